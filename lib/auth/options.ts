@@ -1,0 +1,90 @@
+// next-auth configuration: OIDC for real installations, password sign-in for the demo organisation.
+// Sessions are JWTs that carry only the person's id; name, email and role are re-read on every request,
+// so a role change or deactivation takes effect at once.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "../db";
+import { env } from "../env";
+import { findActivePersonByEmail, provisionPersonFromSso } from "./people-for-auth";
+import { verifyPassword } from "./password";
+
+const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
+
+function providers(): NextAuthOptions["providers"] {
+  const config = env();
+  const list: NextAuthOptions["providers"] = [];
+  if (config.oidcConfigured) {
+    list.push({
+      id: "oidc",
+      name: config.OIDC_DISPLAY_NAME,
+      type: "oauth",
+      wellKnown: `${config.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+      clientId: config.OIDC_CLIENT_ID,
+      clientSecret: config.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile(profile: { sub: string; email?: string; name?: string; preferred_username?: string }) {
+        return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.preferred_username ?? null };
+      },
+    });
+  }
+  if (config.demoSignIn) {
+    list.push(
+      CredentialsProvider({
+        id: "credentials",
+        name: "Demo password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const person = await db().person.findUnique({
+            where: { email: parsed.data.email.toLowerCase() },
+            select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true },
+          });
+          if (!person || person.deactivatedAt || !verifyPassword(parsed.data.password, person.passwordHash)) return null;
+          return { id: person.id, email: person.email, name: person.name };
+        },
+      }),
+    );
+  }
+  return list;
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: providers(),
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider !== "oidc") return true;
+        if (!user.email) return "/sign-in?error=NoEmail";
+        const person =
+          (await findActivePersonByEmail(user.email)) ??
+          (env().OIDC_AUTO_PROVISION ? await provisionPersonFromSso(user.email, user.name ?? user.email) : null);
+        return person ? true : "/sign-in?error=NotRegistered";
+      },
+      async jwt({ token, user }) {
+        if (user?.email) {
+          const person = await findActivePersonByEmail(user.email);
+          if (person) token.personId = person.id;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        const personId = typeof token.personId === "string" ? token.personId : null;
+        const person = personId
+          ? await db().person.findUnique({
+              where: { id: personId },
+              select: { id: true, name: true, email: true, role: true, deactivatedAt: true },
+            })
+          : null;
+        if (!person || person.deactivatedAt) return { ...session, user: undefined, expires: new Date(0).toISOString() };
+        return { ...session, user: { id: person.id, name: person.name, email: person.email, role: person.role } };
+      },
+    },
+  };
+}

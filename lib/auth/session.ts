@@ -1,0 +1,62 @@
+// Resolves who is calling, for pages, server actions and route handlers.
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { headers } from "next/headers";
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Actor, PersonActor } from "./actor";
+import { authOptions } from "./options";
+import { actorForBearerToken } from "./api-tokens";
+
+async function personActor(personId: string): Promise<PersonActor | null> {
+  const person = await db().person.findUnique({
+    where: { id: personId },
+    select: {
+      id: true, name: true, email: true, role: true, isIncidentManager: true, deactivatedAt: true,
+      memberships: { select: { teamId: true } },
+    },
+  });
+  if (!person || person.deactivatedAt) return null;
+  return {
+    kind: "PERSON",
+    id: person.id,
+    name: person.name,
+    email: person.email,
+    role: person.role,
+    isIncidentManager: person.isIncidentManager,
+    teamIds: person.memberships.map((membership) => membership.teamId),
+  };
+}
+
+/** The signed-in person, or null. */
+export async function currentPerson(): Promise<PersonActor | null> {
+  const session = await getServerSession(authOptions());
+  return session?.user?.id ? personActor(session.user.id) : null;
+}
+
+/** For pages: the signed-in person, or a redirect to sign-in. */
+export async function requirePerson(): Promise<PersonActor> {
+  const person = await currentPerson();
+  if (!person) redirect("/sign-in");
+  return person;
+}
+
+/** For server actions: the signed-in person, or an UNAUTHENTICATED error. */
+export async function personForAction(): Promise<PersonActor> {
+  const person = await currentPerson();
+  if (!person) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+  return person;
+}
+
+/** For API route handlers: a bearer token if one is sent, else the session. */
+export async function apiActor(): Promise<Actor> {
+  const authorization = (await headers()).get("authorization");
+  if (authorization?.toLowerCase().startsWith("bearer ")) {
+    const actor = await actorForBearerToken(authorization.slice(7).trim());
+    if (!actor) throw new AppError("UNAUTHENTICATED", "The API token is invalid, expired or revoked.");
+    return actor;
+  }
+  const person = await currentPerson();
+  if (!person) throw new AppError("UNAUTHENTICATED", "Sign in or send an API token as 'Authorization: Bearer <token>'.");
+  return person;
+}

@@ -1,0 +1,31 @@
+// The permission matrix, as data. `can()` interprets it; the authorisation test walks every cell.
+// A grant names who may act:
+//   any-person           every signed-in person
+//   engineer, product-manager, change-manager, admin   people with that role
+//   member-of-team       people in the team that owns the thing (context.teamId)
+//   token                an API token (scope checks come on top, see `requireScope`)
+//   operator             the command line on the server: it already holds the database
+export type Grant =
+  | "any-person"
+  | "engineer"
+  | "product-manager"
+  | "change-manager"
+  | "admin"
+  | "member-of-team"
+  | "token"
+  | "operator";
+
+export const PERMISSIONS = {
+  "catalog.read": ["any-person", "token", "operator"],
+  "services.create": ["admin", "member-of-team", "operator"],
+  "services.edit": ["admin", "member-of-team", "operator"],
+  "services.archive": ["admin", "member-of-team", "operator"],
+  "teams.manage": ["admin", "operator"],
+  "people.manage": ["admin", "operator"],
+  "audit.read": ["change-manager", "admin", "operator"],
+  "audit.verify": ["change-manager", "admin", "operator"],
+} as const satisfies Record<string, readonly Grant[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];

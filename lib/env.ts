@@ -1,0 +1,45 @@
+// The only place that reads process.env. Read lazily so `next build` needs no runtime settings.
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => (value === undefined || value === "" ? undefined : value === "true" || value === "1"));
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (the launcher sets it for the embedded database)"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_DISPLAY_NAME: z.string().default("Single sign-on"),
+  /** Create people on first OIDC sign-in (as engineers) instead of refusing unknown emails. */
+  OIDC_AUTO_PROVISION: flag,
+  /** Set by the launcher when it started the embedded PostgreSQL. */
+  RUNWELL_EMBEDDED_DB: flag,
+  /** Demo password sign-in: on with the embedded database, otherwise off unless set to true. */
+  RUNWELL_DEMO_SIGN_IN: flag,
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema> & { demoSignIn: boolean; oidcConfigured: boolean };
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const values = parsed.data;
+  cached = {
+    ...values,
+    demoSignIn: values.RUNWELL_DEMO_SIGN_IN ?? values.RUNWELL_EMBEDDED_DB ?? false,
+    oidcConfigured: Boolean(values.OIDC_ISSUER && values.OIDC_CLIENT_ID && values.OIDC_CLIENT_SECRET),
+  };
+  return cached;
+}
