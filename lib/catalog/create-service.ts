@@ -1,0 +1,36 @@
+import type { Actor } from "../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { requestSeal } from "../audit/seal-audit-events";
+import { authorize } from "../authz/can";
+import type { Db } from "../db";
+import { conflict, isUniqueViolation, parseInput } from "../errors";
+import { ZServiceInput, type TServiceInput } from "./schemas";
+import { serviceSnapshot } from "./service-snapshot";
+import { validateServiceAgainstOrganisation } from "./validate-service";
+
+export async function createService(prisma: Db, actor: Actor, input: TServiceInput): Promise<{ id: string; slug: string }> {
+  const data = parseInput(ZServiceInput, input);
+  authorize(actor, "services.create", { teamId: data.teamId });
+  const { links, ...fields } = data;
+  try {
+    const created = await prisma.$transaction(async (tx) => {
+      await validateServiceAgainstOrganisation(tx, data);
+      const service = await tx.service.create({
+        data: { ...fields, links: { create: links.map((link, position) => ({ ...link, position })) } },
+        select: { id: true, slug: true },
+      });
+      await recordAuditEvent(tx, actor, {
+        action: "service.create",
+        entityType: "Service",
+        entityId: service.id,
+        after: await serviceSnapshot(tx, service.id),
+      });
+      return service;
+    });
+    await requestSeal(prisma);
+    return created;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`The slug "${data.slug}" is taken.`, { slug: ["Another service already uses this slug."] });
+    throw error;
+  }
+}

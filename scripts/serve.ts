@@ -1,0 +1,82 @@
+// `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations,
+// demo seed when the database is empty, then Next.js. Stops everything on SIGINT/SIGTERM.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { seedDemoOrganisation } from "../prisma/seed/demo";
+import { applyMigrations, databaseIsEmpty } from "../lib/runtime/prepare-database";
+import { localAuthSecret } from "../lib/runtime/local-secret";
+import { resolveDatabase } from "../lib/runtime/resolve-database";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const log = (line: string) => console.log(`[runwell] ${line}`);
+
+function wantsDemoSeed(embedded: boolean): boolean {
+  const setting = process.env.RUNWELL_SEED_DEMO;
+  if (setting === "true" || setting === "1") return true;
+  if (setting === "false" || setting === "0") return false;
+  return embedded; // a real server only gets demo data when asked
+}
+
+async function main() {
+  const port = process.env.PORT ?? "3000";
+  const database = await resolveDatabase(log);
+  let next: ChildProcess | null = null;
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (next && next.exitCode === null) {
+      next.kill("SIGTERM");
+      await new Promise((resolve) => next!.once("exit", resolve));
+    }
+    if (database.owned) {
+      log("Stopping the embedded PostgreSQL");
+      await database.stop();
+    }
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    log("Applying migrations");
+    applyMigrations(database.url);
+    if (wantsDemoSeed(database.embedded) && (await databaseIsEmpty(database.url))) {
+      log("Empty database: seeding the demo organisation");
+      process.env.DATABASE_URL = database.url;
+      const { db } = await import("../lib/db");
+      await seedDemoOrganisation(db());
+      await db().$disconnect();
+    }
+  } catch (error) {
+    console.error(error);
+    await stop(1);
+    return;
+  }
+
+  const production = mode === "start";
+  if (production && !database.embedded && !process.env.NEXTAUTH_SECRET) {
+    console.error("[runwell] NEXTAUTH_SECRET is required when running against DATABASE_URL (see docs/DEPLOY.md).");
+    await stop(1);
+    return;
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    PORT: port,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(),
+    ...(database.embedded ? { RUNWELL_EMBEDDED_DB: "true" } : {}),
+  };
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  next = spawn(process.execPath, [nextBin, mode, "-p", port], { env, stdio: "inherit" });
+  next.on("exit", (code) => void stop(code ?? 0));
+  log(`Runwell on http://localhost:${port}${database.embedded ? " (embedded PostgreSQL, demo sign-in on)" : ""}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
