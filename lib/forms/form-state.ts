@@ -1,10 +1,9 @@
 // Server actions return a FormState instead of throwing, so forms can show field-level errors.
 import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { AppError, type FieldErrors } from "../errors";
+import { AppError } from "../errors";
+import type { FormState } from "./initial-form-state";
 
-export type FormState = { status: "idle" | "error" | "success"; message?: string; fieldErrors?: FieldErrors };
-
-export const initialFormState: FormState = { status: "idle" };
+export type { FormState } from "./initial-form-state";
 
 export async function runFormAction(action: () => Promise<FormState | void>): Promise<FormState> {
   try {

@@ -17,3 +17,16 @@ export const ZSetPersonRole = z.object({
   role: ZRole,
 });
 export type TSetPersonRole = z.input<typeof ZSetPersonRole>;
+
+/** The people directory's URL filters; anything malformed is ignored rather than failing the page. */
+export const ZPeopleFilters = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  role: ZRole.optional().catch(undefined),
+});
+export type TPeopleFilters = z.infer<typeof ZPeopleFilters>;
+
+/** Next's searchParams (values may repeat) → filters; the first value of a repeated key wins. */
+export function parsePeopleFilters(params: Record<string, string | string[] | undefined>): TPeopleFilters {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+  return ZPeopleFilters.parse({ q: first(params.q), role: first(params.role) });
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { EntityHistory } from "@/components/audit/entity-history";
+import { ServiceLinks } from "@/components/catalog/service-links";
+import { ServiceOwnership } from "@/components/catalog/service-ownership";
+import { ServiceReliability } from "@/components/catalog/service-reliability";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { TextLink } from "@/components/ui/text-link";
+import { listEntityHistory } from "@/lib/audit/queries";
+import { requirePermission } from "@/lib/auth/page-access";
+import { requirePerson } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { LIFECYCLE_LABEL, TIER_LABEL } from "@/lib/catalog/labels";
+import { getServiceBySlug } from "@/lib/catalog/queries";
+import { db } from "@/lib/db";
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  return { title: (await params).slug };
+}
+
+export default async function ServicePage({ params }: { params: Promise<{ slug: string }> }) {
+  const person = await requirePerson();
+  requirePermission(person, "catalog.read");
+  const { slug } = await params;
+  const service = await getServiceBySlug(db(), slug);
+  if (!service) notFound();
+  const history = await listEntityHistory(db(), "Service", service.id);
+  return (
+    <>
+      <PageHeader
+        eyebrow={<TextLink href="/services">← Services</TextLink>}
+        title={
+          <span className="flex flex-wrap items-center gap-2">
+            {service.name}
+            <Badge>{LIFECYCLE_LABEL[service.lifecycle]}</Badge>
+            <Badge tone={service.tier === "TIER_1" ? "danger" : "neutral"}>{TIER_LABEL[service.tier]}</Badge>
+            {service.archived ? <Badge tone="warning">Archived</Badge> : null}
+          </span>
+        }
+        description={service.description || "No description yet."}
+        actions={can(person, "services.edit", { teamId: service.team.id }) ? <ButtonLink href={`/services/${service.slug}/edit`}>Edit service</ButtonLink> : null}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <ServiceReliability service={service} />
+          <Card aria-labelledby="oncall-title">
+            <CardHeader titleId="oncall-title" title="On call now" />
+            <CardContent className="text-sm text-fg-muted">
+              In working hours {service.team.name} supports this service. Who is on call out of hours will show here once
+              on-call rotas are available in Runwell.
+            </CardContent>
+          </Card>
+          <Card aria-labelledby="history-title">
+            <CardHeader titleId="history-title" title="Change history" description="From the tamper-evident audit trail." />
+            <CardContent><EntityHistory events={history} /></CardContent>
+          </Card>
+        </div>
+        <div className="space-y-6">
+          <ServiceOwnership service={service} />
+          <ServiceLinks service={service} />
+        </div>
+      </div>
+    </>
+  );
+}

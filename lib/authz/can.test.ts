@@ -1,0 +1,106 @@
+// Walks every cell of the permission matrix for every kind of actor, against a table written by hand
+// from what each permission means. Changing the matrix without changing this table fails the test.
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../auth/actor";
+import { AppError } from "../errors";
+import type { Role } from "../generated/prisma/enums.ts";
+import { authorize, can } from "./can";
+import { ALL_PERMISSIONS, type Permission } from "./permissions";
+
+const OWNING_TEAM = "team-owning";
+const OTHER_TEAM = "team-other";
+
+const person = (role: Role, teamIds: string[]): Actor => ({
+  kind: "PERSON",
+  id: `person-${role}`,
+  name: role,
+  email: `${role.toLowerCase()}@example.test`,
+  role,
+  isIncidentManager: false,
+  teamIds,
+});
+
+// Columns of the table below. "+team": a member of the team that owns the thing acted on.
+const ACTORS = {
+  ENG: person("ENGINEER", [OTHER_TEAM]),
+  "ENG+team": person("ENGINEER", [OWNING_TEAM]),
+  PM: person("PRODUCT_MANAGER", []),
+  "PM+team": person("PRODUCT_MANAGER", [OTHER_TEAM, OWNING_TEAM]),
+  CM: person("CHANGE_MANAGER", []),
+  "CM+team": person("CHANGE_MANAGER", [OWNING_TEAM]),
+  ADMIN: person("ADMIN", []),
+  "ADMIN+team": person("ADMIN", [OWNING_TEAM]),
+  TOKEN: { kind: "TOKEN", id: "token-1", label: "token:pipeline", scopes: ["deployments:write"], serviceId: "service-1" },
+  CLI: { kind: "CLI", label: "cli:root" },
+  SYSTEM: { kind: "SYSTEM", label: "scheduler" },
+} satisfies Record<string, Actor>;
+
+type ActorCase = keyof typeof ACTORS;
+const COLUMNS = Object.keys(ACTORS) as ActorCase[];
+
+const Y = true;
+const _ = false;
+
+// prettier-ignore
+const EXPECTED: Record<Permission, boolean[]> = {
+  //                    ENG  ENG+ PM   PM+  CM   CM+  ADM  ADM+ TOKEN CLI SYSTEM
+  // Everyone signed in reads the catalogue; so do pipelines and bots, and the operator.
+  "catalog.read":      [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
+  // "You build it, you run it": the owning team (any role in it) and admins shape services; tokens never do.
+  "services.create":   [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
+  "services.edit":     [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
+  "services.archive":  [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
+  // Organisation structure is the admin's, whatever teams the admin is in.
+  "teams.manage":      [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
+  "people.manage":     [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
+  // Change managers receive the audit trail instead of chasing people; team membership adds nothing.
+  "audit.read":        [_,   _,   _,   _,   Y,   Y,   Y,   Y,   _,    Y,  Y],
+  "audit.verify":      [_,   _,   _,   _,   Y,   Y,   Y,   Y,   _,    Y,  Y],
+};
+
+const cells = ALL_PERMISSIONS.flatMap((permission) =>
+  COLUMNS.map((column, index) => ({ permission, column, expected: EXPECTED[permission]?.[index] })),
+);
+
+describe("the permission matrix", () => {
+  it("has a hand-written expectation for every permission and every actor", () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ALL_PERMISSIONS].sort());
+    for (const row of Object.values(EXPECTED)) expect(row).toHaveLength(COLUMNS.length);
+  });
+
+  it.each(cells)("$permission for $column: $expected", ({ permission, column, expected }) => {
+    const actor = ACTORS[column];
+    expect(can(actor, permission, { teamId: OWNING_TEAM })).toBe(expected);
+    if (expected) {
+      expect(() => authorize(actor, permission, { teamId: OWNING_TEAM })).not.toThrow();
+    } else {
+      expect(() => authorize(actor, permission, { teamId: OWNING_TEAM })).toThrow(
+        expect.objectContaining({ name: "AppError", code: "FORBIDDEN", status: 403 }),
+      );
+    }
+  });
+});
+
+describe("team membership", () => {
+  it("grants nothing without a team in the context", () => {
+    for (const permission of ALL_PERMISSIONS) {
+      expect(can(ACTORS["ENG+team"], permission)).toBe(can(ACTORS.ENG, permission, { teamId: OWNING_TEAM }));
+    }
+  });
+
+  it("grants nothing on another team's services", () => {
+    expect(can(ACTORS["ENG+team"], "services.edit", { teamId: "team-unrelated" })).toBe(false);
+    expect(can(ACTORS.ENG, "services.edit", { teamId: OTHER_TEAM })).toBe(true);
+  });
+
+  it("throws the one typed error when refused", () => {
+    let thrown: unknown;
+    try {
+      authorize(ACTORS.PM, "audit.verify");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AppError);
+    expect((thrown as AppError).code).toBe("FORBIDDEN");
+  });
+});

@@ -1,0 +1,131 @@
+// What the home page shows each role: the reads behind components/home/*.
+import type { AvailabilityTarget, DeploymentTarget, Role, ServiceTier } from "../generated/prisma/enums.ts";
+import type { PersonActor } from "../auth/actor";
+import { authorize } from "../authz/can";
+import { AVAILABILITY_TARGETS, needsJustification } from "../catalog/availability";
+import { exposureBands } from "../catalog/queries";
+import type { Db } from "../db";
+import { listTeams, type TeamSummary } from "../teams/queries";
+
+export type HomeService = {
+  slug: string;
+  name: string;
+  team: { slug: string; name: string };
+  tier: ServiceTier;
+  availabilityTarget: AvailabilityTarget;
+  deploymentTarget: DeploymentTarget;
+  /** The target is above what the service's exposure band suggests (an inflated target costs on-call money). */
+  aboveExposureBand: boolean;
+};
+
+async function servicesOfTeams(prisma: Db, teamIds: readonly string[]): Promise<HomeService[]> {
+  if (teamIds.length === 0) return [];
+  const [rows, bands] = await Promise.all([
+    prisma.service.findMany({
+      where: { teamId: { in: [...teamIds] }, archivedAt: null },
+      orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
+      select: {
+        slug: true, name: true, tier: true, availabilityTarget: true, deploymentTarget: true, maxLossPerHour: true,
+        team: { select: { slug: true, name: true } },
+      },
+    }),
+    exposureBands(prisma),
+  ]);
+  return rows.map(({ maxLossPerHour, ...service }) => ({
+    ...service,
+    // Without configured bands every target above 95% would look inflated; say nothing rather than cry wolf.
+    aboveExposureBand: bands.length > 0 && needsJustification(bands, maxLossPerHour, service.availabilityTarget),
+  }));
+}
+
+export type EngineerHome = { services: HomeService[]; teams: TeamSummary[] };
+
+export async function engineerHome(prisma: Db, person: PersonActor): Promise<EngineerHome> {
+  authorize(person, "catalog.read");
+  const [services, teams] = await Promise.all([
+    servicesOfTeams(prisma, person.teamIds),
+    listTeams(prisma, person, { ids: person.teamIds }),
+  ]);
+  return { services, teams };
+}
+
+export type TargetCount = { target: AvailabilityTarget; count: number };
+
+export type ProductManagerHome = EngineerHome & { countsByTarget: TargetCount[] };
+
+export async function productManagerHome(prisma: Db, person: PersonActor): Promise<ProductManagerHome> {
+  const { services, teams } = await engineerHome(prisma, person);
+  const countsByTarget = AVAILABILITY_TARGETS.map((target) => ({
+    target,
+    count: services.filter((service) => service.availabilityTarget === target).length,
+  }));
+  return { services, teams, countsByTarget };
+}
+
+export type RecentAuditEvent = {
+  id: string;
+  occurredAt: Date;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+};
+
+export type DeploymentTargetCount = { target: DeploymentTarget; count: number };
+
+export type ChangeManagerHome = { recentEvents: RecentAuditEvent[]; countsByDeploymentTarget: DeploymentTargetCount[] };
+
+const DEPLOYMENT_TARGETS: readonly DeploymentTarget[] = ["MONTHLY", "FORTNIGHTLY", "WEEKLY", "DAILY"];
+
+export async function changeManagerHome(prisma: Db, person: PersonActor): Promise<ChangeManagerHome> {
+  authorize(person, "audit.read");
+  const [recentEvents, grouped] = await Promise.all([
+    prisma.auditEvent.findMany({
+      orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
+      take: 10,
+      select: { id: true, occurredAt: true, actorLabel: true, action: true, entityType: true, entityId: true },
+    }),
+    prisma.service.groupBy({ by: ["deploymentTarget"], where: { archivedAt: null }, _count: { _all: true } }),
+  ]);
+  const countsByDeploymentTarget = DEPLOYMENT_TARGETS.map((target) => ({
+    target,
+    count: grouped.find((row) => row.deploymentTarget === target)?._count._all ?? 0,
+  }));
+  return { recentEvents, countsByDeploymentTarget };
+}
+
+export type PersonWithoutTeam = { id: string; name: string; email: string; role: Role };
+
+export type AdminHome = {
+  counts: { teams: number; people: number; services: number; domains: number };
+  peopleWithoutTeam: PersonWithoutTeam[];
+  peopleWithoutTeamTotal: number;
+  /** Fewer than three active members cannot sustain a rota (OPERATING-MODEL: thin rotas). */
+  thinTeams: TeamSummary[];
+};
+
+const MIN_ROTA_SIZE = 3;
+const LIST_LIMIT = 10;
+
+export async function adminHome(prisma: Db, person: PersonActor): Promise<AdminHome> {
+  authorize(person, "catalog.read");
+  const withoutTeam = { deactivatedAt: null, memberships: { none: {} } };
+  const [teams, people, services, domains, peopleWithoutTeam, peopleWithoutTeamTotal, allTeams] = await Promise.all([
+    prisma.team.count(),
+    prisma.person.count({ where: { deactivatedAt: null } }),
+    prisma.service.count({ where: { archivedAt: null } }),
+    prisma.domain.count(),
+    prisma.person.findMany({
+      where: withoutTeam,
+      orderBy: { name: "asc" },
+      take: LIST_LIMIT,
+      select: { id: true, name: true, email: true, role: true },
+    }),
+    prisma.person.count({ where: withoutTeam }),
+    listTeams(prisma, person),
+  ]);
+  const thinTeams = allTeams
+    .filter((team) => team.memberCount < MIN_ROTA_SIZE)
+    .sort((a, b) => a.memberCount - b.memberCount || a.name.localeCompare(b.name));
+  return { counts: { teams, people, services, domains }, peopleWithoutTeam, peopleWithoutTeamTotal, thinTeams };
+}
