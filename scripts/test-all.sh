@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in the order that fails fastest. Starts what it needs (PostgreSQL is
+# embedded; Chromium comes from Debian when it is missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Lint"
+npm run -s lint
+step "Typecheck"
+npm run -s typecheck
+step "Unit and integration tests (vitest, fresh PostgreSQL)"
+npm run -s test:unit
+step "Production build"
+npm run -s build
+step "Browser tests (Playwright, Chromium, fresh PostgreSQL)"
+bash scripts/ensure-chromium.sh
+npm run -s test:e2e
