@@ -11,6 +11,7 @@ const USAGE = `Usage: npm run -s cli -- <command> [options]
 Commands:
   person add --email E --name N [--role ENGINEER|PRODUCT_MANAGER|CHANGE_MANAGER|ADMIN] [--incident-manager]
   person set-role --email E --role R
+  token create --service SLUG --scopes a,b [--name N] [--expires-in-days D]   prints only the token
   audit verify
 `;
 
@@ -43,6 +44,23 @@ async function personSetRole(args: string[]) {
   return 0;
 }
 
+async function tokenCreate(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { service: { type: "string" }, scopes: { type: "string" }, name: { type: "string" }, "expires-in-days": { type: "string" } },
+  });
+  const { db } = await import("../lib/db");
+  const { createApiToken } = await import("../lib/tokens/create-api-token");
+  const token = await createApiToken(db(), cliActor(), {
+    service: values.service ?? "",
+    name: values.name ?? `${values.service ?? "service"} pipeline`,
+    scopes: (values.scopes ?? "").split(",").map((scope) => scope.trim()).filter(Boolean) as never,
+    expiresInDays: values["expires-in-days"] ?? 365,
+  });
+  console.log(token.secret); // only the token, so pipelines can capture it: TOKEN=$(npm run -s cli -- token create ...)
+  return 0;
+}
+
 async function auditVerify() {
   const { db } = await import("../lib/db");
   const { verifyAuditChain } = await import("../lib/audit/verify-audit-chain");
@@ -54,6 +72,7 @@ async function auditVerify() {
 const COMMANDS: Record<string, Command> = {
   "person add": personAdd,
   "person set-role": personSetRole,
+  "token create": tokenCreate,
   "audit verify": auditVerify,
 };
 

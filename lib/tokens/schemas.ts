@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/** Every scope a token can carry; reading the catalog needs none. */
+export const TOKEN_SCOPES = [
+  "deployments:write",
+  "health:write",
+  "gate:read",
+  "oncall:read",
+  "runbooks:read",
+  "incidents:write",
+  "audit:read",
+] as const;
+
+export const ZCreateApiToken = z.object({
+  service: z.string().trim().min(1, "Name the service the token acts for (its slug)."),
+  name: z.string().trim().min(1, "Give the token a name, e.g. the pipeline it is for.").max(80, "Keep the name under 80 characters."),
+  scopes: z
+    .array(z.enum(TOKEN_SCOPES, { message: `Scopes are: ${TOKEN_SCOPES.join(", ")}.` }))
+    .min(1, "Give the token at least one scope.")
+    .transform((scopes) => [...new Set(scopes)].sort()),
+  expiresInDays: z.coerce.number().int("Whole days only.").min(1, "At least one day.").max(730, "At most two years.").nullable().default(365),
+});
+export type TCreateApiToken = z.input<typeof ZCreateApiToken>;
