@@ -7,7 +7,9 @@ const flag = z
   .transform((value) => (value === undefined || value === "" ? undefined : value === "true" || value === "1"));
 
 const schema = z.object({
-  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (the launcher sets it for the embedded database)"),
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required (npm start and npm run dev set it for the embedded database)" })
+    .min(1, "DATABASE_URL is required (npm start and npm run dev set it for the embedded database)"),
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),

@@ -1,6 +1,7 @@
-// Seals committed audit events into the hash chain, in the order they become visible.
+// Seals committed audit events into the hash chain. Each pass takes the events that have become
+// visible (committed) since the last one, ordered by occurredAt within the pass, and appends them.
 // Writers never wait for this: they insert unsealed rows; one sealer at a time (an advisory lock)
-// appends them to the chain just after commit, and a background timer catches any stragglers.
+// appends them to the chain just after commit, and a timer in instrumentation.ts catches stragglers.
 import type { Db } from "../db";
 import { GENESIS_HASH, hashEvent } from "./hash";
 
@@ -82,29 +83,54 @@ export async function sealAllPending(prisma: Db): Promise<number> {
   }
 }
 
-let running: Promise<void> | null = null;
-let again = false;
+// Sealing right after every commit would run one small seal transaction per write and, under load,
+// take as much CPU as the writes themselves. Requests within SEAL_DELAY_MS fold into one pass.
+const SEAL_DELAY_MS = 20;
+
+type Pass = { done: Promise<void>; resolve: () => void };
+/** Per client (per database): the pass that requests made now will wait for, and whether a loop runs. */
+type SealerState = { next: Pass | null; looping: boolean };
+const sealers = new WeakMap<Db, SealerState>();
+
+function newPass(): Pass {
+  let resolve!: () => void;
+  const done = new Promise<void>((r) => (resolve = r));
+  return { done, resolve };
+}
+
+async function sealPass(prisma: Db): Promise<void> {
+  try {
+    while ((await sealBatch(prisma, false)) === BATCH_SIZE);
+  } catch (error) {
+    console.error("audit sealer failed; the background timer will retry", error);
+  }
+}
+
+/** One loop per database: while requests keep coming, seal every SEAL_DELAY_MS; then stop. */
+async function sealLoop(prisma: Db, state: SealerState): Promise<void> {
+  while (state.next) {
+    await new Promise((resolve) => setTimeout(resolve, SEAL_DELAY_MS));
+    const pass = state.next;
+    state.next = null;
+    await sealPass(prisma);
+    pass.resolve();
+  }
+  state.looping = false;
+}
 
 /**
- * Asks for the chain to be extended soon, without making the caller wait for the lock.
- * Calls that arrive while a seal runs fold into one more pass.
+ * Asks for the chain to be extended just after a commit, without making the caller wait for the
+ * lock. Resolves when a pass that started after the request has run (a pass skipped because another
+ * process holds the lock counts: that process, or the background timer, seals the events).
  */
 export function requestSeal(prisma: Db): Promise<void> {
-  if (running) {
-    again = true;
-    return running;
+  let state = sealers.get(prisma);
+  if (!state) sealers.set(prisma, (state = { next: null, looping: false }));
+  state.next ??= newPass();
+  const wanted = state.next;
+  if (!state.looping) {
+    state.looping = true;
+    void sealLoop(prisma, state);
   }
-  running = (async () => {
-    try {
-      do {
-        again = false;
-        while ((await sealBatch(prisma, false)) === BATCH_SIZE);
-      } while (again);
-    } catch (error) {
-      console.error("audit sealer failed; the background timer will retry", error);
-    } finally {
-      running = null;
-    }
-  })();
-  return running;
+  return wanted.done;
 }

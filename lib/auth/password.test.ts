@@ -22,6 +22,11 @@ describe("password hashing", () => {
     expect(verifyPassword(attempt, stored)).toBe(expected);
   });
 
+  it("never accepts a corrupt hash whose key decodes short or empty", () => {
+    const salt = stored.split("$")[1];
+    for (const key of ["=", "!!!!", "AAAA"]) expect(verifyPassword("anything", `scrypt$${salt}$${key}`)).toBe(false);
+  });
+
   it("accepts an empty password only when that is what was hashed", () => {
     expect(verifyPassword("", hashPassword(""))).toBe(true);
   });

@@ -14,6 +14,8 @@ export function verifyPassword(password: string, stored: string | null | undefin
   const [scheme, saltB64, keyB64] = stored.split("$");
   if (scheme !== "scrypt" || !saltB64 || !keyB64) return false;
   const expected = Buffer.from(keyB64, "base64");
+  // A corrupt hash decoding to a short (even empty) key must never match: empty equals empty.
+  if (expected.length !== KEY_LENGTH) return false;
   const actual = scryptSync(password, Buffer.from(saltB64, "base64"), expected.length);
   return timingSafeEqual(actual, expected);
 }

@@ -11,9 +11,10 @@ export const TARGET_PERCENT: Record<AvailabilityTarget, number> = {
   P99_99: 99.99,
 };
 
+/** "95.0%", "99.0%", "99.9%", "99.99%": as many decimals as the target has nines after the point. */
 export function targetLabel(target: AvailabilityTarget): string {
   const percent = TARGET_PERCENT[target];
-  return `${percent.toFixed(percent >= 99.9 ? (percent >= 99.99 ? 2 : 1) : 1)}%`;
+  return `${percent.toFixed(percent === 99.99 ? 2 : 1)}%`;
 }
 
 const WEEK_SECONDS = 7 * 24 * 60 * 60;
@@ -23,15 +24,16 @@ export function tolerableDowntimePerWeek(target: AvailabilityTarget): number {
   return Math.round(((100 - TARGET_PERCENT[target]) / 100) * WEEK_SECONDS);
 }
 
-/** 30240 → "8h 24m", 6048 → "1h 40m 48s", 605 → "10m 05s". */
+/** 30240 → "8h 24m", 6048 → "1h 40m 48s", 605 → "10m 05s", 3661 → "1h 01m 01s". */
 export function formatDuration(totalSeconds: number): string {
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
   const seconds = totalSeconds % 60;
   const parts: string[] = [];
   if (hours) parts.push(`${hours}h`);
-  if (minutes || hours) parts.push(hours ? `${minutes}m` : `${minutes}m`);
-  if (seconds) parts.push(`${String(seconds).padStart(minutes || hours ? 2 : 1, "0")}s`);
+  // Every unit after the first is two digits, as on a clock.
+  if (minutes || (hours && seconds)) parts.push(`${String(minutes).padStart(hours ? 2 : 1, "0")}m`);
+  if (seconds) parts.push(`${String(seconds).padStart(parts.length ? 2 : 1, "0")}s`);
   return parts.join(" ") || "0s";
 }
 

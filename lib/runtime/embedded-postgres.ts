@@ -93,26 +93,37 @@ export async function startEmbeddedPostgres(log: (line: string) => void = () => 
     return { url: urlFor(credentials, runningPort), owned: false, stop: async () => {} };
   }
 
-  const port = await choosePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: credentials.user,
-    password: credentials.password,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-    onLog: () => {},
-    onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
-  });
-  if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
-    log(`Initialising an embedded PostgreSQL in ${pgDir}`);
-    await server.initialise();
+  const initialised = existsSync(path.join(pgDir, "PG_VERSION"));
+  // Choosing a free port and binding it are two steps; another process can win the race, so retry.
+  for (let attempt = 1; ; attempt++) {
+    const port = await choosePort();
+    const recentLog: string[] = [];
+    const server = new EmbeddedPostgres({
+      databaseDir: pgDir,
+      port,
+      user: credentials.user,
+      password: credentials.password,
+      authMethod: "scram-sha-256",
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ["--encoding=UTF8"],
+      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+      onLog: (line) => recentLog.push(...String(line).trim().split("\n").slice(-20)),
+      onError: (error) => recentLog.push(String(error)),
+    });
+    if (!initialised && attempt === 1) {
+      log(`Initialising an embedded PostgreSQL in ${pgDir}`);
+      await server.initialise();
+    }
+    try {
+      await server.start();
+    } catch (error) {
+      const detail = recentLog.slice(-8).join("\n");
+      if (attempt < 4 && /address already in use|could not bind/i.test(detail)) continue;
+      throw new Error(`The embedded PostgreSQL did not start (port ${port}, data ${pgDir}):\n${detail || String(error)}`);
+    }
+    await ensureDatabaseExists(credentials, port);
+    log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
+    return { url: urlFor(credentials, port), owned: true, stop: () => server.stop() };
   }
-  await server.start();
-  await ensureDatabaseExists(credentials, port);
-  log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
-  return { url: urlFor(credentials, port), owned: true, stop: () => server.stop() };
 }

@@ -1,0 +1,126 @@
+// Seeds the demo organisation into the run's shared database. Other files add their own rows in parallel,
+// so everything here is counted by the demo's own slugs and emails, never by table totals.
+import { beforeAll, describe, expect, it } from "vitest";
+import { testDb } from "../../test/helpers";
+import { verifyPassword } from "../../lib/auth/password";
+import { needsJustification } from "../../lib/catalog/availability";
+import { DEFAULT_ENVIRONMENTS, DEFAULT_EXPOSURE_BANDS, membershipEntityId } from "./factories";
+import { DEMO_DOMAINS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, DEMO_USERS, seedDemoOrganisation } from "./demo";
+
+const prisma = testDb();
+const teamSlugs = DEMO_TEAMS.map((team) => team.slug);
+const serviceSlugs = DEMO_SERVICES.map((service) => service.slug);
+const emails = DEMO_PEOPLE.map((person) => person.email);
+
+beforeAll(async () => {
+  await seedDemoOrganisation(prisma);
+});
+
+const teams = () =>
+  prisma.team.findMany({
+    where: { slug: { in: teamSlugs } },
+    select: { id: true, slug: true, chatChannel: true, domain: { select: { slug: true } }, members: { select: { personId: true, isLead: true } } },
+  });
+
+const services = () =>
+  prisma.service.findMany({
+    where: { slug: { in: serviceSlugs } },
+    select: {
+      id: true, slug: true, teamId: true, tier: true, lifecycle: true, availabilityTarget: true, maxLossPerHour: true,
+      targetJustification: true, deploymentTarget: true, repositoryUrl: true, links: { select: { id: true, kind: true } },
+    },
+  });
+
+describe("the demo organisation", () => {
+  it("has the four stable users, one per role, with the demo password", async () => {
+    for (const [role, email] of Object.entries(DEMO_USERS)) {
+      const person = await prisma.person.findUniqueOrThrow({
+        where: { email },
+        select: { role: true, passwordHash: true, memberships: { select: { team: { select: { slug: true } } } } },
+      });
+      expect(person.role).toBe(role);
+      expect(verifyPassword(DEMO_PASSWORD, person.passwordHash)).toBe(true);
+      expect(verifyPassword("wrong-password", person.passwordHash)).toBe(false);
+      const expectedTeams = role === "ENGINEER" || role === "PRODUCT_MANAGER" ? ["checkout"] : [];
+      expect(person.memberships.map((membership) => membership.team.slug)).toEqual(expectedTeams);
+    }
+  });
+
+  it("gives no password to anyone else, and has one incident manager", async () => {
+    const people = await prisma.person.findMany({ where: { email: { in: emails } }, select: { email: true, passwordHash: true, isIncidentManager: true } });
+    expect(people).toHaveLength(20);
+    const stable = new Set<string>(Object.values(DEMO_USERS));
+    for (const person of people) expect(person.passwordHash !== null, person.email).toBe(stable.has(person.email));
+    expect(people.filter((person) => person.isIncidentManager)).toHaveLength(1);
+    for (const email of emails) expect(email).toMatch(/^[a-z.]+@runwell\.local$/);
+  });
+
+  it("has four teams in two domains, one thin team and one with a chat channel", async () => {
+    const found = await teams();
+    expect(found).toHaveLength(4);
+    const domains = new Set(found.map((team) => team.domain?.slug));
+    expect([...domains].sort()).toEqual(DEMO_DOMAINS.map((domain) => domain.slug).sort());
+    for (const domain of domains) expect(found.filter((team) => team.domain?.slug === domain)).toHaveLength(2);
+    const sizes = found.map((team) => team.members.length).sort();
+    expect(sizes[0]).toBe(2);
+    expect(sizes.slice(1).every((size) => size >= 3)).toBe(true);
+    expect(found.every((team) => team.members.filter((member) => member.isLead).length === 1)).toBe(true);
+    expect(found.filter((team) => team.chatChannel)).toHaveLength(1);
+  });
+
+  it("has twelve services, each owned by one demo team, covering every target, tier and lifecycle", async () => {
+    const found = await services();
+    const teamIds = new Set((await teams()).map((team) => team.id));
+    expect(found).toHaveLength(12);
+    for (const service of found) expect(teamIds.has(service.teamId), service.slug).toBe(true);
+    expect(new Set(found.map((service) => service.teamId)).size).toBe(4);
+    expect(new Set(found.map((service) => service.availabilityTarget))).toEqual(new Set(["P95_0", "P99_0", "P99_9", "P99_99"]));
+    expect(new Set(found.map((service) => service.tier))).toEqual(new Set(["TIER_1", "TIER_2", "TIER_3", "TIER_4"]));
+    expect(new Set(found.map((service) => service.lifecycle))).toEqual(new Set(["EXPERIMENTAL", "PRODUCTION", "DEPRECATED"]));
+    expect(new Set(found.map((service) => service.deploymentTarget))).toEqual(new Set(["MONTHLY", "FORTNIGHTLY", "WEEKLY", "DAILY"]));
+    expect(found.filter((service) => service.repositoryUrl).length).toBeGreaterThan(6);
+    expect(new Set(found.flatMap((service) => service.links.map((link) => link.kind)))).toEqual(new Set(["DASHBOARD", "ALERTS", "DOCS"]));
+  });
+
+  it("justifies the one 99.99% service and every target above its band", async () => {
+    const found = await services();
+    const topTarget = found.filter((service) => service.availabilityTarget === "P99_99");
+    expect(topTarget).toHaveLength(1);
+    expect(topTarget[0]!.targetJustification).toBeTruthy();
+    const aboveBand = found.filter((service) => needsJustification(DEFAULT_EXPOSURE_BANDS, service.maxLossPerHour, service.availabilityTarget));
+    expect(aboveBand.length).toBeGreaterThanOrEqual(1);
+    for (const service of aboveBand) expect(service.targetJustification, service.slug).toBeTruthy();
+  });
+
+  it("records a sealed audit event for every entity it created", async () => {
+    const [domains, people, foundTeams, foundServices, bands, environments] = await Promise.all([
+      prisma.domain.findMany({ where: { slug: { in: DEMO_DOMAINS.map((domain) => domain.slug) } }, select: { id: true } }),
+      prisma.person.findMany({ where: { email: { in: emails } }, select: { id: true } }),
+      teams(),
+      services(),
+      prisma.exposureBand.findMany({ where: { name: { in: DEFAULT_EXPOSURE_BANDS.map((band) => band.name) } }, select: { id: true } }),
+      prisma.environment.findMany({ where: { slug: { in: DEFAULT_ENVIRONMENTS.map((environment) => environment.slug) } }, select: { id: true } }),
+    ]);
+    const expected: [string, string][] = [
+      ...domains.map(({ id }): [string, string] => ["Domain", id]),
+      ...people.map(({ id }): [string, string] => ["Person", id]),
+      ...foundTeams.map(({ id }): [string, string] => ["Team", id]),
+      ...foundTeams.flatMap((team) => team.members.map(({ personId }): [string, string] => ["TeamMembership", membershipEntityId(team.id, personId)])),
+      ...foundServices.map(({ id }): [string, string] => ["Service", id]),
+      ...foundServices.flatMap((service) => service.links.map(({ id }): [string, string] => ["ServiceLink", id])),
+      ...bands.map(({ id }): [string, string] => ["ExposureBand", id]),
+      ...environments.map(({ id }): [string, string] => ["Environment", id]),
+    ];
+    expect(bands).toHaveLength(4);
+    expect(environments).toHaveLength(3);
+    const events = await prisma.auditEvent.findMany({
+      where: { entityId: { in: expected.map(([, id]) => id) } },
+      select: { entityType: true, entityId: true, seq: true, action: true },
+    });
+    const audited = new Set(events.map((event) => `${event.entityType}:${event.entityId}`));
+    const missing = expected.filter(([type, id]) => !audited.has(`${type}:${id}`));
+    expect(missing).toEqual([]);
+    expect(events.every((event) => event.action.endsWith(".create"))).toBe(true);
+    expect(events.every((event) => event.seq !== null)).toBe(true);
+  });
+});

@@ -1,0 +1,54 @@
+// Shared bench plumbing: a fresh database (embedded unless BENCH_DATABASE_URL), timing and percentiles.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+export async function freshDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
+  const dir = mkdtempSync(path.join(os.tmpdir(), "runwell-bench-"));
+  process.env.RUNWELL_DATA_DIR = dir;
+  process.env.RUNWELL_DB_PORT = "55700";
+  const { startEmbeddedPostgres } = await import("../../lib/runtime/embedded-postgres");
+  const { applyMigrations } = await import("../../lib/runtime/prepare-database");
+  const database = await startEmbeddedPostgres();
+  applyMigrations(database.url);
+  return {
+    url: database.url,
+    stop: async () => {
+      await database.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function timeIt<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+/** Runs `total` calls of fn with `concurrency` in flight; returns per-call latencies (ms) and wall time. */
+export async function runConcurrently(total: number, concurrency: number, fn: (i: number) => Promise<unknown>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        await fn(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { wallMs: performance.now() - start, latencies: latencies.sort((a, b) => a - b) };
+}
+
+export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
