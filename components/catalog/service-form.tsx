@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
@@ -38,8 +38,16 @@ export function ServiceForm({ action, initial, options, submitLabel, deriveSlug 
       ...(field === "name" && !slugTouched ? { slug: slugify(value) } : {}),
     }));
 
+  // React 19 resets a form after its action runs, and the reset puts controlled <select>s back on their first
+  // rendered option while their state stays put (facebook/react#30580). Dispatching from onSubmit skips that reset.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  };
+
   return (
-    <form action={formAction} noValidate className="max-w-3xl space-y-6">
+    <form action={formAction} onSubmit={submit} noValidate className="max-w-3xl space-y-6">
       {state.status === "error" ? <FormErrorSummary message={state.message} fieldErrors={errors} labels={FIELD_LABELS} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="name" label="Name" errors={errors.name} required>

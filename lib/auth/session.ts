@@ -1,4 +1,5 @@
 // Resolves who is calling, for pages, server actions and route handlers.
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
@@ -28,11 +29,11 @@ async function personActor(personId: string): Promise<PersonActor | null> {
   };
 }
 
-/** The signed-in person, or null. */
-export async function currentPerson(): Promise<PersonActor | null> {
+/** The signed-in person, or null. Cached per request: layout, page and metadata share one lookup. */
+export const currentPerson = cache(async (): Promise<PersonActor | null> => {
   const session = await getServerSession(authOptions());
   return session?.user?.id ? personActor(session.user.id) : null;
-}
+});
 
 /** For pages: the signed-in person, or a redirect to sign-in. */
 export async function requirePerson(): Promise<PersonActor> {

@@ -6,6 +6,7 @@ import { AVAILABILITY_TARGETS, needsJustification } from "../catalog/availabilit
 import { exposureBands } from "../catalog/queries";
 import type { Db } from "../db";
 import { listTeams, type TeamSummary } from "../teams/queries";
+import { isThinRota } from "../teams/rota";
 
 export type HomeService = {
   slug: string;
@@ -100,11 +101,10 @@ export type AdminHome = {
   counts: { teams: number; people: number; services: number; domains: number };
   peopleWithoutTeam: PersonWithoutTeam[];
   peopleWithoutTeamTotal: number;
-  /** Fewer than three active members cannot sustain a rota (OPERATING-MODEL: thin rotas). */
+  /** Teams whose active members are too few for a rota (see lib/teams/rota.ts). */
   thinTeams: TeamSummary[];
 };
 
-const MIN_ROTA_SIZE = 3;
 const LIST_LIMIT = 10;
 
 export async function adminHome(prisma: Db, person: PersonActor): Promise<AdminHome> {
@@ -125,7 +125,7 @@ export async function adminHome(prisma: Db, person: PersonActor): Promise<AdminH
     listTeams(prisma, person),
   ]);
   const thinTeams = allTeams
-    .filter((team) => team.memberCount < MIN_ROTA_SIZE)
+    .filter((team) => isThinRota(team.memberCount))
     .sort((a, b) => a.memberCount - b.memberCount || a.name.localeCompare(b.name));
   return { counts: { teams, people, services, domains }, peopleWithoutTeam, peopleWithoutTeamTotal, thinTeams };
 }

@@ -57,7 +57,7 @@ export async function searchPeople(
   return { people, truncated: rows.length > LIST_LIMIT };
 }
 
-export type PersonDetail = PersonListItem & {
+export type PersonDetail = Omit<PersonListItem, "teams"> & {
   teams: (PersonTeamRef & { domainName: string | null })[];
   deactivated: boolean;
   createdAt: Date;

@@ -1,0 +1,32 @@
+// What a sign-in error in the URL means to the person who sees it. Keys are next-auth's error codes
+// plus the two our signIn callback sends (NotRegistered, NoEmail).
+const MESSAGES: Record<string, string> = {
+  NotRegistered: "Your account is not registered in Runwell; ask an admin to add you with `npm run -s cli -- person add`.",
+  NoEmail:
+    "Your identity provider did not share an email address, so Runwell cannot tell who you are. Ask whoever runs single sign-on to release the email claim to Runwell.",
+  CredentialsSignin: "Invalid email or password.",
+  SessionRequired: "Sign in to see that page.",
+  AccessDenied: "You are not allowed to sign in to Runwell.",
+};
+
+const FALLBACK = "Sign-in did not complete. Try again; if it keeps failing, ask an admin to check the sign-in settings.";
+
+export function signInErrorMessage(code: string | undefined): string | null {
+  if (!code) return null;
+  return MESSAGES[code] ?? FALLBACK;
+}
+
+/**
+ * Where to go after signing in: only a path on this site, so a crafted link cannot send someone elsewhere,
+ * and never back to the sign-in page itself.
+ */
+export function safeCallbackPath(raw: string | null | undefined, origin: string): string {
+  if (!raw) return "/";
+  try {
+    const url = new URL(raw, origin);
+    if (url.origin !== origin || url.pathname.startsWith("/sign-in")) return "/";
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return "/";
+  }
+}

@@ -1,0 +1,38 @@
+import { ArrowRight, Boxes } from "lucide-react";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { EngineerHome as EngineerHomeData } from "@/lib/home/queries";
+import { TeamServicesTable } from "./team-services-table";
+import { YourTeams } from "./your-teams";
+
+export function EngineerHome({ data }: { data: EngineerHomeData }) {
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <Card aria-labelledby="team-services-heading" className="lg:col-span-2">
+        <CardHeader
+          titleId="team-services-heading"
+          title="Your teams' services"
+          description="What your teams build and run, with the availability target each one is held to."
+          actions={<ButtonLink href="/services" size="sm" variant="ghost">All services<ArrowRight aria-hidden="true" /></ButtonLink>}
+        />
+        {data.services.length ? (
+          <TeamServicesTable services={data.services} caption="Services owned by your teams" />
+        ) : (
+          <CardContent>
+            <EmptyState
+              icon={<Boxes />}
+              title="Your teams own no services yet"
+              description={
+                data.teams.length
+                  ? "Services appear here once they are registered in the catalog with one of your teams as owner."
+                  : "Once you are in a team, the services it owns appear here."
+              }
+            />
+          </CardContent>
+        )}
+      </Card>
+      <YourTeams teams={data.teams} />
+    </div>
+  );
+}

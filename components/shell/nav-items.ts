@@ -1,0 +1,36 @@
+// The primary navigation as data: what each role sees first. Only pages that exist get an entry.
+import type { PersonActor } from "@/lib/auth/actor";
+import { can } from "@/lib/authz/can";
+
+/** Icon names rather than components, so the list can cross from the server shell to the client nav. */
+export type NavIcon = "home" | "services" | "teams" | "people" | "audit";
+
+export type NavItem = { href: string; label: string; icon: NavIcon };
+
+const ITEMS = {
+  home: { href: "/", label: "Home", icon: "home" },
+  services: { href: "/services", label: "Services", icon: "services" },
+  teams: { href: "/teams", label: "Teams", icon: "teams" },
+  people: { href: "/people", label: "People", icon: "people" },
+  audit: { href: "/audit", label: "Audit trail", icon: "audit" },
+} as const satisfies Record<string, NavItem>;
+
+type ItemKey = keyof typeof ITEMS;
+
+const ORDER_BY_ROLE: Record<PersonActor["role"], readonly ItemKey[]> = {
+  ENGINEER: ["home", "services", "teams", "people", "audit"],
+  PRODUCT_MANAGER: ["home", "services", "teams", "people", "audit"],
+  CHANGE_MANAGER: ["home", "audit", "services", "teams", "people"],
+  ADMIN: ["home", "people", "teams", "services", "audit"],
+};
+
+export function navItemsFor(person: PersonActor): NavItem[] {
+  return ORDER_BY_ROLE[person.role]
+    .filter((key) => key !== "audit" || can(person, "audit.read"))
+    .map((key) => ({ ...ITEMS[key] }));
+}
+
+/** "/" only matches itself; other entries also match their sub-pages (/teams/payments is under Teams). */
+export function isCurrent(href: string, pathname: string): boolean {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
