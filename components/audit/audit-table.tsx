@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { describeChanges } from "@/lib/audit/describe-changes";
+import { entityLabel } from "@/lib/audit/entity-label";
 import type { AuditEventDto } from "@/lib/audit/queries";
 
 export function AuditTable({ events }: { events: AuditEventDto[] }) {
@@ -32,6 +33,7 @@ export function AuditTable({ events }: { events: AuditEventDto[] }) {
               <TD>
                 <Link className="text-link underline-offset-2 hover:underline" href={`/audit?entityType=${event.entityType}&entityId=${event.entityId}`}>
                   {event.entityType}
+                  {entityLabel(event.before, event.after) ? `: ${entityLabel(event.before, event.after)}` : ""}
                 </Link>
                 <div className="font-mono text-xs text-fg-muted">{event.entityId}</div>
               </TD>

@@ -16,3 +16,14 @@ describe("describeChanges", () => {
     expect(change!.to).toHaveLength(78);
   });
 });
+
+import { entityLabel } from "./entity-label";
+
+describe("entityLabel", () => {
+  it("names the entity from its newest snapshot", () => {
+    expect(entityLabel({ name: "Old" }, { name: "New" })).toBe("New");
+    expect(entityLabel({ slug: "gone" }, null)).toBe("gone");
+    expect(entityLabel(null, { email: "a@b.test" })).toBe("a@b.test");
+    expect(entityLabel(null, { id: "x" })).toBeNull();
+  });
+});

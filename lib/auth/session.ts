@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
+import { connection } from "next/server";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Actor, PersonActor } from "./actor";
@@ -31,6 +32,8 @@ async function personActor(personId: string): Promise<PersonActor | null> {
 
 /** The signed-in person, or null. Cached per request: layout, page and metadata share one lookup. */
 export const currentPerson = cache(async (): Promise<PersonActor | null> => {
+  // Marks the page as per-request before authOptions() reads the environment: `next build` has none.
+  await connection();
   const session = await getServerSession(authOptions());
   return session?.user?.id ? personActor(session.user.id) : null;
 });

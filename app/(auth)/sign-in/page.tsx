@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { OidcSignInButton } from "@/components/auth/oidc-sign-in-button";
 import { SignInError } from "@/components/auth/sign-in-error";
@@ -7,7 +6,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { signInErrorMessage } from "@/components/auth/sign-in-messages";
 import { SignInUnavailable } from "@/components/auth/sign-in-unavailable";
 import { BrandMark } from "@/components/shell/brand-mark";
-import { authOptions } from "@/lib/auth/options";
+import { currentPerson } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,8 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  const session = await getServerSession(authOptions());
-  if (session?.user?.id) redirect("/");
+  if (await currentPerson()) redirect("/");
 
   const params = await searchParams;
   const errorMessage = signInErrorMessage(first(params.error));
