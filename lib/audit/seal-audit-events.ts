@@ -8,18 +8,11 @@ import { GENESIS_HASH, hashEvent } from "./hash";
 const SEAL_LOCK_KEY = 727_001; // arbitrary, unique to the audit sealer
 const BATCH_SIZE = 500;
 
-type UnsealedRow = {
-  id: string;
-  occurredAt: Date;
-  actorId: string | null;
-  actorLabel: string;
-  actorKind: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-};
+/** The columns an event's hash covers (see hashEvent), for the sealer and the verifier. */
+export const hashedColumns = {
+  id: true, occurredAt: true, actorId: true, actorLabel: true, actorKind: true,
+  action: true, entityType: true, entityId: true, before: true, after: true,
+} as const;
 
 /**
  * Seals up to one batch. `wait: false` gives up at once when another sealer holds the lock
@@ -37,10 +30,7 @@ async function sealBatch(prisma: Db, wait: boolean): Promise<number> {
       where: { seq: null },
       orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
       take: BATCH_SIZE,
-      select: {
-        id: true, occurredAt: true, actorId: true, actorLabel: true, actorKind: true,
-        action: true, entityType: true, entityId: true, before: true, after: true,
-      },
+      select: hashedColumns,
     });
     if (pending.length === 0) return 0;
     const last = await tx.auditEvent.findFirst({
@@ -54,7 +44,7 @@ async function sealBatch(prisma: Db, wait: boolean): Promise<number> {
     const seqs: string[] = [];
     const prevHashes: string[] = [];
     const hashes: string[] = [];
-    for (const event of pending as UnsealedRow[]) {
+    for (const event of pending) {
       seq += 1n;
       const hash = hashEvent({ ...event, seq }, prevHash);
       ids.push(event.id);

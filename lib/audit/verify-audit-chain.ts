@@ -2,7 +2,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { checkChain, GENESIS_HASH } from "./hash";
-import { sealAllPending } from "./seal-audit-events";
+import { hashedColumns, sealAllPending } from "./seal-audit-events";
 
 export type ChainVerification = { ok: boolean; checked: number; firstBrokenEventId: string | null };
 
@@ -19,10 +19,7 @@ export async function verifyAuditChain(prisma: Db, actor: Actor): Promise<ChainV
       where: { seq: { gt: previous.seq } },
       orderBy: { seq: "asc" },
       take: PAGE,
-      select: {
-        id: true, seq: true, occurredAt: true, actorId: true, actorLabel: true, actorKind: true,
-        action: true, entityType: true, entityId: true, before: true, after: true, prevHash: true, hash: true,
-      },
+      select: { ...hashedColumns, seq: true, prevHash: true, hash: true },
     });
     const sealed = links.map((link) => ({ ...link, seq: link.seq as bigint }));
     const result = checkChain(sealed, previous);
