@@ -43,7 +43,7 @@ export function TargetFields({ values, set, errors, bands }: Props) {
       <Field
         id="availabilityTarget"
         label="Availability target"
-        hint={`Tolerates ${formatDuration(tolerableDowntimePerWeek(target))} of unavailability a week. ${ON_CALL_LEVEL_LABEL[cover.level]}: ${cover.reason}`}
+        hint={`Tolerates ${formatDuration(tolerableDowntimePerWeek(target))} of unavailability a week. Out-of-hours cover: ${ON_CALL_LEVEL_LABEL[cover.level].toLowerCase()}.`}
         errors={errors.availabilityTarget}
         required
       >

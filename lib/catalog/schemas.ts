@@ -20,7 +20,8 @@ export const ZServiceInput = z.object({
     .trim()
     .min(2, "The slug needs at least 2 characters.")
     .max(60, "Keep the slug under 60 characters.")
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, e.g. payment-gateway."),
+    // Checked only once the length is right, so an empty slug gets one message, not two.
+    .refine((slug) => slug.length < 2 || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug), "Use lowercase letters, digits and single hyphens, e.g. payment-gateway."),
   description: z.string().trim().max(2000, "Keep the description under 2000 characters.").default(""),
   teamId: z.string().trim().min(1, "Choose the owning team."),
   lifecycle: z.enum(["EXPERIMENTAL", "PRODUCTION", "DEPRECATED"], { message: "Choose a lifecycle." }),
