@@ -30,3 +30,10 @@ export function parsePeopleFilters(params: Record<string, string | string[] | un
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
   return ZPeopleFilters.parse({ q: first(params.q), role: first(params.role) });
 }
+
+export const ZUpdatePerson = z.object({
+  name: z.string().trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters."),
+  role: ZRole,
+  isIncidentManager: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()).default(false),
+});
+export type TUpdatePerson = z.input<typeof ZUpdatePerson>;

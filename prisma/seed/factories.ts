@@ -6,6 +6,7 @@ import type { Actor } from "../../lib/auth/actor";
 import { hashPassword } from "../../lib/auth/password";
 import { recordAuditEvent } from "../../lib/audit/record-audit-event";
 import type { DbTx } from "../../lib/db";
+import { membershipEntityId } from "../../lib/teams/manage-membership";
 import type {
   AvailabilityTarget,
   DeploymentTarget,
@@ -130,9 +131,7 @@ export async function addMembership(tx: DbTx, personId: string, input: Membershi
 }
 
 /** Memberships have a composite key; audit events name them "<teamId>:<personId>". */
-export function membershipEntityId(teamId: string, personId: string): string {
-  return `${teamId}:${personId}`;
-}
+export { membershipEntityId };
 
 // ------------------------------------------------------------------------------------------ catalog
 

@@ -6,6 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { ButtonLink } from "@/components/ui/button";
 import { db } from "@/lib/db";
 import { searchPeople } from "@/lib/people/queries";
 import { parsePeopleFilters } from "@/lib/people/schemas";
@@ -22,7 +24,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
   const filtered = Boolean(filters.q || filters.role);
   return (
     <>
-      <PageHeader title="People" description="Everyone who can sign in to Runwell, with their role and teams." />
+      <PageHeader
+        title="People"
+        description="Everyone who can sign in to Runwell, with their role and teams."
+        actions={can(person, "people.manage") ? <ButtonLink href="/people/new" variant="primary">Add person</ButtonLink> : null}
+      />
       <PeopleFilters filters={filters} />
       <p className="mb-3 text-sm text-fg-muted" aria-live="polite">
         {truncated

@@ -5,6 +5,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { ButtonLink } from "@/components/ui/button";
 import { db } from "@/lib/db";
 import { listTeamsByDomain } from "@/lib/teams/queries";
 
@@ -19,6 +21,7 @@ export default async function TeamsPage() {
       <PageHeader
         title="Teams"
         description="Each team builds and runs its own services. Teams of one domain share an out-of-hours schedule for their 99.0% services."
+        actions={can(person, "teams.manage") ? <ButtonLink href="/teams/new" variant="primary">New team</ButtonLink> : null}
       />
       {groups.length ? (
         <TeamsByDomain groups={groups} />

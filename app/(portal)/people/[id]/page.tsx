@@ -7,6 +7,8 @@ import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { ButtonLink } from "@/components/ui/button";
 import { db } from "@/lib/db";
 import { getPerson } from "@/lib/people/queries";
 import { ROLE_LABEL } from "@/lib/people/roles";
@@ -41,6 +43,7 @@ export default async function PersonPage({ params }: { params: Params }) {
           </span>
         }
         description={`${ROLE_LABEL[person.role]}${person.teams.length ? ` in ${person.teams.map((team) => team.name).join(", ")}` : ""}`}
+        actions={can(viewer, "people.manage") ? <ButtonLink href={`/people/${person.id}/edit`}>Edit person</ButtonLink> : null}
       />
       <PersonProfile person={person} />
     </>

@@ -11,6 +11,8 @@ import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
+import { ButtonLink } from "@/components/ui/button";
 import { db } from "@/lib/db";
 import { getTeamBySlug } from "@/lib/teams/queries";
 import { isThinRota, MIN_ROTA_SIZE } from "@/lib/teams/rota";
@@ -40,6 +42,7 @@ export default async function TeamPage({ params }: { params: Params }) {
         eyebrow={<BackLink href="/teams">All teams</BackLink>}
         title={team.name}
         description={team.description || undefined}
+        actions={can(person, "teams.manage") ? <ButtonLink href={`/teams/${team.slug}/edit`}>Edit team</ButtonLink> : null}
       />
       <div className="space-y-6">
         <TeamFacts team={team} />
