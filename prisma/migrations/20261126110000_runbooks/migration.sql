@@ -60,9 +60,6 @@ CREATE INDEX "Runbook_ownerId_idx" ON "Runbook"("ownerId");
 CREATE INDEX "Runbook_lastReviewedAt_idx" ON "Runbook"("lastReviewedAt");
 
 -- CreateIndex
-CREATE INDEX "Runbook_lastReviewedById_idx" ON "Runbook"("lastReviewedById");
-
--- CreateIndex
 CREATE UNIQUE INDEX "Runbook_serviceId_slug_key" ON "Runbook"("serviceId", "slug");
 
 -- CreateIndex
@@ -81,13 +78,7 @@ ALTER TABLE "Runbook" ADD CONSTRAINT "Runbook_serviceId_fkey" FOREIGN KEY ("serv
 ALTER TABLE "Runbook" ADD CONSTRAINT "Runbook_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "Person"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Runbook" ADD CONSTRAINT "Runbook_lastReviewedById_fkey" FOREIGN KEY ("lastReviewedById") REFERENCES "Person"("id") ON DELETE SET NULL ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "RunbookRevision" ADD CONSTRAINT "RunbookRevision_runbookId_fkey" FOREIGN KEY ("runbookId") REFERENCES "Runbook"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "RunbookRevision" ADD CONSTRAINT "RunbookRevision_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "Person"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 
 -- Hand-written: Prisma cannot express these. The weighted search vector is trigger-maintained
