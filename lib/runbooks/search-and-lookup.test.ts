@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createService, createTeam } from "../../prisma/seed/factories";
 import { createRunbookWithHistory } from "../../prisma/seed/runbook-factories";
-import { testDb } from "../../test/helpers";
+import { personActor, testDb, tokenActor } from "../../test/helpers";
+import { lookupRunbook } from "./lookup-runbook";
 import { findRunbookForAlert, listStaleRunbooks, MARK_END, MARK_START, quickFind, searchRunbooks } from "./search-queries";
 
 const db = testDb;
@@ -64,5 +65,30 @@ describe("findRunbookForAlert", () => {
     expect(await findRunbookForAlert(db(), otherService.slug, `${word}Down`)).toMatchObject({ title: "Tagged one" });
     expect(await findRunbookForAlert(db(), service.slug, `${word}Down`)).toBeNull();
     expect(await findRunbookForAlert(db(), otherService.slug, "UnknownAlert")).toBeNull();
+  });
+});
+
+describe("lookupRunbook (GET /api/v1/runbooks/lookup)", () => {
+  it("answers the title and path for a signed-in person or a token with runbooks:read", async () => {
+    const query = { service: otherService.slug, alert: `${word}Down` };
+    const expected = { title: "Tagged one", path: `/runbooks/${otherService.slug}/tagged-one` };
+    await expect(lookupRunbook(db(), personActor({ role: "CHANGE_MANAGER" }), query)).resolves.toEqual(expected);
+    await expect(lookupRunbook(db(), tokenActor({ scopes: ["runbooks:read"] }), query)).resolves.toEqual(expected);
+  });
+
+  it("refuses a token without the scope", async () => {
+    const error = await lookupRunbook(db(), tokenActor({ scopes: ["deployments:write"] }), { service: otherService.slug, alert: `${word}Down` }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/runbooks:read/) });
+  });
+
+  it("answers 404 with a message that says what is missing", async () => {
+    const person = personActor();
+    await expect(lookupRunbook(db(), person, { service: otherService.slug, alert: "Nope" })).rejects.toMatchObject({
+      code: "NOT_FOUND", status: 404, message: expect.stringMatching(/is linked to the alert "Nope"/),
+    });
+    await expect(lookupRunbook(db(), person, { service: "no-such-service", alert: "Nope" })).rejects.toMatchObject({
+      code: "NOT_FOUND", message: 'There is no service with the slug "no-such-service".',
+    });
+    await expect(lookupRunbook(db(), person, { service: null, alert: null })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 });
