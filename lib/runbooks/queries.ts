@@ -113,3 +113,12 @@ export async function ownerOptions(prisma: Db, teamId: string): Promise<{ id: st
   });
   return members.map((member) => member.person);
 }
+
+/** Filter options for the runbook search: teams and the services that have runbooks. */
+export async function runbookFilterOptions(prisma: Db) {
+  const [teams, services] = await Promise.all([
+    prisma.team.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    prisma.service.findMany({ where: { archivedAt: null, runbooks: { some: {} } }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+  ]);
+  return { teams, services };
+}

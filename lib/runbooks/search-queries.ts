@@ -5,10 +5,9 @@ import type { Db } from "../db";
 import { reviewStatus, type ReviewStatus } from "./review-status";
 import type { TRunbookSearch } from "./schemas";
 
-// ts_headline marks matches with control characters that cannot occur in a runbook; the page splits
-// on them and React escapes everything else, so a body containing HTML can never inject markup.
-export const MARK_START = "\u0002";
-export const MARK_END = "\u0003";
+import { MARK_END, MARK_START } from "./search-marks";
+
+export { MARK_END, MARK_START };
 
 export type SearchHit = {
   id: string;
