@@ -1,6 +1,5 @@
 "use client";
 
-import { useMemo } from "react";
 import { Button } from "@/components/ui/button";
 import type { RunbookConflictDetails } from "@/lib/runbooks/runbook-conflict";
 import { revisionDiff } from "@/lib/runbooks/revision-diff";
@@ -10,7 +9,8 @@ type Props = { conflict: RunbookConflictDetails; message: string; onUseTheirs: (
 
 /** Shown when someone saved first: what they changed since this editor opened, and a way to merge by hand. */
 export function ConflictPanel({ conflict, message, onUseTheirs, onMerged }: Props) {
-  const theirChanges = useMemo(() => (conflict.base ? revisionDiff(conflict.base, conflict.current) : null), [conflict]);
+  const { base, current } = conflict;
+  const theirChanges = base ? revisionDiff(base, current) : null;
   return (
     <section role="alert" aria-labelledby="conflict-title" className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950/40">
       <h2 id="conflict-title" className="text-base font-semibold">Someone else saved this runbook while you were editing</h2>

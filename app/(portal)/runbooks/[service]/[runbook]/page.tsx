@@ -49,7 +49,7 @@ export default async function RunbookPage({ params }: Params) {
       <div className="grid gap-6 lg:grid-cols-4">
         <Card className="lg:col-span-3">
           <CardContent className="py-6">
-            <MarkdownView html={renderMarkdown(runbook.body)} label="Runbook" />
+            <MarkdownView html={renderMarkdown(runbook.body)} label="Runbook text" />
           </CardContent>
         </Card>
         <div className="space-y-6">
