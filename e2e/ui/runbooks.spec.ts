@@ -1,7 +1,7 @@
 // Runbook journeys: create from a template with live preview, edit (a new revision), a conflicting
 // edit by a teammate merged by hand, restoring an old revision, full-text search and the Ctrl-K palette.
 import type { Page } from "@playwright/test";
-import { ACCOUNTS, authFile, expect, field, test, uniqueServiceName } from "../fixtures";
+import { ACCOUNTS, authFile, expect, expectForbiddenPage, field, test, uniqueServiceName } from "../fixtures";
 
 test.use({ storageState: authFile("engineer") });
 
@@ -140,4 +140,31 @@ test("the engineer's home lists Checkout runbooks due for review", async ({ page
   await page.goto("/");
   const card = page.getByRole("region", { name: "Runbooks due for review" });
   await expect(card.getByRole("link", { name: "Checkout latency high" })).toBeVisible();
+});
+
+test("only the owning team edits a runbook and only admins manage templates", async ({ pageAs }) => {
+  const change = await pageAs("change-manager");
+  await change.goto("/runbooks/checkout-api/card-declines-spike");
+  await expect(change.getByLabel("Runbook text").getByRole("heading", { name: "Escalate" })).toBeVisible();
+  await expect(change.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await change.goto("/runbooks/checkout-api/card-declines-spike/edit");
+  await expectForbiddenPage(change);
+  await change.goto("/runbooks/templates");
+  await expectForbiddenPage(change);
+
+  const admin = await pageAs("admin");
+  await admin.goto("/runbooks");
+  await admin.getByRole("link", { name: "Templates" }).click();
+  await expect(admin).toHaveURL("/runbooks/templates");
+  for (const name of ["Service overview", "Alert response", "Restore and rollback", "Dependency failure", "Third-party escalation"]) {
+    await expect(admin.getByRole("link", { name, exact: true })).toBeVisible();
+  }
+  const name = uniqueServiceName("Template");
+  await admin.getByRole("link", { name: "New template" }).click();
+  await field(admin, "Name").fill(name);
+  await field(admin, "Slug").fill(`e2e-template-${Date.now()}`);
+  await field(admin, "Template").fill("# Queue backlog on {{service}}\n");
+  await admin.getByRole("button", { name: "Create template" }).click();
+  await expect(admin).toHaveURL("/runbooks/templates");
+  await expect(admin.getByRole("link", { name })).toBeVisible();
 });
