@@ -86,3 +86,12 @@ describe("renderMarkdown GitHub-flavoured features", () => {
     expect(html).toContain('href="https://status.example.com"');
   });
 });
+
+describe("renderMarkdownCached", () => {
+  it("returns the same sanitised HTML as renderMarkdown, for each distinct text", async () => {
+    const { renderMarkdownCached } = await import("./render-cache");
+    for (const text of ["# One", "# Two <script>alert(1)</script>", "# One"]) {
+      expect(renderMarkdownCached(text)).toBe(renderMarkdown(text));
+    }
+  });
+});

@@ -15,7 +15,7 @@ import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db";
 import { runbookEditPath, runbookHistoryPath, runbookPath } from "@/lib/runbooks/paths";
 import { getRunbook } from "@/lib/runbooks/queries";
-import { renderMarkdown } from "@/lib/runbooks/render-markdown";
+import { renderMarkdownCached } from "@/lib/runbooks/render-cache";
 import { markReviewedAction } from "../../actions";
 
 type Params = { params: Promise<{ service: string; runbook: string }> };
@@ -49,7 +49,7 @@ export default async function RunbookPage({ params }: Params) {
       <div className="grid gap-6 lg:grid-cols-4">
         <Card className="lg:col-span-3">
           <CardContent className="py-6">
-            <MarkdownView html={renderMarkdown(runbook.body)} label="Runbook text" />
+            <MarkdownView html={renderMarkdownCached(runbook.body)} label="Runbook text" />
           </CardContent>
         </Card>
         <div className="space-y-6">
