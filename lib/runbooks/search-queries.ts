@@ -30,6 +30,17 @@ type HitRow = Omit<SearchHit, "service" | "team" | "review"> & {
 
 const SEARCH_LIMIT = 50;
 
+/**
+ * Runs a search query with random_page_cost at 1.1 (the usual value for SSDs and cached data) for
+ * its transaction only. With the default of 4 the planner prefers a sequential scan for any term in
+ * more than a few percent of runbooks, not counting that each row's tsvector must then be
+ * de-TOASTed and matched: measured at 10,000 runbooks, the GIN bitmap scan is 2-3 times faster.
+ */
+export async function withSearchPlanner<T>(prisma: Db, query: Prisma.PrismaPromise<T>): Promise<T> {
+  const [, result] = await prisma.$transaction([prisma.$executeRaw`SET LOCAL random_page_cost = 1.1`, query]);
+  return result;
+}
+
 /** Ranked search (title > tags/alerts > body); without terms, the filtered list in title order. */
 export async function searchRunbooks(prisma: Db, filters: TRunbookSearch, now = new Date()): Promise<SearchHit[]> {
   const conditions: Prisma.Sql[] = [Prisma.sql`s."archivedAt" IS NULL`];
@@ -44,7 +55,7 @@ export async function searchRunbooks(prisma: Db, filters: TRunbookSearch, now = 
       ? Prisma.sql`ts_headline('english', ${column}, websearch_to_tsquery('english', ${terms}), ${`StartSel=${MARK_START}, StopSel=${MARK_END}, ${options}`})`
       : Prisma.sql`${column}`;
   // Rank and limit first on the index-friendly columns; ts_headline (costly) runs only on the hits shown.
-  const rows = await prisma.$queryRaw<HitRow[]>`
+  const rows = await withSearchPlanner(prisma, prisma.$queryRaw<HitRow[]>`
     WITH hits AS (
       SELECT r.id, ${terms ? Prisma.sql`ts_rank(r."searchVector", websearch_to_tsquery('english', ${terms}))` : Prisma.sql`0`}::float8 AS rank
       FROM "Runbook" r JOIN "Service" s ON s.id = r."serviceId" JOIN "Team" t ON t.id = s."teamId"
@@ -57,7 +68,7 @@ export async function searchRunbooks(prisma: Db, filters: TRunbookSearch, now = 
       ${terms ? headline(Prisma.sql`r.body`, "MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \"") : Prisma.sql`left(r.body, 240)`} AS snippet,
       s.slug AS "serviceSlug", s.name AS "serviceName", t.slug AS "teamSlug", t.name AS "teamName"
     FROM hits JOIN "Runbook" r ON r.id = hits.id JOIN "Service" s ON s.id = r."serviceId" JOIN "Team" t ON t.id = s."teamId"
-    ORDER BY hits.rank DESC, r.title ASC`;
+    ORDER BY hits.rank DESC, r.title ASC`);
   return rows.map(({ serviceSlug, serviceName, teamSlug, teamName, lastReviewedAt, reviewIntervalDays, ...row }) => ({
     ...row,
     rank: Number(row.rank),
@@ -115,11 +126,11 @@ export async function quickFind(prisma: Db, query: string): Promise<QuickFindRes
       select: { slug: true, name: true, team: { select: { name: true } } },
     }),
     prefixQuery
-      ? prisma.$queryRaw<{ slug: string; title: string; serviceSlug: string; serviceName: string }[]>`
+      ? withSearchPlanner(prisma, prisma.$queryRaw<{ slug: string; title: string; serviceSlug: string; serviceName: string }[]>`
           SELECT r.slug, r.title, s.slug AS "serviceSlug", s.name AS "serviceName"
           FROM "Runbook" r JOIN "Service" s ON s.id = r."serviceId"
           WHERE s."archivedAt" IS NULL AND r."searchVector" @@ to_tsquery('english', ${prefixQuery})
-          ORDER BY ts_rank(r."searchVector", to_tsquery('english', ${prefixQuery})) DESC, r.title LIMIT 5`
+          ORDER BY ts_rank(r."searchVector", to_tsquery('english', ${prefixQuery})) DESC, r.title LIMIT 5`)
       : Promise.resolve([]),
     prisma.person.findMany({
       where: { deactivatedAt: null, OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] },

@@ -54,7 +54,7 @@ async function main() {
   const database = await freshDatabase();
   process.env.DATABASE_URL = database.url;
   const { db } = await import("../../lib/db");
-  const { searchRunbooks, quickFind } = await import("../../lib/runbooks/search-queries");
+  const { searchRunbooks, quickFind, withSearchPlanner } = await import("../../lib/runbooks/search-queries");
   const { getRunbook, listRevisions, getRevisions, listServiceRunbooks } = await import("../../lib/runbooks/queries");
   const { renderMarkdown } = await import("../../lib/runbooks/render-markdown");
   const { renderMarkdownCached } = await import("../../lib/runbooks/render-cache");
@@ -129,9 +129,9 @@ async function main() {
   }
   const [matchRow] = await prisma.$queryRaw<{ matched: number }[]>`
     SELECT count(*)::int AS matched FROM "Runbook" WHERE "searchVector" @@ websearch_to_tsquery('english', 'database failover')`;
-  const plan = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+  const plan = await withSearchPlanner(prisma, prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
     `EXPLAIN SELECT id FROM "Runbook" WHERE "searchVector" @@ websearch_to_tsquery('english', 'deadlock')`,
-  );
+  ));
   const usesIndex = plan.some((row) => row["QUERY PLAN"].includes("rw_manual_runbook_search"));
 
   // The runbook page's server work: the runbook, its service's list, and the markdown render. The
