@@ -1,4 +1,5 @@
 import { ArrowRight, Boxes } from "lucide-react";
+import { StaleRunbooksCard } from "@/components/runbooks/stale-runbooks-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -32,7 +33,10 @@ export function EngineerHome({ data }: { data: EngineerHomeData }) {
           </CardContent>
         )}
       </Card>
-      <YourTeams teams={data.teams} />
+      <div className="space-y-6">
+        <YourTeams teams={data.teams} />
+        <StaleRunbooksCard runbooks={data.staleRunbooks} />
+      </div>
     </div>
   );
 }

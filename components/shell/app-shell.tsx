@@ -6,6 +6,7 @@ import { BrandMark } from "./brand-mark";
 import { navItemsFor } from "./nav-items";
 import { PersonMenu } from "./person-menu";
 import { PrimaryNav } from "./primary-nav";
+import { QuickFind } from "./quick-find";
 
 export function AppShell({ person, children }: { person: PersonActor; children: ReactNode }) {
   return (
@@ -23,7 +24,8 @@ export function AppShell({ person, children }: { person: PersonActor; children: 
             Runwell
           </Link>
           <PrimaryNav items={navItemsFor(person)} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            <QuickFind />
             <PersonMenu
               person={{
                 name: person.name,

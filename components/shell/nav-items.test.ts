@@ -8,10 +8,10 @@ const person = (role: PersonActor["role"]): PersonActor => ({
 
 describe("navItemsFor", () => {
   it.each([
-    ["ENGINEER", ["Home", "Services", "Teams", "People"]],
-    ["PRODUCT_MANAGER", ["Home", "Services", "Teams", "People"]],
-    ["CHANGE_MANAGER", ["Home", "Audit trail", "Services", "Teams", "People"]],
-    ["ADMIN", ["Home", "People", "Teams", "Services", "Audit trail"]],
+    ["ENGINEER", ["Home", "Services", "Runbooks", "Teams", "People"]],
+    ["PRODUCT_MANAGER", ["Home", "Services", "Runbooks", "Teams", "People"]],
+    ["CHANGE_MANAGER", ["Home", "Audit trail", "Services", "Runbooks", "Teams", "People"]],
+    ["ADMIN", ["Home", "People", "Teams", "Services", "Runbooks", "Audit trail"]],
   ] as const)("%s sees %j", (role, labels) => {
     expect(navItemsFor(person(role)).map((item) => item.label)).toEqual(labels);
   });
@@ -25,6 +25,7 @@ describe("isCurrent", () => {
     ["/teams", "/teams/checkout", true],
     ["/teams", "/teamsters", false],
     ["/people", "/teams", false],
+    ["/runbooks", "/runbooks/checkout-api/card-declines", true],
   ])("%s on %s → %s", (href, pathname, expected) => {
     expect(isCurrent(href, pathname)).toBe(expected);
   });

@@ -58,6 +58,11 @@ const EXPECTED: Record<Permission, boolean[]> = {
   // Change managers receive the audit trail instead of chasing people; team membership adds nothing.
   "audit.read":        [_,   _,   _,   _,   Y,   Y,   Y,   Y,   _,    Y,  Y],
   "audit.verify":      [_,   _,   _,   _,   Y,   Y,   Y,   Y,   _,    Y,  Y],
+  // Runbooks are read by everyone at 3 a.m. (alerting tools too); written by the team that runs the service.
+  "runbooks.read":     [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
+  "runbooks.edit":     [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
+  // Templates shape every team's runbooks: admins only.
+  "runbook-templates.manage": [_, _, _,  _,   _,   _,   Y,   Y,   _,    Y,  Y],
 };
 
 const cells = ALL_PERMISSIONS.flatMap((permission) =>

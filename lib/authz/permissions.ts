@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   "tokens.manage": ["admin", "member-of-team", "operator"],
   "audit.read": ["change-manager", "admin", "operator"],
   "audit.verify": ["change-manager", "admin", "operator"],
+  // Runbooks: everyone signed in reads (tokens need the runbooks:read scope on top); the owning team writes.
+  "runbooks.read": ["any-person", "token", "operator"],
+  "runbooks.edit": ["admin", "member-of-team", "operator"],
+  "runbook-templates.manage": ["admin", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

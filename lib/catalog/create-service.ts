@@ -4,6 +4,7 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { conflict, isUniqueViolation, parseInput } from "../errors";
+import { createStarterRunbook } from "../runbooks/create-starter-runbook";
 import { ZServiceInput, type TServiceInput } from "./schemas";
 import { serviceSnapshot } from "./service-snapshot";
 import { validateServiceAgainstOrganisation } from "./validate-service";
@@ -25,6 +26,7 @@ export async function createService(prisma: Db, actor: Actor, input: TServiceInp
         entityId: service.id,
         after: await serviceSnapshot(tx, service.id),
       });
+      await createStarterRunbook(tx, actor, { ...service, name: fields.name, teamId: fields.teamId });
       return service;
     });
     await requestSeal(prisma);

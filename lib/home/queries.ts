@@ -5,6 +5,7 @@ import { authorize } from "../authz/can";
 import { AVAILABILITY_TARGETS, needsJustification } from "../catalog/availability";
 import { exposureBands } from "../catalog/queries";
 import type { Db } from "../db";
+import { listStaleRunbooks, type StaleRunbook } from "../runbooks/search-queries";
 import { listTeams, type TeamSummary } from "../teams/queries";
 import { isThinRota } from "../teams/rota";
 
@@ -39,15 +40,16 @@ async function servicesOfTeams(prisma: Db, teamIds: readonly string[]): Promise<
   }));
 }
 
-export type EngineerHome = { services: HomeService[]; teams: TeamSummary[] };
+export type EngineerHome = { services: HomeService[]; teams: TeamSummary[]; staleRunbooks: StaleRunbook[] };
 
 export async function engineerHome(prisma: Db, person: PersonActor): Promise<EngineerHome> {
   authorize(person, "catalog.read");
-  const [services, teams] = await Promise.all([
+  const [services, teams, staleRunbooks] = await Promise.all([
     servicesOfTeams(prisma, person.teamIds),
     listTeams(prisma, person, { ids: person.teamIds }),
+    person.teamIds.length ? listStaleRunbooks(prisma, { teamIds: person.teamIds, limit: 10 }) : Promise.resolve([]),
   ]);
-  return { services, teams };
+  return { services, teams, staleRunbooks };
 }
 
 export type TargetCount = { target: AvailabilityTarget; count: number };
@@ -55,12 +57,12 @@ export type TargetCount = { target: AvailabilityTarget; count: number };
 export type ProductManagerHome = EngineerHome & { countsByTarget: TargetCount[] };
 
 export async function productManagerHome(prisma: Db, person: PersonActor): Promise<ProductManagerHome> {
-  const { services, teams } = await engineerHome(prisma, person);
+  const { services, teams, staleRunbooks } = await engineerHome(prisma, person);
   const countsByTarget = AVAILABILITY_TARGETS.map((target) => ({
     target,
     count: services.filter((service) => service.availabilityTarget === target).length,
   }));
-  return { services, teams, countsByTarget };
+  return { services, teams, staleRunbooks, countsByTarget };
 }
 
 export type RecentAuditEvent = {

@@ -123,4 +123,16 @@ describe("the demo organisation", () => {
     expect(events.every((event) => event.action.endsWith(".create"))).toBe(true);
     expect(events.every((event) => event.seq !== null)).toBe(true);
   });
+
+  it("has runbooks: an overview per service, alert runbooks with revisions, and one overdue in Checkout", async () => {
+    const runbooks = await prisma.runbook.findMany({
+      where: { service: { slug: { in: serviceSlugs } } },
+      select: { title: true, alertNames: true, revision: true, lastReviewedAt: true, reviewIntervalDays: true, service: { select: { slug: true, team: { select: { slug: true } } } } },
+    });
+    expect(runbooks.filter((runbook) => runbook.title.endsWith(": service overview"))).toHaveLength(serviceSlugs.length);
+    expect(runbooks.filter((runbook) => runbook.alertNames.length).length).toBeGreaterThanOrEqual(5);
+    expect(runbooks.some((runbook) => runbook.revision >= 3)).toBe(true);
+    const overdue = runbooks.filter((runbook) => runbook.lastReviewedAt.getTime() + runbook.reviewIntervalDays * 86_400_000 < Date.now());
+    expect(overdue.map((runbook) => runbook.service.team.slug)).toEqual(["checkout"]);
+  });
 });

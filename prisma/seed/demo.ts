@@ -13,6 +13,7 @@ import {
   createTeam,
   type ServiceOverrides,
 } from "./factories";
+import { seedDemoRunbooks } from "./demo-runbooks";
 
 export const DEMO_PASSWORD = "runwell-demo";
 
@@ -176,16 +177,19 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
         return id;
       };
 
+      const personIdByEmail = new Map<string, string>();
       for (const { teams, stable, ...person } of DEMO_PEOPLE) {
-        await createPerson(tx, {
+        const created = await createPerson(tx, {
           ...person,
           password: stable ? DEMO_PASSWORD : undefined,
           teams: teams.map((membership) => ({ teamId: teamId(membership.team), isLead: membership.isLead })),
         });
+        personIdByEmail.set(created.email, created.id);
       }
 
+      const services: { id: string; slug: string; name: string; teamName: string }[] = [];
       for (const { team, links, ...service } of DEMO_SERVICES) {
-        await createService(tx, {
+        const created = await createService(tx, {
           repositoryUrl: `https://git.runwell.local/${team}/${service.slug}`,
           ...service,
           teamId: teamId(team),
@@ -195,7 +199,9 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
             url: `https://${LINK_HOST[kind]}.runwell.local/${service.slug}`,
           })),
         });
+        services.push({ ...created, teamName: DEMO_TEAMS.find((demoTeam) => demoTeam.slug === team)!.name });
       }
+      await seedDemoRunbooks(tx, services, personIdByEmail);
     },
     // Four password hashes and ~130 inserts: more than the 5 s default on a slow machine.
     { timeout: 60_000 },

@@ -4,6 +4,7 @@ import { EntityHistory } from "@/components/audit/entity-history";
 import { ServiceLinks } from "@/components/catalog/service-links";
 import { ServiceOwnership } from "@/components/catalog/service-ownership";
 import { ServiceReliability } from "@/components/catalog/service-reliability";
+import { ServiceRunbooksCard } from "@/components/runbooks/service-runbooks-card";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
@@ -16,6 +17,7 @@ import { can } from "@/lib/authz/can";
 import { LIFECYCLE_LABEL, TIER_LABEL } from "@/lib/catalog/labels";
 import { getServiceBySlug } from "@/lib/catalog/queries";
 import { db } from "@/lib/db";
+import { listServiceRunbooks } from "@/lib/runbooks/queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: (await params).slug };
@@ -27,7 +29,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const service = await getServiceBySlug(db(), slug);
   if (!service) notFound();
-  const history = await listEntityHistory(db(), "Service", service.id);
+  const [history, runbooks] = await Promise.all([listEntityHistory(db(), "Service", service.id), listServiceRunbooks(db(), service.id)]);
   return (
     <>
       <PageHeader
@@ -53,6 +55,8 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
               on-call rotas are available in Runwell.
             </CardContent>
           </Card>
+          <ServiceRunbooksCard serviceSlug={service.slug} runbooks={runbooks}
+            mayCreate={!service.archived && can(person, "runbooks.edit", { teamId: service.team.id })} />
           <Card aria-labelledby="history-title">
             <CardHeader titleId="history-title" title="Change history" description="From the tamper-evident audit trail." />
             <CardContent><EntityHistory events={history} /></CardContent>

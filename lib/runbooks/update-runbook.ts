@@ -1,0 +1,76 @@
+import { actorLabel, type Actor } from "../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { requestSeal } from "../audit/seal-audit-events";
+import { authorize } from "../authz/can";
+import type { Db, DbTx } from "../db";
+import { notFound, parseInput } from "../errors";
+import { runbookConflict } from "./runbook-conflict";
+import { runbookSnapshot } from "./runbook-snapshot";
+import { ZUpdateRunbook, type TRunbookContent, type TUpdateRunbookInput } from "./schemas";
+import { validateRunbookContent } from "./validate-runbook";
+
+/** Saves an edit as a new revision, unless someone else saved since `baseRevision` (then a conflict). */
+export async function updateRunbook(prisma: Db, actor: Actor, runbookId: string, input: TUpdateRunbookInput): Promise<{ id: string; revision: number }> {
+  const { baseRevision, ...data } = parseInput(ZUpdateRunbook, input);
+  const saved = await prisma.$transaction(async (tx) => {
+    const current = await tx.runbook.findUnique({ where: { id: runbookId }, select: { id: true, serviceId: true, service: { select: { teamId: true } } } });
+    if (!current) throw notFound("The runbook");
+    authorize(actor, "runbooks.edit", { teamId: current.service.teamId });
+    await validateRunbookContent(tx, current.serviceId, data, runbookId);
+    return saveRevision(tx, actor, runbookId, baseRevision, data, { action: "runbook.update", restoredFromNumber: null });
+  });
+  await requestSeal(prisma);
+  return saved;
+}
+
+/**
+ * The optimistic-concurrency write: bump the revision only where it still equals the editor's base.
+ * Zero rows updated means someone else won, and the transaction ends with a conflict.
+ */
+export async function saveRevision(
+  tx: DbTx,
+  actor: Actor,
+  runbookId: string,
+  baseRevision: number,
+  data: TRunbookContent,
+  meta: { action: string; restoredFromNumber: number | null },
+): Promise<{ id: string; revision: number }> {
+  const before = await runbookSnapshot(tx, runbookId);
+  const { count } = await tx.runbook.updateMany({
+    where: { id: runbookId, revision: baseRevision },
+    data: {
+      title: data.title,
+      body: data.body,
+      tags: data.tags,
+      alertNames: data.alertNames,
+      reviewIntervalDays: data.reviewIntervalDays,
+      ownerId: data.ownerId,
+      revision: { increment: 1 },
+    },
+  });
+  if (count === 0) throw await runbookConflict(tx, runbookId, baseRevision);
+  const number = baseRevision + 1;
+  await tx.runbookRevision.create({
+    data: {
+      runbookId,
+      number,
+      title: data.title,
+      body: data.body,
+      tags: data.tags,
+      alertNames: data.alertNames,
+      summary: data.summary,
+      authorId: actor.kind === "PERSON" ? actor.id : null,
+      authorLabel: actorLabel(actor),
+      restoredFromNumber: meta.restoredFromNumber,
+    },
+    select: { id: true },
+  });
+  await recordAuditEvent(tx, actor, {
+    action: meta.action,
+    entityType: "Runbook",
+    entityId: runbookId,
+    before,
+    after: { ...(await runbookSnapshot(tx, runbookId)), summary: data.summary, restoredFromNumber: meta.restoredFromNumber },
+  });
+  return { id: runbookId, revision: number };
+}
