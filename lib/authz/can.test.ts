@@ -58,6 +58,10 @@ const EXPECTED: Record<Permission, boolean[]> = {
   // Change managers receive the audit trail instead of chasing people; team membership adds nothing.
   "audit.read":        [_,   _,   _,   _,   Y,   Y,   Y,   Y,   _,    Y,  Y],
   "audit.verify":      [_,   _,   _,   _,   Y,   Y,   Y,   Y,   _,    Y,  Y],
+  // Deployment history is open to everyone signed in, and to pipelines (scoped to their service by requireScope).
+  "deployments.read":  [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
+  // Deployments and health checks are reported by pipelines, never typed by hand (the operator seeds history).
+  "deployments.report":[_,   _,   _,   _,   _,   _,   _,   _,   Y,    Y,  Y],
 };
 
 const cells = ALL_PERMISSIONS.flatMap((permission) =>

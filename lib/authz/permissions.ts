@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "tokens.manage": ["admin", "member-of-team", "operator"],
   "audit.read": ["change-manager", "admin", "operator"],
   "audit.verify": ["change-manager", "admin", "operator"],
+  "deployments.read": ["any-person", "token", "operator"],
+  "deployments.report": ["token", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
