@@ -1,6 +1,6 @@
 "use client";
 
-import { Boxes, House, Menu, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
+import { Boxes, House, Menu, Rocket, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type KeyboardEvent } from "react";
@@ -13,6 +13,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   teams: Users,
   people: UserRound,
   audit: ScrollText,
+  deployments: Rocket,
 };
 
 /** One list for all widths: inline from lg up, a disclosure panel under the top bar below that. */

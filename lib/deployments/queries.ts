@@ -1,8 +1,8 @@
 // Reads for deployments: history with filters, one deployment, and what runs where now.
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { DeploymentStatus, HealthCheckStatus } from "../generated/prisma/enums.ts";
+import type { DeploymentStatus, DeploymentTarget, HealthCheckStatus } from "../generated/prisma/enums.ts";
 import type { Db } from "../db";
-import { leadTimeMs } from "./dora";
+import { leadTimeMs, type DoraDeployment, type Period } from "./dora";
 
 export type DeploymentFilters = {
   service?: string;
@@ -139,4 +139,72 @@ export function deploymentDto(deployment: DeploymentListItem) {
     isRollback: deployment.isRollback,
     replacesId: deployment.replacesId,
   };
+}
+
+export type MetricsScope =
+  | { kind: "organisation" }
+  | { kind: "domain"; slug: string }
+  | { kind: "team"; slug: string }
+  | { kind: "service"; slug: string };
+
+export type ScopedDeployments = {
+  label: string;
+  services: { id: string; slug: string; name: string; deploymentTarget: DeploymentTarget; team: { slug: string; name: string } }[];
+  /** Production deployments that ended in the period (or are still running), oldest first. */
+  deployments: (DoraDeployment & { serviceId: string })[];
+};
+
+/** Production deployments of a scope over a period, with only the columns DORA needs. */
+export async function deploymentsForMetrics(prisma: Db, scope: MetricsScope, period: Period): Promise<ScopedDeployments | null> {
+  const serviceWhere: Prisma.ServiceWhereInput =
+    scope.kind === "service" ? { slug: scope.slug }
+    : scope.kind === "team" ? { team: { slug: scope.slug } }
+    : scope.kind === "domain" ? { team: { domain: { slug: scope.slug } } }
+    : {};
+  const [services, label] = await Promise.all([
+    prisma.service.findMany({
+      where: { ...serviceWhere, ...(scope.kind === "service" ? {} : { archivedAt: null }) },
+      orderBy: { name: "asc" },
+      select: { id: true, slug: true, name: true, deploymentTarget: true, team: { select: { slug: true, name: true } } },
+    }),
+    scopeLabel(prisma, scope),
+  ]);
+  if (label === null) return null;
+  const rows = services.length
+    ? await prisma.deployment.findMany({
+        where: {
+          environment: { isProduction: true },
+          // The organisation scope needs no service filter; a long IN list would only slow it down.
+          ...(scope.kind === "organisation" ? {} : { serviceId: { in: services.map((service) => service.id) } }),
+          OR: [{ finishedAt: { gte: period.from, lt: period.to } }, { finishedAt: null, startedAt: { gte: period.from, lt: period.to } }],
+        },
+        orderBy: { startedAt: "asc" },
+        select: { serviceId: true, status: true, startedAt: true, finishedAt: true, firstCommitAt: true },
+      })
+    : [];
+  return { label, services, deployments: rows };
+}
+
+async function scopeLabel(prisma: Db, scope: MetricsScope): Promise<string | null> {
+  switch (scope.kind) {
+    case "organisation":
+      return "The organisation";
+    case "domain":
+      return (await prisma.domain.findUnique({ where: { slug: scope.slug }, select: { name: true } }))?.name.concat(" domain") ?? null;
+    case "team":
+      return (await prisma.team.findUnique({ where: { slug: scope.slug }, select: { name: true } }))?.name.concat(" team") ?? null;
+    case "service":
+      return (await prisma.service.findUnique({ where: { slug: scope.slug }, select: { name: true } }))?.name ?? null;
+  }
+}
+
+/** Options for the history and metrics filters. */
+export async function deploymentFilterOptions(prisma: Db) {
+  const [services, teams, domains, environments] = await Promise.all([
+    prisma.service.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    prisma.team.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    prisma.domain.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    prisma.environment.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { slug: true, name: true } }),
+  ]);
+  return { services, teams, domains, environments };
 }

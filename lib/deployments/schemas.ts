@@ -61,3 +61,28 @@ export const ZListDeploymentsQuery = z.object({
   limit: z.coerce.number({ message: "limit is a whole number." }).int("limit is a whole number.").min(1, "At least 1.").max(200, "At most 200.").default(50),
 });
 export type TListDeploymentsQuery = z.input<typeof ZListDeploymentsQuery>;
+
+const optionalText = z.string().trim().max(100).optional().catch(undefined);
+const optionalDay = z.iso.date().optional().catch(undefined);
+
+/** Filters of the history page; bad values are dropped rather than failing the page. */
+export const ZDeploymentFilters = z.object({
+  service: optionalText,
+  team: optionalText,
+  environment: optionalText,
+  status: z.enum(["STARTED", "SUCCEEDED", "FAILED", "ROLLED_BACK"]).optional().catch(undefined),
+  from: optionalDay,
+  to: optionalDay,
+});
+export type TDeploymentFilters = z.infer<typeof ZDeploymentFilters>;
+
+export const PERIOD_DAYS = [30, 90, 180, 365] as const;
+
+/** The metrics page: one scope (organisation, domain, team or service) over the last N days. */
+export const ZMetricsQuery = z.object({
+  domain: optionalText,
+  team: optionalText,
+  service: optionalText,
+  days: z.coerce.number().pipe(z.union(PERIOD_DAYS.map((days) => z.literal(days)))).catch(90).default(90),
+});
+export type TMetricsQuery = z.infer<typeof ZMetricsQuery>;
