@@ -4,6 +4,7 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import type { Role } from "../../lib/generated/prisma/enums.ts";
 import { sealAllPending } from "../../lib/audit/seal-audit-events";
+import { seedDemoDeployments } from "./demo-deployments";
 import {
   createDomain,
   createEnvironments,
@@ -184,8 +185,9 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
         });
       }
 
+      const seeded: Parameters<typeof seedDemoDeployments>[1] = [];
       for (const { team, links, ...service } of DEMO_SERVICES) {
-        await createService(tx, {
+        const created = await createService(tx, {
           repositoryUrl: `https://git.runwell.local/${team}/${service.slug}`,
           ...service,
           teamId: teamId(team),
@@ -195,7 +197,10 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
             url: `https://${LINK_HOST[kind]}.runwell.local/${service.slug}`,
           })),
         });
+        const deployers = DEMO_PEOPLE.filter((p) => p.role === "ENGINEER" && p.teams.some((membership) => membership.team === team)).map((p) => p.name);
+        seeded.push({ id: created.id, slug: service.slug, deploymentTarget: service.deploymentTarget ?? "WEEKLY", deployers });
       }
+      await seedDemoDeployments(tx, seeded);
     },
     // Four password hashes and ~130 inserts: more than the 5 s default on a slow machine.
     { timeout: 60_000 },
