@@ -4,6 +4,7 @@ import { EntityHistory } from "@/components/audit/entity-history";
 import { ServiceLinks } from "@/components/catalog/service-links";
 import { ServiceOwnership } from "@/components/catalog/service-ownership";
 import { ServiceReliability } from "@/components/catalog/service-reliability";
+import { ServiceDeploymentsCard } from "@/components/deployments/service-deployments-card";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
@@ -16,6 +17,7 @@ import { can } from "@/lib/authz/can";
 import { LIFECYCLE_LABEL, TIER_LABEL } from "@/lib/catalog/labels";
 import { getServiceBySlug } from "@/lib/catalog/queries";
 import { db } from "@/lib/db";
+import { environmentMatrix } from "@/lib/deployments/queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: (await params).slug };
@@ -27,7 +29,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const service = await getServiceBySlug(db(), slug);
   if (!service) notFound();
-  const history = await listEntityHistory(db(), "Service", service.id);
+  const [history, deployed] = await Promise.all([listEntityHistory(db(), "Service", service.id), environmentMatrix(db(), { service: service.slug })]);
   return (
     <>
       <PageHeader
@@ -41,11 +43,17 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
           </span>
         }
         description={service.description || "No description yet."}
-        actions={can(person, "services.edit", { teamId: service.team.id }) ? <ButtonLink href={`/services/${service.slug}/edit`}>Edit service</ButtonLink> : null}
+        actions={
+          <>
+            {can(person, "tokens.manage", { teamId: service.team.id }) ? <ButtonLink href={`/services/${service.slug}/tokens`}>API tokens</ButtonLink> : null}
+            {can(person, "services.edit", { teamId: service.team.id }) ? <ButtonLink href={`/services/${service.slug}/edit`}>Edit service</ButtonLink> : null}
+          </>
+        }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ServiceReliability service={service} />
+          <ServiceDeploymentsCard slug={service.slug} matrix={deployed} />
           <Card aria-labelledby="oncall-title">
             <CardHeader titleId="oncall-title" title="On call now" />
             <CardContent className="text-sm text-fg-muted">
