@@ -10,7 +10,7 @@ describe("navItemsFor", () => {
   it.each([
     ["ENGINEER", ["Home", "Services", "Deployments", "Teams", "People"]],
     ["PRODUCT_MANAGER", ["Home", "Services", "Deployments", "Teams", "People"]],
-    ["CHANGE_MANAGER", ["Home", "Deployments", "Audit trail", "Services", "Teams", "People"]],
+    ["CHANGE_MANAGER", ["Home", "Notifications", "Deployments", "Audit trail", "Services", "Teams", "People"]],
     ["ADMIN", ["Home", "People", "Teams", "Services", "Deployments", "Audit trail"]],
   ] as const)("%s sees %j", (role, labels) => {
     expect(navItemsFor(person(role)).map((item) => item.label)).toEqual(labels);

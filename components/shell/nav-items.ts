@@ -3,7 +3,7 @@ import type { PersonActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 
 /** Icon names rather than components, so the list can cross from the server shell to the client nav. */
-export type NavIcon = "home" | "services" | "teams" | "people" | "audit" | "deployments";
+export type NavIcon = "home" | "services" | "teams" | "people" | "audit" | "deployments" | "notifications";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
@@ -14,6 +14,7 @@ const ITEMS = {
   people: { href: "/people", label: "People", icon: "people" },
   audit: { href: "/audit", label: "Audit trail", icon: "audit" },
   deployments: { href: "/deployments", label: "Deployments", icon: "deployments" },
+  notifications: { href: "/notifications", label: "Notifications", icon: "notifications" },
 } as const satisfies Record<string, NavItem>;
 
 type ItemKey = keyof typeof ITEMS;
@@ -21,7 +22,7 @@ type ItemKey = keyof typeof ITEMS;
 const ORDER_BY_ROLE: Record<PersonActor["role"], readonly ItemKey[]> = {
   ENGINEER: ["home", "services", "deployments", "teams", "people", "audit"],
   PRODUCT_MANAGER: ["home", "services", "deployments", "teams", "people", "audit"],
-  CHANGE_MANAGER: ["home", "deployments", "audit", "services", "teams", "people"],
+  CHANGE_MANAGER: ["home", "notifications", "deployments", "audit", "services", "teams", "people"],
   ADMIN: ["home", "people", "teams", "services", "deployments", "audit"],
 };
 

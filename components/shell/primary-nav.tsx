@@ -1,6 +1,6 @@
 "use client";
 
-import { Boxes, House, Menu, Rocket, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
+import { Bell, Boxes, House, Menu, Rocket, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type KeyboardEvent } from "react";
@@ -14,6 +14,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   people: UserRound,
   audit: ScrollText,
   deployments: Rocket,
+  notifications: Bell,
 };
 
 /** One list for all widths: inline from lg up, a disclosure panel under the top bar below that. */

@@ -6,7 +6,7 @@ import { ACCOUNTS, authFile, expect, signInThroughForm, test, type Role } from "
 const HOME: Record<Role, { section: string; nav: string[] }> = {
   engineer: { section: "Your teams' services", nav: ["Home", "Services", "Deployments", "Teams", "People"] },
   "product-manager": { section: "Your services by availability target", nav: ["Home", "Services", "Deployments", "Teams", "People"] },
-  "change-manager": { section: "Latest changes", nav: ["Home", "Deployments", "Audit trail", "Services", "Teams", "People"] },
+  "change-manager": { section: "Latest changes", nav: ["Home", "Notifications", "Deployments", "Audit trail", "Services", "Teams", "People"] },
   admin: { section: "People without a team", nav: ["Home", "People", "Teams", "Services", "Deployments", "Audit trail"] },
 };
 

@@ -11,6 +11,7 @@ export type IngestContext = {
   serviceId: string | null;
   serviceArchived: boolean;
   environmentId: string | null;
+  isProduction: boolean;
   existing: { id: string; status: DeploymentStatus; environmentId: string; version: string } | null;
   /** What runs in the environment now (latest success), and whether the reported version ran before it. */
   current: { id: string; version: string } | null;
@@ -26,15 +27,17 @@ export async function readIngestContext(
       serviceId: string | null;
       archived: boolean | null;
       environmentId: string | null;
+      isProduction: boolean | null;
       existing: IngestContext["existing"];
       current: (IngestContext["current"] & { finishedAt: string }) | null;
     }[]
   >`
     WITH s AS (SELECT id, "archivedAt" IS NOT NULL AS archived FROM "Service" WHERE slug = ${input.service}),
-         e AS (SELECT id FROM "Environment" WHERE slug = ${input.environment})
+         e AS (SELECT id, "isProduction" FROM "Environment" WHERE slug = ${input.environment})
     SELECT (SELECT id FROM s) AS "serviceId",
            (SELECT archived FROM s) AS archived,
            (SELECT id FROM e) AS "environmentId",
+           (SELECT "isProduction" FROM e) AS "isProduction",
            (SELECT json_build_object('id', d.id, 'status', d.status, 'environmentId', d."environmentId", 'version', d.version)
               FROM "Deployment" d WHERE d."serviceId" = (SELECT id FROM s) AND d."externalId" = ${input.externalId}) AS existing,
            (SELECT json_build_object('id', d.id, 'version', d.version, 'finishedAt', d."finishedAt")
@@ -57,6 +60,7 @@ export async function readIngestContext(
     serviceId: row?.serviceId ?? null,
     serviceArchived: row?.archived ?? false,
     environmentId: row?.environmentId ?? null,
+    isProduction: row?.isProduction ?? false,
     existing: row?.existing ?? null,
     current: current ? { id: current.id, version: current.version } : null,
     versionRanBeforeCurrent,
@@ -83,6 +87,8 @@ export type IngestWrite = {
   audit: { action: string; before: unknown; after: unknown };
   /** A rollback puts the deployment it reverts into ROLLED_BACK, with its own audit event. */
   revert: { id: string; before: unknown; after: unknown } | null;
+  /** Production deployments and their results are announced to every change manager, in-app. */
+  notify: { title: string; body: string; href: string } | null;
 };
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
@@ -129,6 +135,12 @@ export async function writeDeployment(tx: DbTx, actor: Actor, write: IngestWrite
       UPDATE "Deployment" SET status = 'ROLLED_BACK', "updatedAt" = now() AT TIME ZONE 'UTC'
        WHERE id = ${revertId} AND status = 'SUCCEEDED' AND EXISTS (SELECT 1 FROM upsert)
       RETURNING id
+    ),
+    notified AS (
+      INSERT INTO "Notification" (id, "personId", kind, title, body, href)
+      SELECT gen_random_uuid()::text, p.id, 'deployment.production', ${write.notify?.title ?? ""}, ${write.notify?.body ?? ""}, ${write.notify?.href ?? null}
+        FROM upsert, "Person" p
+       WHERE ${write.notify !== null} AND p.role = 'CHANGE_MANAGER' AND p."deactivatedAt" IS NULL
     ),
     audit AS (
       INSERT INTO "AuditEvent" (id, "actorId", "actorLabel", "actorKind", action, "entityType", "entityId", before, after)

@@ -1,6 +1,6 @@
 // The ingest use case against real PostgreSQL, with real tokens authenticated from their secrets.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createEnvironments, createService } from "../../prisma/seed/factories";
+import { createEnvironments, createPerson, createService } from "../../prisma/seed/factories";
 import { cliTestActor, personActor, testDb } from "../../test/helpers";
 import { actorForBearerToken } from "../auth/api-tokens";
 import type { Actor } from "../auth/actor";
@@ -146,5 +146,24 @@ describe("reportHealthCheck and the list", () => {
     expect(listed.map((d) => d.id)).toEqual([second.id, first.id]);
     // Another service's token sees only its own service's deployments.
     expect(await listDeploymentsForApi(db(), other, { service: service.slug })).toEqual([]);
+  });
+});
+
+describe("change manager notifications", () => {
+  it("tells every change manager of each production deployment and its result, and not of staging", async () => {
+    const changeManager = await createPerson(db(), { role: "CHANGE_MANAGER" });
+    const engineer = await createPerson(db(), { role: "ENGINEER" });
+    const { service, actor } = await serviceWithToken();
+    const body = report(service.slug, { version: "3.1.0", deployer: "Amara" });
+    const { id } = await reportDeployment(db(), actor, body);
+    await reportDeployment(db(), actor, { ...body, status: "failed", finishedAt: "2026-11-20T10:07:00Z" });
+    await reportDeployment(db(), actor, report(service.slug, { environment: "staging" }));
+    const inbox = await db().notification.findMany({ where: { personId: changeManager.id }, orderBy: { createdAt: "asc" }, select: { title: true, href: true } });
+    expect(inbox.filter((n) => n.href === `/deployments/${id}`).map((n) => n.title)).toEqual([
+      `${service.slug} 3.1.0 to production: started`,
+      `${service.slug} 3.1.0 to production: failed`,
+    ]);
+    expect(inbox.filter((n) => n.title.includes(service.slug))).toHaveLength(2);
+    expect(await db().notification.count({ where: { personId: engineer.id } })).toBe(0);
   });
 });

@@ -102,6 +102,13 @@ function buildWrite(
     audit: context.existing
       ? { action: `deployment.${data.status.replace("_", "-")}`, before: { status: context.existing.status }, after }
       : { action: "deployment.report", before: undefined, after },
+    notify: context.isProduction
+      ? {
+          title: `${data.service} ${data.version} to production: ${data.status.replace("_", " ")}${isRollback ? " (rollback)" : ""}`,
+          body: [data.deployer ? `Deployed by ${data.deployer}.` : "", isRollback ? `Puts back ${data.version}, replacing ${current!.version}.` : ""].filter(Boolean).join(" "),
+          href: `/deployments/${id}`,
+        }
+      : null,
     revert: isRollback && current
       ? { id: current.id, before: { status: "SUCCEEDED" }, after: { status: "ROLLED_BACK", rolledBackBy: id } }
       : null,

@@ -115,6 +115,21 @@ export async function seedDemoDeployments(tx: DbTx, services: SeedService[], now
   });
 
   await tx.deployment.createMany({ data: rows });
+  // Change managers' inboxes hold the last week of production deployments, as the pipeline reports would have left them.
+  const changeManagers = await tx.person.findMany({ where: { role: "CHANGE_MANAGER", deactivatedAt: null }, select: { id: true } });
+  const slugById = new Map(services.map((service) => [service.id, service.slug]));
+  const recent = rows.filter((row) => row.environmentId === production && now.getTime() - row.startedAt.getTime() < 7 * DAY);
+  await tx.notification.createMany({
+    data: changeManagers.flatMap((person) =>
+      recent.map((row) => ({
+        id: randomUUID(), personId: person.id, kind: "deployment.production",
+        title: `${slugById.get(row.serviceId)} ${row.version} to production: ${row.status.toLowerCase().replace("_", " ")}${row.isRollback ? " (rollback)" : ""}`,
+        body: `Deployed by ${row.deployer}.`, href: `/deployments/${row.id}`, createdAt: row.finishedAt ?? row.startedAt,
+        // Older than a day counts as already read.
+        readAt: now.getTime() - row.startedAt.getTime() > DAY ? now : null,
+      })),
+    ),
+  });
   await tx.deploymentCommit.createMany({ data: commits });
   await tx.deploymentHealthCheck.createMany({ data: checks });
   // Seeds are audited like any mutation: one event per deployment, as its pipeline report would write.

@@ -49,6 +49,20 @@ CREATE TABLE "DeploymentHealthCheck" (
     CONSTRAINT "DeploymentHealthCheck_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Notification" (
+    "id" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "body" TEXT NOT NULL DEFAULT '',
+    "href" TEXT,
+    "readAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Notification_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "Deployment_serviceId_environmentId_startedAt_idx" ON "Deployment"("serviceId", "environmentId", "startedAt" DESC);
 
@@ -70,6 +84,9 @@ CREATE UNIQUE INDEX "Deployment_serviceId_externalId_key" ON "Deployment"("servi
 -- CreateIndex
 CREATE INDEX "DeploymentHealthCheck_deploymentId_checkedAt_idx" ON "DeploymentHealthCheck"("deploymentId", "checkedAt");
 
+-- CreateIndex
+CREATE INDEX "Notification_personId_readAt_createdAt_idx" ON "Notification"("personId", "readAt", "createdAt");
+
 -- AddForeignKey
 ALTER TABLE "Deployment" ADD CONSTRAINT "Deployment_serviceId_fkey" FOREIGN KEY ("serviceId") REFERENCES "Service"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -84,4 +101,7 @@ ALTER TABLE "DeploymentCommit" ADD CONSTRAINT "DeploymentCommit_deploymentId_fke
 
 -- AddForeignKey
 ALTER TABLE "DeploymentHealthCheck" ADD CONSTRAINT "DeploymentHealthCheck_deploymentId_fkey" FOREIGN KEY ("deploymentId") REFERENCES "Deployment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notification" ADD CONSTRAINT "Notification_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
