@@ -22,6 +22,8 @@ export async function readIngestContext(
   tx: DbTx,
   input: { service: string; environment: string; externalId: string; version: string },
 ): Promise<IngestContext> {
+  // One round trip: the service, the environment, the run if reported before, what runs in the
+  // environment now (latest success), and whether the reported version ran there before that.
   const [row] = await tx.$queryRaw<
     {
       serviceId: string | null;
@@ -29,33 +31,32 @@ export async function readIngestContext(
       environmentId: string | null;
       isProduction: boolean | null;
       existing: IngestContext["existing"];
-      current: (IngestContext["current"] & { finishedAt: string }) | null;
+      current: IngestContext["current"];
+      ranBefore: boolean | null;
     }[]
   >`
     WITH s AS (SELECT id, "archivedAt" IS NOT NULL AS archived FROM "Service" WHERE slug = ${input.service}),
-         e AS (SELECT id, "isProduction" FROM "Environment" WHERE slug = ${input.environment})
+         e AS (SELECT id, "isProduction" FROM "Environment" WHERE slug = ${input.environment}),
+         cur AS (
+           -- Successes always have finishedAt, so DESC (nulls first) walks the index backwards without a sort.
+           SELECT d.id, d.version, d."finishedAt" FROM "Deployment" d
+            WHERE d."serviceId" = (SELECT id FROM s) AND d."environmentId" = (SELECT id FROM e) AND d.status = 'SUCCEEDED'
+              AND d."finishedAt" IS NOT NULL
+            ORDER BY d."finishedAt" DESC LIMIT 1)
     SELECT (SELECT id FROM s) AS "serviceId",
            (SELECT archived FROM s) AS archived,
            (SELECT id FROM e) AS "environmentId",
            (SELECT "isProduction" FROM e) AS "isProduction",
            (SELECT json_build_object('id', d.id, 'status', d.status, 'environmentId', d."environmentId", 'version', d.version)
               FROM "Deployment" d WHERE d."serviceId" = (SELECT id FROM s) AND d."externalId" = ${input.externalId}) AS existing,
-           (SELECT json_build_object('id', d.id, 'version', d.version, 'finishedAt', d."finishedAt")
-              FROM "Deployment" d
-             WHERE d."serviceId" = (SELECT id FROM s) AND d."environmentId" = (SELECT id FROM e) AND d.status = 'SUCCEEDED'
-             ORDER BY d."finishedAt" DESC NULLS LAST LIMIT 1) AS current`;
+           (SELECT json_build_object('id', id, 'version', version) FROM cur) AS current,
+           (SELECT EXISTS (
+              SELECT 1 FROM "Deployment" d, cur
+               WHERE d."serviceId" = (SELECT id FROM s) AND d."environmentId" = (SELECT id FROM e)
+                 AND d.status IN ('SUCCEEDED', 'ROLLED_BACK') AND d.version = ${input.version} AND cur.version <> ${input.version}
+                 AND d."finishedAt" < cur."finishedAt")) AS "ranBefore"`;
   const current = row?.current ?? null;
-  let versionRanBeforeCurrent = false;
-  if (current && current.version !== input.version) {
-    // Only for a version change: was the reported version live in this environment before the current one?
-    const [earlier] = await tx.$queryRaw<{ found: boolean }[]>`
-      SELECT EXISTS (
-        SELECT 1 FROM "Deployment"
-         WHERE "serviceId" = ${row!.serviceId} AND "environmentId" = ${row!.environmentId} AND version = ${input.version}
-           AND status IN ('SUCCEEDED', 'ROLLED_BACK') AND "finishedAt" < ${current.finishedAt}::timestamp
-      ) AS found`;
-    versionRanBeforeCurrent = earlier?.found ?? false;
-  }
+  const versionRanBeforeCurrent = row?.ranBefore ?? false;
   return {
     serviceId: row?.serviceId ?? null,
     serviceArchived: row?.archived ?? false,
