@@ -165,7 +165,7 @@ async function main() {
   const file = "docs/PERFORMANCE.md";
   const doc = readFileSync(file, "utf8");
   writeFileSync(file, doc.includes("<!-- bench:deployments:start -->")
-    ? doc.replace(/<!-- bench:deployments:start -->[\s\S]*<!-- bench:deployments:end -->/, section)
+    ? doc.replace(/<!-- bench:deployments:start -->[\s\S]*?<!-- bench:deployments:end -->/, section)
     : `${doc.trimEnd()}\n\n## Deployments\n\n${section}\n`);
   console.log(section);
 }
