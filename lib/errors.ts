@@ -1,9 +1,10 @@
 // One typed error for the whole app, mapped once to HTTP statuses and form errors.
 import { z } from "zod";
 
-export type ErrorCode = "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT";
+export type ErrorCode = "BAD_REQUEST" | "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT";
 
 const statusByCode: Record<ErrorCode, number> = {
+  BAD_REQUEST: 400,
   VALIDATION: 422,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

@@ -3,7 +3,7 @@ import type { PersonActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 
 /** Icon names rather than components, so the list can cross from the server shell to the client nav. */
-export type NavIcon = "home" | "services" | "runbooks" | "teams" | "people" | "audit";
+export type NavIcon = "home" | "services" | "runbooks" | "deployments" | "notifications" | "teams" | "people" | "audit";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
@@ -14,15 +14,17 @@ const ITEMS = {
   teams: { href: "/teams", label: "Teams", icon: "teams" },
   people: { href: "/people", label: "People", icon: "people" },
   audit: { href: "/audit", label: "Audit trail", icon: "audit" },
+  deployments: { href: "/deployments", label: "Deployments", icon: "deployments" },
+  notifications: { href: "/notifications", label: "Notifications", icon: "notifications" },
 } as const satisfies Record<string, NavItem>;
 
 type ItemKey = keyof typeof ITEMS;
 
 const ORDER_BY_ROLE: Record<PersonActor["role"], readonly ItemKey[]> = {
-  ENGINEER: ["home", "services", "runbooks", "teams", "people", "audit"],
-  PRODUCT_MANAGER: ["home", "services", "runbooks", "teams", "people", "audit"],
-  CHANGE_MANAGER: ["home", "audit", "services", "runbooks", "teams", "people"],
-  ADMIN: ["home", "people", "teams", "services", "runbooks", "audit"],
+  ENGINEER: ["home", "services", "runbooks", "deployments", "teams", "people", "audit"],
+  PRODUCT_MANAGER: ["home", "services", "deployments", "runbooks", "teams", "people", "audit"],
+  CHANGE_MANAGER: ["home", "notifications", "deployments", "audit", "services", "runbooks", "teams", "people"],
+  ADMIN: ["home", "people", "teams", "services", "runbooks", "deployments", "audit"],
 };
 
 export function navItemsFor(person: PersonActor): NavItem[] {

@@ -1,6 +1,6 @@
 "use client";
 
-import { BookOpenText, Boxes, House, Menu, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
+import { Bell, BookOpenText, Boxes, House, Menu, Rocket, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type KeyboardEvent } from "react";
@@ -14,6 +14,8 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   teams: Users,
   people: UserRound,
   audit: ScrollText,
+  deployments: Rocket,
+  notifications: Bell,
 };
 
 /** One list for all widths: inline from lg up, a disclosure panel under the top bar below that. */

@@ -3,11 +3,13 @@ import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { AppError } from "../errors";
 
-export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string[]>; requestId?: string } };
+/** `fields` maps a field path ("commits.0.sha") to its first message, as docs/API.md describes. */
+export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string>; requestId?: string } };
 
 export function apiError(error: unknown): NextResponse<ApiErrorBody> {
   if (error instanceof AppError) {
-    const fields = Object.keys(error.fieldErrors).length ? error.fieldErrors : undefined;
+    const entries = Object.entries(error.fieldErrors).filter(([, messages]) => messages.length > 0);
+    const fields = entries.length ? Object.fromEntries(entries.map(([path, messages]) => [path, messages[0]!])) : undefined;
     return NextResponse.json({ error: { code: error.code, message: error.message, fields } }, { status: error.status });
   }
   const requestId = randomUUID();
@@ -16,6 +18,15 @@ export function apiError(error: unknown): NextResponse<ApiErrorBody> {
     { error: { code: "INTERNAL", message: "Something went wrong on our side.", requestId } },
     { status: 500 },
   );
+}
+
+/** Reads a JSON request body; malformed JSON is a 400 with a clear message, not a 500. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
 }
 
 /** Wraps a handler so thrown AppErrors become JSON errors with the right status. */

@@ -63,6 +63,10 @@ const EXPECTED: Record<Permission, boolean[]> = {
   "runbooks.edit":     [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
   // Templates shape every team's runbooks: admins only.
   "runbook-templates.manage": [_, _, _,  _,   _,   _,   Y,   Y,   _,    Y,  Y],
+  // Deployment history is open to everyone signed in, and to pipelines (scoped to their service by requireScope).
+  "deployments.read":  [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
+  // Deployments and health checks are reported by pipelines, never typed by hand (the operator seeds history).
+  "deployments.report":[_,   _,   _,   _,   _,   _,   _,   _,   Y,    Y,  Y],
 };
 
 const cells = ALL_PERMISSIONS.flatMap((permission) =>

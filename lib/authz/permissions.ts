@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "runbooks.read": ["any-person", "token", "operator"],
   "runbooks.edit": ["admin", "member-of-team", "operator"],
   "runbook-templates.manage": ["admin", "operator"],
+  "deployments.read": ["any-person", "token", "operator"],
+  "deployments.report": ["token", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

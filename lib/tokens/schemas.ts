@@ -10,6 +10,7 @@ export const TOKEN_SCOPES = [
   "incidents:write",
   "audit:read",
 ] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const ZCreateApiToken = z.object({
   service: z.string().trim().min(1, "Name the service the token acts for (its slug)."),

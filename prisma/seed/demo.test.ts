@@ -135,4 +135,23 @@ describe("the demo organisation", () => {
     const overdue = runbooks.filter((runbook) => runbook.lastReviewedAt.getTime() + runbook.reviewIntervalDays * 86_400_000 < Date.now());
     expect(overdue.map((runbook) => runbook.service.team.slug)).toEqual(["checkout"]);
   });
+
+  it("has a deployment history: every service in production, failures, rollbacks, health checks, one running, all audited", async () => {
+    const found = await services();
+    const deployments = await prisma.deployment.findMany({
+      where: { serviceId: { in: found.map((service) => service.id) } },
+      select: { id: true, serviceId: true, status: true, isRollback: true, replacesId: true, environment: { select: { slug: true } }, _count: { select: { commits: true, healthChecks: true } } },
+    });
+    const production = deployments.filter((deployment) => deployment.environment.slug === "production");
+    expect(new Set(production.map((deployment) => deployment.serviceId)).size).toBe(found.length);
+    expect(production.some((deployment) => deployment.status === "FAILED")).toBe(true);
+    const rollbacks = production.filter((deployment) => deployment.isRollback);
+    expect(rollbacks.length).toBeGreaterThan(0);
+    const byId = new Map(deployments.map((deployment) => [deployment.id, deployment]));
+    for (const rollback of rollbacks) expect(byId.get(rollback.replacesId!)?.status).toBe("ROLLED_BACK");
+    expect(deployments.filter((deployment) => deployment.status === "STARTED")).toHaveLength(1);
+    expect(production.filter((deployment) => !deployment.isRollback).every((deployment) => deployment._count.commits > 0 && deployment._count.healthChecks > 0)).toBe(true);
+    const events = await prisma.auditEvent.count({ where: { entityType: "Deployment", entityId: { in: deployments.map((deployment) => deployment.id) } } });
+    expect(events).toBe(deployments.length);
+  });
 });

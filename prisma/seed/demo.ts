@@ -4,6 +4,7 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import type { Role } from "../../lib/generated/prisma/enums.ts";
 import { sealAllPending } from "../../lib/audit/seal-audit-events";
+import { seedDemoDeployments } from "./demo-deployments";
 import {
   createDomain,
   createEnvironments,
@@ -188,6 +189,7 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
       }
 
       const services: { id: string; slug: string; name: string; teamName: string }[] = [];
+      const seeded: Parameters<typeof seedDemoDeployments>[1] = [];
       for (const { team, links, ...service } of DEMO_SERVICES) {
         const created = await createService(tx, {
           repositoryUrl: `https://git.runwell.local/${team}/${service.slug}`,
@@ -200,8 +202,11 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
           })),
         });
         services.push({ ...created, teamName: DEMO_TEAMS.find((demoTeam) => demoTeam.slug === team)!.name });
+        const deployers = DEMO_PEOPLE.filter((p) => p.role === "ENGINEER" && p.teams.some((membership) => membership.team === team)).map((p) => p.name);
+        seeded.push({ id: created.id, slug: service.slug, deploymentTarget: service.deploymentTarget ?? "WEEKLY", deployers });
       }
       await seedDemoRunbooks(tx, services, personIdByEmail);
+      await seedDemoDeployments(tx, seeded);
     },
     // Four password hashes and ~130 inserts: more than the 5 s default on a slow machine.
     { timeout: 60_000 },

@@ -5,6 +5,7 @@ import { ServiceLinks } from "@/components/catalog/service-links";
 import { ServiceOwnership } from "@/components/catalog/service-ownership";
 import { ServiceReliability } from "@/components/catalog/service-reliability";
 import { ServiceRunbooksCard } from "@/components/runbooks/service-runbooks-card";
+import { ServiceDeploymentsCard } from "@/components/deployments/service-deployments-card";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
@@ -18,6 +19,7 @@ import { LIFECYCLE_LABEL, TIER_LABEL } from "@/lib/catalog/labels";
 import { getServiceBySlug } from "@/lib/catalog/queries";
 import { db } from "@/lib/db";
 import { listServiceRunbooks } from "@/lib/runbooks/queries";
+import { environmentMatrix } from "@/lib/deployments/queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: (await params).slug };
@@ -29,7 +31,11 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const service = await getServiceBySlug(db(), slug);
   if (!service) notFound();
-  const [history, runbooks] = await Promise.all([listEntityHistory(db(), "Service", service.id), listServiceRunbooks(db(), service.id)]);
+  const [history, runbooks, deployed] = await Promise.all([
+    listEntityHistory(db(), "Service", service.id),
+    listServiceRunbooks(db(), service.id),
+    environmentMatrix(db(), { service: service.slug }),
+  ]);
   return (
     <>
       <PageHeader
@@ -43,11 +49,17 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
           </span>
         }
         description={service.description || "No description yet."}
-        actions={can(person, "services.edit", { teamId: service.team.id }) ? <ButtonLink href={`/services/${service.slug}/edit`}>Edit service</ButtonLink> : null}
+        actions={
+          <>
+            {can(person, "tokens.manage", { teamId: service.team.id }) ? <ButtonLink href={`/services/${service.slug}/tokens`}>API tokens</ButtonLink> : null}
+            {can(person, "services.edit", { teamId: service.team.id }) ? <ButtonLink href={`/services/${service.slug}/edit`}>Edit service</ButtonLink> : null}
+          </>
+        }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ServiceReliability service={service} />
+          <ServiceDeploymentsCard slug={service.slug} matrix={deployed} />
           <Card aria-labelledby="oncall-title">
             <CardHeader titleId="oncall-title" title="On call now" />
             <CardContent className="text-sm text-fg-muted">

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { MarkReadButton } from "@/components/notifications/mark-read-button";
+import { NotificationList } from "@/components/notifications/notification-list";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePerson } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { listNotifications } from "@/lib/notifications/queries";
+import { markAllReadAction } from "./actions";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+export default async function NotificationsPage() {
+  // Everyone has an inbox; it only ever lists the signed-in person's own notifications.
+  const person = await requirePerson();
+  const notifications = await listNotifications(db(), person.id);
+  const unread = notifications.filter((notification) => !notification.readAt).length;
+  return (
+    <>
+      <PageHeader
+        title="Notifications"
+        description={unread ? `${unread} unread` : "All read."}
+        actions={unread ? <MarkReadButton action={markAllReadAction} /> : null}
+      />
+      {notifications.length ? (
+        <NotificationList notifications={notifications} />
+      ) : (
+        <EmptyState title="Nothing yet" description="Change managers hear here of every production deployment and its result." />
+      )}
+    </>
+  );
+}

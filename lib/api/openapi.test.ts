@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "./openapi";
+
+describe("the OpenAPI document", () => {
+  const doc = openApiDocument();
+
+  it("is OpenAPI 3.1 and describes the deployments endpoints", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/deployments", "/api/v1/deployments/{id}/health-checks"]));
+    expect(Object.keys(doc.paths["/api/v1/deployments"].post.responses)).toEqual(["200", "201", "400", "401", "403", "409", "422"]);
+  });
+
+  it("derives the request schemas from the validating zod schemas", () => {
+    const report = doc.components.schemas.DeploymentReport as { required: string[]; properties: Record<string, { enum?: string[] }> };
+    expect(report.required.sort()).toEqual(["environment", "externalId", "service", "startedAt", "status", "version"]);
+    expect(report.properties.status!.enum).toEqual(["started", "succeeded", "failed", "rolled_back"]);
+    const parameters = doc.paths["/api/v1/deployments"].get.parameters.map((parameter) => parameter.name);
+    expect(parameters).toEqual(["service", "environment", "limit"]);
+  });
+});

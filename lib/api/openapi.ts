@@ -1,0 +1,135 @@
+// The OpenAPI 3.1 document of API v1, generated from the same zod schemas that validate requests
+// (zod 4's native JSON Schema output is draft 2020-12, which OpenAPI 3.1 uses as is).
+import { z } from "zod";
+import { ZListDeploymentsQuery, ZReportDeployment, ZReportHealthCheck, API_STATUSES } from "../deployments/schemas";
+import { TOKEN_SCOPES } from "../tokens/schemas";
+
+const toSchema = (schema: z.ZodType, io: "input" | "output" = "input") => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+};
+
+const ZError = z.object({
+  error: z.object({
+    code: z.enum(["BAD_REQUEST", "VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INTERNAL"]),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional().describe("Field path (e.g. commits.0.sha) → what is wrong with it."),
+    requestId: z.string().optional(),
+  }),
+});
+
+const ZDeploymentResult = z.object({
+  id: z.string(),
+  status: z.enum(API_STATUSES),
+  isRollback: z.boolean().describe("True when this deployment put back a version that ran before the one it replaces."),
+  replacesId: z.string().nullable(),
+});
+
+const ZDeployment = z.object({
+  id: z.string(),
+  service: z.string(),
+  environment: z.string(),
+  version: z.string(),
+  externalId: z.string(),
+  status: z.enum(API_STATUSES),
+  startedAt: z.string().meta({ format: "date-time" }),
+  finishedAt: z.string().meta({ format: "date-time" }).nullable(),
+  deployer: z.string().nullable(),
+  pipelineUrl: z.string().nullable(),
+  isRollback: z.boolean(),
+  replacesId: z.string().nullable(),
+});
+
+const ZHealthCheck = z.object({
+  id: z.string(),
+  deploymentId: z.string(),
+  name: z.string(),
+  status: z.enum(["pass", "fail"]),
+  details: z.string().nullable(),
+  checkedAt: z.string().meta({ format: "date-time" }),
+});
+
+const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [String(status), { description: ERROR_TEXT[status], content: json("Error") }]));
+const ERROR_TEXT: Record<number, string> = {
+  400: "The body is not JSON.",
+  401: "No token, or an invalid, expired or revoked one.",
+  403: "The token lacks the scope, or acts for another service.",
+  404: "No such deployment.",
+  409: "An impossible status change (e.g. succeeded → started), or the run id belongs to another version.",
+  422: "Invalid input; `fields` names each field. Nothing was written.",
+};
+
+export function openApiDocument(serverUrl = "/") {
+  const query = toSchema(ZListDeploymentsQuery) as { properties: Record<string, object> };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Runwell API",
+      version: "1",
+      description:
+        "For pipelines, alerting tools and bots. Authenticate with `Authorization: Bearer rw_…` (a service's API token) " +
+        `or a portal session. Token scopes: ${TOKEN_SCOPES.join(", ")}.`,
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    paths: {
+      "/api/v1/deployments": {
+        post: {
+          operationId: "reportDeployment",
+          summary: "Report a deployment (idempotent by service and externalId)",
+          description:
+            "Send it when the deployment starts and again when it finishes. The first report creates the deployment (201); " +
+            "a replay or a status update returns the same id (200). Needs the `deployments:write` scope on the service's own token.",
+          requestBody: { required: true, content: json("DeploymentReport") },
+          responses: {
+            "201": { description: "Created.", content: json("DeploymentResult") },
+            "200": { description: "Replayed or updated: the same id.", content: json("DeploymentResult") },
+            ...errors(400, 401, 403, 409, 422),
+          },
+        },
+        get: {
+          operationId: "listDeployments",
+          summary: "List deployments, newest first",
+          description: "A service token (scope `deployments:write`) sees its own service only.",
+          parameters: Object.entries(query.properties).map(([name, schema]) => ({ name, in: "query", required: false, schema })),
+          responses: {
+            "200": { description: "Deployments.", content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/Deployment" } } } } },
+            ...errors(401, 403, 422),
+          },
+        },
+      },
+      "/api/v1/deployments/{id}/health-checks": {
+        post: {
+          operationId: "reportHealthCheck",
+          summary: "Report a post-deployment health check",
+          description: "Needs the `health:write` scope on the deployment's service token.",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, description: "The id returned when the deployment was reported." }],
+          requestBody: { required: true, content: json("HealthCheckReport") },
+          responses: { "201": { description: "Recorded.", content: json("HealthCheck") }, ...errors(400, 401, 403, 404, 422) },
+        },
+      },
+      "/api/v1/services": {
+        get: {
+          operationId: "listServices",
+          summary: "The service catalogue",
+          responses: { "200": { description: "Services (archived excluded)." }, ...errors(401) },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A Runwell API token (rw_…)." } },
+      schemas: {
+        DeploymentReport: toSchema(ZReportDeployment),
+        DeploymentResult: toSchema(ZDeploymentResult, "output"),
+        Deployment: toSchema(ZDeployment, "output"),
+        HealthCheckReport: toSchema(ZReportHealthCheck),
+        HealthCheck: toSchema(ZHealthCheck, "output"),
+        Error: toSchema(ZError, "output"),
+      },
+    },
+  };
+}
+
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;

@@ -1,0 +1,211 @@
+// Reads for deployments: history with filters, one deployment, and what runs where now.
+import type { Prisma } from "../generated/prisma/client.ts";
+import type { DeploymentStatus, DeploymentTarget, HealthCheckStatus } from "../generated/prisma/enums.ts";
+import type { Db } from "../db";
+import { leadTimeMs, type DoraDeployment, type Period } from "./dora";
+
+export type DeploymentFilters = {
+  service?: string;
+  team?: string;
+  environment?: string;
+  status?: DeploymentStatus;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+  /** Restricts to one service id (a service token sees only its own service). */
+  serviceId?: string;
+};
+
+export type DeploymentListItem = {
+  id: string;
+  service: { slug: string; name: string; team: { slug: string; name: string } };
+  environment: { slug: string; name: string; isProduction: boolean };
+  version: string;
+  externalId: string;
+  status: DeploymentStatus;
+  startedAt: Date;
+  finishedAt: Date | null;
+  deployer: string | null;
+  pipelineUrl: string | null;
+  isRollback: boolean;
+  replacesId: string | null;
+  firstCommitAt: Date | null;
+};
+
+const listSelect = {
+  id: true, version: true, externalId: true, status: true, startedAt: true, finishedAt: true, deployer: true,
+  pipelineUrl: true, isRollback: true, replacesId: true, firstCommitAt: true,
+  service: { select: { slug: true, name: true, team: { select: { slug: true, name: true } } } },
+  environment: { select: { slug: true, name: true, isProduction: true } },
+} satisfies Prisma.DeploymentSelect;
+
+export async function listDeployments(prisma: Db, filters: DeploymentFilters = {}): Promise<DeploymentListItem[]> {
+  const where: Prisma.DeploymentWhereInput = {};
+  if (filters.serviceId) where.serviceId = filters.serviceId;
+  if (filters.service) where.service = { slug: filters.service };
+  if (filters.team) where.service = { ...(where.service as object), team: { slug: filters.team } };
+  if (filters.environment) where.environment = { slug: filters.environment };
+  if (filters.status) where.status = filters.status;
+  if (filters.from || filters.to) where.startedAt = { gte: filters.from, lt: filters.to };
+  return prisma.deployment.findMany({
+    where,
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    take: filters.limit ?? 50,
+    select: listSelect,
+  });
+}
+
+export type DeploymentDetail = DeploymentListItem & {
+  service: DeploymentListItem["service"] & { id: string; deploymentTarget: string };
+  commits: { sha: string; committedAt: Date; message: string | null; author: string | null }[];
+  healthChecks: { id: string; name: string; status: HealthCheckStatus; details: string | null; checkedAt: Date }[];
+  replaces: { id: string; version: string } | null;
+  replacedBy: { id: string; version: string; isRollback: boolean }[];
+  leadTimeMs: number | null;
+};
+
+export async function getDeployment(prisma: Db, id: string): Promise<DeploymentDetail | null> {
+  const row = await prisma.deployment.findUnique({
+    where: { id },
+    select: {
+      ...listSelect,
+      service: { select: { id: true, slug: true, name: true, deploymentTarget: true, team: { select: { slug: true, name: true } } } },
+      commits: { orderBy: { committedAt: "asc" }, take: 200, select: { sha: true, committedAt: true, message: true, author: true } },
+      healthChecks: { orderBy: { checkedAt: "asc" }, take: 200, select: { id: true, name: true, status: true, details: true, checkedAt: true } },
+      replaces: { select: { id: true, version: true } },
+      replacedBy: { orderBy: { startedAt: "asc" }, take: 10, select: { id: true, version: true, isRollback: true } },
+    },
+  });
+  if (!row) return null;
+  return { ...row, leadTimeMs: leadTimeMs(row) };
+}
+
+export type EnvironmentCell = { deploymentId: string; version: string; since: Date | null; status: DeploymentStatus };
+export type EnvironmentMatrix = {
+  environments: { id: string; slug: string; name: string; isProduction: boolean }[];
+  rows: { service: { id: string; slug: string; name: string; team: { slug: string; name: string } }; cells: Record<string, EnvironmentCell | null> }[];
+};
+
+/** What runs where now: the latest successful deployment per service and environment (one index probe each). */
+export async function environmentMatrix(prisma: Db, filters: { team?: string; service?: string } = {}): Promise<EnvironmentMatrix> {
+  const environments = await prisma.environment.findMany({
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    select: { id: true, slug: true, name: true, isProduction: true },
+  });
+  const services = await prisma.service.findMany({
+    where: { archivedAt: null, ...(filters.team ? { team: { slug: filters.team } } : {}), ...(filters.service ? { slug: filters.service } : {}) },
+    orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
+    select: { id: true, slug: true, name: true, team: { select: { slug: true, name: true } } },
+  });
+  const cells = services.length
+    ? await prisma.$queryRaw<{ serviceId: string; environmentId: string; id: string; version: string; finishedAt: Date | null; status: DeploymentStatus }[]>`
+        SELECT s.id AS "serviceId", e.id AS "environmentId", d.id, d.version, d."finishedAt", d.status
+          FROM unnest(${services.map((service) => service.id)}::text[]) AS s(id)
+         CROSS JOIN "Environment" e
+         CROSS JOIN LATERAL (
+           SELECT id, version, "finishedAt", status FROM "Deployment"
+            WHERE "serviceId" = s.id AND "environmentId" = e.id AND status = 'SUCCEEDED'
+            ORDER BY "finishedAt" DESC NULLS LAST LIMIT 1
+         ) d`
+    : [];
+  const byKey = new Map(cells.map((cell) => [`${cell.serviceId}:${cell.environmentId}`, cell]));
+  return {
+    environments,
+    rows: services.map((service) => ({
+      service,
+      cells: Object.fromEntries(
+        environments.map((environment) => {
+          const cell = byKey.get(`${service.id}:${environment.id}`);
+          return [environment.slug, cell ? { deploymentId: cell.id, version: cell.version, since: cell.finishedAt, status: cell.status } : null];
+        }),
+      ),
+    })),
+  };
+}
+
+/** The API's view of a deployment: slugs and lower-case statuses, as pipelines send them. */
+export function deploymentDto(deployment: DeploymentListItem) {
+  return {
+    id: deployment.id,
+    service: deployment.service.slug,
+    environment: deployment.environment.slug,
+    version: deployment.version,
+    externalId: deployment.externalId,
+    status: deployment.status.toLowerCase(),
+    startedAt: deployment.startedAt.toISOString(),
+    finishedAt: deployment.finishedAt?.toISOString() ?? null,
+    deployer: deployment.deployer,
+    pipelineUrl: deployment.pipelineUrl,
+    isRollback: deployment.isRollback,
+    replacesId: deployment.replacesId,
+  };
+}
+
+export type MetricsScope =
+  | { kind: "organisation" }
+  | { kind: "domain"; slug: string }
+  | { kind: "team"; slug: string }
+  | { kind: "service"; slug: string };
+
+export type ScopedDeployments = {
+  label: string;
+  services: { id: string; slug: string; name: string; deploymentTarget: DeploymentTarget; team: { slug: string; name: string } }[];
+  /** Production deployments that ended in the period (or are still running), oldest first. */
+  deployments: (DoraDeployment & { serviceId: string })[];
+};
+
+/** Production deployments of a scope over a period, with only the columns DORA needs. */
+export async function deploymentsForMetrics(prisma: Db, scope: MetricsScope, period: Period): Promise<ScopedDeployments | null> {
+  const serviceWhere: Prisma.ServiceWhereInput =
+    scope.kind === "service" ? { slug: scope.slug }
+    : scope.kind === "team" ? { team: { slug: scope.slug } }
+    : scope.kind === "domain" ? { team: { domain: { slug: scope.slug } } }
+    : {};
+  const [services, label] = await Promise.all([
+    prisma.service.findMany({
+      where: { ...serviceWhere, ...(scope.kind === "service" ? {} : { archivedAt: null }) },
+      orderBy: { name: "asc" },
+      select: { id: true, slug: true, name: true, deploymentTarget: true, team: { select: { slug: true, name: true } } },
+    }),
+    scopeLabel(prisma, scope),
+  ]);
+  if (label === null) return null;
+  // Raw SQL: the organisation scope reads tens of thousands of rows, and mapping them through the ORM
+  // costs more than the query. The startedAt bound lets the (environmentId, startedAt) index do the work;
+  // a deployment counts in the period it ended in.
+  const ids = scope.kind === "organisation" ? null : services.map((service) => service.id);
+  const rows = services.length
+    ? await prisma.$queryRaw<(DoraDeployment & { serviceId: string })[]>`
+        SELECT d."serviceId", d.status::text AS status, d."startedAt", d."finishedAt", d."firstCommitAt"
+          FROM "Deployment" d JOIN "Environment" e ON e.id = d."environmentId" AND e."isProduction"
+         WHERE d."startedAt" >= ${new Date(period.from.getTime() - 2 * 86_400_000)} AND d."startedAt" < ${period.to}
+           AND COALESCE(d."finishedAt", d."startedAt") >= ${period.from} AND COALESCE(d."finishedAt", d."startedAt") < ${period.to}
+           AND (${ids}::text[] IS NULL OR d."serviceId" = ANY(${ids}::text[]))
+         ORDER BY d."startedAt"`
+    : [];
+  return { label, services, deployments: rows };
+}
+
+async function scopeLabel(prisma: Db, scope: MetricsScope): Promise<string | null> {
+  switch (scope.kind) {
+    case "organisation":
+      return "The organisation";
+    case "domain":
+      return (await prisma.domain.findUnique({ where: { slug: scope.slug }, select: { name: true } }))?.name.concat(" domain") ?? null;
+    case "team":
+      return (await prisma.team.findUnique({ where: { slug: scope.slug }, select: { name: true } }))?.name.concat(" team") ?? null;
+    case "service":
+      return (await prisma.service.findUnique({ where: { slug: scope.slug }, select: { name: true } }))?.name ?? null;
+  }
+}
+
+/** Options for the history and metrics filters. */
+export async function deploymentFilterOptions(prisma: Db) {
+  const [services, teams, domains, environments] = await Promise.all([
+    prisma.service.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    prisma.team.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    prisma.domain.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    prisma.environment.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { slug: true, name: true } }),
+  ]);
+  return { services, teams, domains, environments };
+}
