@@ -51,6 +51,7 @@ function body(paragraphs: number): string {
 }
 
 async function main() {
+  const loadBefore = os.loadavg()[0]!;
   const database = await freshDatabase();
   process.env.DATABASE_URL = database.url;
   const { db } = await import("../../lib/db");
@@ -168,7 +169,9 @@ async function main() {
   const data = `${counts!.runbooks} runbooks, ${counts!.revisions} revisions`;
   const section = [
     "<!-- bench:runbooks:start -->",
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; bench and database on the same machine, other work running on the same cores.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; bench and database on the same machine.`,
+    `Other work shared the 2 cores: load average ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end, so these are upper bounds;`,
+    "rerun `npm run bench:runbooks` on an idle machine for representative numbers.",
     `Data: ${data} (${SERVICES} services, ${TEAMS} teams; generated text of 1–3 kB per runbook on 40 topics, loaded in ${(load.ms / 1000).toFixed(1)} s).`,
     `Search is \`searchRunbooks\` (ranked with ts_rank on the weighted tsvector, top 50, ts_headline snippets for those 50) over ${QUERIES.length} queries × 10 rounds;`,
     `the GIN index \`rw_manual_runbook_search\` is ${usesIndex ? "used" : "NOT used"} by the planner. "database failover" matched ${matchRow?.matched ?? 0} runbooks.`,
