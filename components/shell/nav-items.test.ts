@@ -8,10 +8,10 @@ const person = (role: PersonActor["role"]): PersonActor => ({
 
 describe("navItemsFor", () => {
   it.each([
-    ["ENGINEER", ["Home", "Services", "Teams", "People"]],
-    ["PRODUCT_MANAGER", ["Home", "Services", "Teams", "People"]],
-    ["CHANGE_MANAGER", ["Home", "Audit trail", "Services", "Teams", "People"]],
-    ["ADMIN", ["Home", "People", "Teams", "Services", "Audit trail"]],
+    ["ENGINEER", ["Home", "Services", "On-call", "Teams", "People"]],
+    ["PRODUCT_MANAGER", ["Home", "Services", "On-call", "Teams", "People"]],
+    ["CHANGE_MANAGER", ["Home", "Audit trail", "Services", "On-call", "Teams", "People"]],
+    ["ADMIN", ["Home", "People", "Teams", "Services", "On-call", "Audit trail"]],
   ] as const)("%s sees %j", (role, labels) => {
     expect(navItemsFor(person(role)).map((item) => item.label)).toEqual(labels);
   });

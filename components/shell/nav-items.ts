@@ -3,13 +3,14 @@ import type { PersonActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 
 /** Icon names rather than components, so the list can cross from the server shell to the client nav. */
-export type NavIcon = "home" | "services" | "teams" | "people" | "audit";
+export type NavIcon = "home" | "services" | "oncall" | "teams" | "people" | "audit";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
 const ITEMS = {
   home: { href: "/", label: "Home", icon: "home" },
   services: { href: "/services", label: "Services", icon: "services" },
+  oncall: { href: "/oncall", label: "On-call", icon: "oncall" },
   teams: { href: "/teams", label: "Teams", icon: "teams" },
   people: { href: "/people", label: "People", icon: "people" },
   audit: { href: "/audit", label: "Audit trail", icon: "audit" },
@@ -18,10 +19,10 @@ const ITEMS = {
 type ItemKey = keyof typeof ITEMS;
 
 const ORDER_BY_ROLE: Record<PersonActor["role"], readonly ItemKey[]> = {
-  ENGINEER: ["home", "services", "teams", "people", "audit"],
-  PRODUCT_MANAGER: ["home", "services", "teams", "people", "audit"],
-  CHANGE_MANAGER: ["home", "audit", "services", "teams", "people"],
-  ADMIN: ["home", "people", "teams", "services", "audit"],
+  ENGINEER: ["home", "services", "oncall", "teams", "people", "audit"],
+  PRODUCT_MANAGER: ["home", "services", "oncall", "teams", "people", "audit"],
+  CHANGE_MANAGER: ["home", "audit", "services", "oncall", "teams", "people"],
+  ADMIN: ["home", "people", "teams", "services", "oncall", "audit"],
 };
 
 export function navItemsFor(person: PersonActor): NavItem[] {

@@ -1,6 +1,6 @@
 "use client";
 
-import { Boxes, House, Menu, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
+import { BellRing, Boxes, House, Menu, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type KeyboardEvent } from "react";
@@ -10,6 +10,7 @@ import { isCurrent, type NavIcon, type NavItem } from "./nav-items";
 const ICONS: Record<NavIcon, LucideIcon> = {
   home: House,
   services: Boxes,
+  oncall: BellRing,
   teams: Users,
   people: UserRound,
   audit: ScrollText,

@@ -13,6 +13,7 @@ import {
   createTeam,
   type ServiceOverrides,
 } from "./factories";
+import { seedDemoOnCall } from "./oncall-demo";
 
 export const DEMO_PASSWORD = "runwell-demo";
 
@@ -196,6 +197,8 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
           })),
         });
       }
+
+      await seedDemoOnCall(tx, { teams: teamIds, domains: domainIds });
     },
     // Four password hashes and ~130 inserts: more than the 5 s default on a slow machine.
     { timeout: 60_000 },

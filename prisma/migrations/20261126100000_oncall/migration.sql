@@ -151,7 +151,7 @@ CREATE TABLE "OnCallLeave" (
 -- CreateTable
 CREATE TABLE "OnCallFeed" (
     "id" TEXT NOT NULL,
-    "tokenHash" TEXT NOT NULL,
+    "token" TEXT NOT NULL,
     "personId" TEXT,
     "scheduleId" TEXT,
     "revokedAt" TIMESTAMP(3),
@@ -230,7 +230,7 @@ CREATE INDEX "OnCallRequest_scheduleId_idx" ON "OnCallRequest"("scheduleId");
 CREATE INDEX "OnCallLeave_personId_startsAt_idx" ON "OnCallLeave"("personId", "startsAt");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "OnCallFeed_tokenHash_key" ON "OnCallFeed"("tokenHash");
+CREATE UNIQUE INDEX "OnCallFeed_token_key" ON "OnCallFeed"("token");
 
 -- CreateIndex
 CREATE INDEX "OnCallFeed_personId_idx" ON "OnCallFeed"("personId");

@@ -4,6 +4,7 @@ import { EntityHistory } from "@/components/audit/entity-history";
 import { ServiceLinks } from "@/components/catalog/service-links";
 import { ServiceOwnership } from "@/components/catalog/service-ownership";
 import { ServiceReliability } from "@/components/catalog/service-reliability";
+import { OnCallNowCard } from "@/components/oncall/oncall-now-card";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
@@ -16,6 +17,7 @@ import { can } from "@/lib/authz/can";
 import { LIFECYCLE_LABEL, TIER_LABEL } from "@/lib/catalog/labels";
 import { getServiceBySlug } from "@/lib/catalog/queries";
 import { db } from "@/lib/db";
+import { getOnCallNow } from "@/lib/oncall/get-oncall-now";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: (await params).slug };
@@ -28,6 +30,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
   const service = await getServiceBySlug(db(), slug);
   if (!service) notFound();
   const history = await listEntityHistory(db(), "Service", service.id);
+  const [oncall] = await getOnCallNow(db(), { slug: service.slug });
   return (
     <>
       <PageHeader
@@ -46,13 +49,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ServiceReliability service={service} />
-          <Card aria-labelledby="oncall-title">
-            <CardHeader titleId="oncall-title" title="On call now" />
-            <CardContent className="text-sm text-fg-muted">
-              In working hours {service.team.name} supports this service. Who is on call out of hours will show here once
-              on-call rotas are available in Runwell.
-            </CardContent>
-          </Card>
+          {oncall ? <OnCallNowCard oncall={oncall} /> : null}
           <Card aria-labelledby="history-title">
             <CardHeader titleId="history-title" title="Change history" description="From the tamper-evident audit trail." />
             <CardContent><EntityHistory events={history} /></CardContent>
