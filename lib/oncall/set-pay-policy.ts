@@ -14,7 +14,7 @@ export async function setPayPolicy(prisma: Db, actor: Actor, input: TPayPolicyIn
     const before = await tx.onCallPayPolicy.findUnique({ where: { teamId: data.teamId }, select: { model: true, currency: true, standbyRate: true, weekendHolidayRate: true, calloutRate: true } });
     const { teamId, ...rates } = data;
     await tx.onCallPayPolicy.upsert({ where: { teamId }, create: data, update: rates, select: { teamId: true } });
-    await recordAuditEvent(tx, actor, { action: "oncall-pay-policy.set", entityType: "Team", entityId: teamId, before, after: rates });
+    await recordAuditEvent(tx, actor, { action: "oncall-pay-policy.set", entityType: "OnCallPayPolicy", entityId: teamId, before, after: rates });
   });
   await requestSeal(prisma);
 }

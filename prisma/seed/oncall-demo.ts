@@ -2,6 +2,7 @@
 // per domain for the 99.0% ones, English bank holidays, pay rates, an opt-out, overrides, leave that
 // clashes with a shift, and a swap request waiting for the demo engineer. Dates are relative to now.
 import { DateTime } from "luxon";
+import { recordAuditEvent } from "../../lib/audit/record-audit-event";
 import type { DbTx } from "../../lib/db";
 import { createHolidayCalendar, createOnCallLeave, createOnCallOverride, createOnCallSchedule, createPayPolicy } from "./oncall-factories";
 import { SEED_ACTOR } from "./factories";
@@ -50,7 +51,9 @@ export async function seedDemoOnCall(tx: DbTx, ids: { teams: Map<string, string>
     }));
   }
   // Yusuf opted out of the Accounts rota; nobody asked why.
-  await tx.onCallOptOut.create({ data: { scheduleId: schedules.get("accounts")!.id, personId: id("yusuf.demir@runwell.local") } });
+  const optOut = { scheduleId: schedules.get("accounts")!.id, personId: id("yusuf.demir@runwell.local") };
+  await tx.onCallOptOut.create({ data: optOut, select: { personId: true } });
+  await recordAuditEvent(tx, SEED_ACTOR, { action: "oncall-schedule.opt-out", entityType: "OnCallSchedule", entityId: optOut.scheduleId, after: { personId: optOut.personId } });
 
   const local = DateTime.fromJSDate(now, { zone: "Europe/London" });
   const at = (days: number, hour: number) => local.startOf("day").plus({ days }).set({ hour }).toJSDate();

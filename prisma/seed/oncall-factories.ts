@@ -95,6 +95,6 @@ export async function createPayPolicy(
     data: { model: "STANDBY_ONLY", currency: "GBP", standbyRate: 300, weekendHolidayRate: 450, calloutRate: 0, ...input },
     select: { teamId: true, model: true, currency: true, standbyRate: true, weekendHolidayRate: true, calloutRate: true },
   });
-  await recordAuditEvent(tx, actor, { action: "oncall-pay-policy.set", entityType: "Team", entityId: row.teamId, after: row });
+  await recordAuditEvent(tx, actor, { action: "oncall-pay-policy.create", entityType: "OnCallPayPolicy", entityId: row.teamId, after: row });
   return row;
 }
