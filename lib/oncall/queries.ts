@@ -192,3 +192,13 @@ export async function listPayPolicies(tx: DbTx) {
     select: { teamId: true, model: true, currency: true, standbyRate: true, weekendHolidayRate: true, calloutRate: true, team: { select: { name: true, slug: true } } },
   });
 }
+
+/** Whether the person leads any team: leads may read the on-call load and pay report. */
+export async function leadsAnyTeam(tx: DbTx, personId: string): Promise<boolean> {
+  return (await tx.teamMembership.count({ where: { personId, isLead: true } })) > 0;
+}
+
+/** Services that each team's schedules cover, for charging per service. */
+export async function servicesByTeam(tx: DbTx) {
+  return tx.service.findMany({ where: { archivedAt: null }, select: { slug: true, teamId: true, availabilityTarget: true, team: { select: { domainId: true, name: true } } } });
+}

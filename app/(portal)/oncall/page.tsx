@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db";
+import { leadsAnyTeam } from "@/lib/oncall/queries";
 import { schedulesOverview } from "@/lib/oncall/views";
 
 export const metadata: Metadata = { title: "On-call" };
@@ -25,7 +26,7 @@ export default async function OnCallPage() {
         actions={
           <>
             <ButtonLink href="/oncall/me">My shifts</ButtonLink>
-            {can(person, "oncall.report.read") || person.teamIds.length ? <ButtonLink href="/oncall/report">Load and pay</ButtonLink> : null}
+            {can(person, "oncall.report.read", { isTeamLead: await leadsAnyTeam(db(), person.id) }) ? <ButtonLink href="/oncall/report">Load and pay</ButtonLink> : null}
           </>
         }
       />
