@@ -28,7 +28,7 @@ const instant = (label: string) =>
   z.string().trim().min(1, `Enter ${label}.`).refine((value) => DateTime.fromISO(value).isValid, `Enter ${label} as a date and time.`);
 
 const participantIds = z
-  .array(z.string().trim().min(1))
+  .array(z.string().trim(), { message: "Choose the people on the rota." })
   .transform((ids) => ids.filter(Boolean))
   .refine((ids) => new Set(ids).size === ids.length, "A person can be in the rotation once.")
   .refine((ids) => ids.length >= 3, "A rota needs at least three people, so nobody is on call too often.");

@@ -1,12 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { personForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formDataToObject, runFormAction, type FormState } from "@/lib/forms/form-state";
 import { addLeave } from "@/lib/oncall/add-leave";
 import { assignOverride } from "@/lib/oncall/assign-override";
 import { cancelLeave } from "@/lib/oncall/cancel-leave";
+import { createSchedule } from "@/lib/oncall/create-schedule";
+import { editRotation } from "@/lib/oncall/edit-rotation";
+import type { TRotationInput, TScheduleInput } from "@/lib/oncall/schemas";
 import { formatInZone } from "@/lib/oncall/calendar";
 import { requestCover } from "@/lib/oncall/request-cover";
 import { requestSwap } from "@/lib/oncall/request-swap";
@@ -101,5 +105,30 @@ export async function rotateFeedAction(target: { personId: string } | { schedule
     await rotateFeed(db(), await personForAction(), target);
     refresh();
     return { status: "success", message: "A new calendar link is ready; the old one no longer works." };
+  });
+}
+
+export async function createScheduleAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const input = formDataToObject(formData);
+    const [kind = "", ownerId = ""] = String(input.owner ?? "").split(":");
+    const created = await createSchedule(db(), await personForAction(), {
+      ...(input as Omit<TScheduleInput, "kind" | "ownerId">),
+      kind: kind as TScheduleInput["kind"],
+      ownerId,
+      workingDays: (input.workingDays as string[] | undefined) ?? [],
+      participantIds: (input.participantIds as string[] | undefined) ?? [],
+    } as TScheduleInput);
+    refresh();
+    redirect(`/oncall/${created.slug}`);
+  });
+}
+
+export async function editRotationAction(scheduleId: string, slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const input = formDataToObject(formData);
+    await editRotation(db(), await personForAction(), scheduleId, { ...(input as TRotationInput), participantIds: (input.participantIds as string[] | undefined) ?? [] });
+    refresh();
+    redirect(`/oncall/${slug}`);
   });
 }

@@ -55,6 +55,7 @@ export default async function SchedulePage({ params, searchParams }: { params: P
     <>
       <PageHeader
         eyebrow={<TextLink href="/oncall">← On-call</TextLink>}
+        actions={canManage ? <ButtonLink href={`/oncall/${slug}/rotation`}>Change rotation</ButtonLink> : null}
         title={<span className="flex flex-wrap items-center gap-2">{schedule.name}<Badge>{schedule.kind === "TEAM" ? "Team" : "Domain"} schedule: {schedule.ownerName}</Badge></span>}
         description={
           <>
