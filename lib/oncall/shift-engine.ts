@@ -80,7 +80,16 @@ export function rotationShifts(schedule: Pick<ScheduleInput, "timeZone" | "hasSe
     const people = version.participantIds;
     if (windowStart >= windowEnd || people.length === 0) return;
     const anchor = handoffAtOrBefore(version.effectiveFrom, schedule.timeZone, version.handoffWeekday, version.handoffMinute);
-    const boundary = (k: number) => anchor.plus({ days: k * version.rotationDays }).toMillis();
+    // Each boundary is zone arithmetic (the slow part): compute each once.
+    const boundaries = new Map<number, number>();
+    const boundary = (k: number) => {
+      let value = boundaries.get(k);
+      if (value === undefined) {
+        value = anchor.plus({ days: k * version.rotationDays }).toMillis();
+        boundaries.set(k, value);
+      }
+      return value;
+    };
     // Estimate the first shift index from elapsed milliseconds, then step to the exact one (DST shifts an hour).
     let k = Math.max(0, Math.floor((windowStart - anchor.toMillis()) / (version.rotationDays * DAY_MS)) - 1);
     while (boundary(k + 1) <= windowStart) k += 1;

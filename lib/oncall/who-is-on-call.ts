@@ -24,11 +24,13 @@ export type CoverAnswer = {
 /** Used when a service has no schedule to take working hours from. */
 export const DEFAULT_HOURS: WorkingHours = { timeZone: "Europe/London", workdayStartMinute: 540, workdayEndMinute: 1020, workingDays: [1, 2, 3, 4, 5], holidays: new Set() };
 
-export function coverAt(input: { level: OnCallLevel; teamName: string; team: ScheduleShifts | null; domain: ScheduleShifts | null; now: Date }): CoverAnswer {
+type WorkingStateOf = (hours: WorkingHours) => ReturnType<typeof workingState>;
+
+export function coverAt(input: { level: OnCallLevel; teamName: string; team: ScheduleShifts | null; domain: ScheduleShifts | null; now: Date; workingStateOf?: WorkingStateOf }): CoverAnswer {
   const { level, teamName, team, domain, now } = input;
   const outOfHours = level === "TEAM" ? team : level === "DOMAIN" ? domain : null;
   const hours = (outOfHours ?? team ?? domain)?.hours ?? DEFAULT_HOURS;
-  const state = workingState(now, hours);
+  const state = input.workingStateOf ? input.workingStateOf(hours) : workingState(now, hours);
   if (state.inHours) {
     const teamNow = team ? shiftAt(team.shifts, "PRIMARY", now).current : null;
     const teamSecondary = team ? shiftAt(team.shifts, "SECONDARY", now).current : null;
