@@ -10,7 +10,8 @@ import { assignOverride } from "@/lib/oncall/assign-override";
 import { cancelLeave } from "@/lib/oncall/cancel-leave";
 import { createSchedule } from "@/lib/oncall/create-schedule";
 import { editRotation } from "@/lib/oncall/edit-rotation";
-import type { TRotationInput, TScheduleInput } from "@/lib/oncall/schemas";
+import type { TPayPolicyInput, TRotationInput, TScheduleInput } from "@/lib/oncall/schemas";
+import { setPayPolicy } from "@/lib/oncall/set-pay-policy";
 import { formatInZone } from "@/lib/oncall/calendar";
 import { requestCover } from "@/lib/oncall/request-cover";
 import { requestSwap } from "@/lib/oncall/request-swap";
@@ -130,5 +131,13 @@ export async function editRotationAction(scheduleId: string, slug: string, _prev
     await editRotation(db(), await personForAction(), scheduleId, { ...(input as TRotationInput), participantIds: (input.participantIds as string[] | undefined) ?? [] });
     refresh();
     redirect(`/oncall/${slug}`);
+  });
+}
+
+export async function setPayPolicyAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await setPayPolicy(db(), await personForAction(), formDataToObject(formData) as TPayPolicyInput);
+    refresh();
+    return { status: "success", message: "Pay rates saved." };
   });
 }

@@ -1,4 +1,6 @@
+import { DateTime } from "luxon";
 import type { Metadata } from "next";
+import { PayPolicyForm } from "@/components/oncall/pay-policy-form";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,10 +8,11 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { TextLink } from "@/components/ui/text-link";
 import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
+import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db";
-import { leadsAnyTeam } from "@/lib/oncall/queries";
+import { leadsAnyTeam, listScheduleOwners } from "@/lib/oncall/queries";
+import { setPayPolicyAction } from "../actions";
 import { loadReport, monthRange } from "@/lib/oncall/report-view";
-import { DateTime } from "luxon";
 
 export const metadata: Metadata = { title: "On-call load and pay" };
 
@@ -86,6 +89,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
                 </li>
               ))}
             </ul>
+            {can(person, "oncall.pay.manage") ? (
+              <div className="mt-4"><PayPolicyForm action={setPayPolicyAction} teams={(await listScheduleOwners(db())).teams} /></div>
+            ) : null}
           </CardContent>
         </Card>
       </div>
