@@ -31,7 +31,7 @@ export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new
   const teamIds = [...new Set(services.map((service) => service.team.id))];
   const domainIds = [...new Set(services.flatMap((service) => (service.team.domainId ? [service.team.domainId] : [])))];
   const to = new Date(now.getTime() + LOOKAHEAD_MS);
-  const schedules = await loadSchedules(tx, { OR: [{ teamId: { in: teamIds } }, { domainId: { in: domainIds } }] }, now, to);
+  const schedules = await loadSchedules(tx, { OR: [{ teamId: { in: teamIds } }, { domainId: { in: domainIds } }] }, now, to, { withLeave: false, withPeople: false });
   const byTeam = new Map<string, ScheduleShifts>();
   const byDomain = new Map<string, ScheduleShifts>();
   for (const schedule of schedules) {

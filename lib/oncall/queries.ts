@@ -36,7 +36,7 @@ const scheduleSelect = {
   rotations: {
     select: {
       effectiveFrom: true, rotationDays: true, handoffWeekday: true, handoffMinute: true,
-      participants: { select: { personId: true, position: true, person: { select: { id: true, name: true, email: true } } }, orderBy: { position: "asc" } },
+      participants: { select: { personId: true, position: true }, orderBy: { position: "asc" } },
     },
     orderBy: { effectiveFrom: "asc" },
   },
@@ -47,7 +47,15 @@ const scheduleSelect = {
  * Schedules with everything the shift engine needs for [from, to): rotation versions, live overrides in
  * the range, and the leave of everyone who could be on call in it. Three queries whatever the count.
  */
-export async function loadSchedules(tx: DbTx, where: Prisma.OnCallScheduleWhereInput, from: Date, to: Date): Promise<LoadedSchedule[]> {
+export async function loadSchedules(
+  tx: DbTx,
+  where: Prisma.OnCallScheduleWhereInput,
+  from: Date,
+  to: Date,
+  /** Who-is-on-call needs neither leave nor participant names: skipping them saves two round trips. */
+  options: { withLeave?: boolean; withPeople?: boolean } = {},
+): Promise<LoadedSchedule[]> {
+  const { withLeave = true, withPeople = true } = options;
   const rows = await tx.onCallSchedule.findMany({ where, select: scheduleSelect, orderBy: { name: "asc" } });
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
@@ -58,10 +66,14 @@ export async function loadSchedules(tx: DbTx, where: Prisma.OnCallScheduleWhereI
   const personIds = new Set<string>();
   for (const row of rows) for (const rotation of row.rotations) for (const participant of rotation.participants) personIds.add(participant.personId);
   for (const override of overrides) personIds.add(override.personId);
-  const leave = await tx.onCallLeave.findMany({
-    where: { personId: { in: [...personIds] }, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
-    select: { id: true, personId: true, startsAt: true, endsAt: true },
-  });
+  const leave = withLeave
+    ? await tx.onCallLeave.findMany({
+        where: { personId: { in: [...personIds] }, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
+        select: { id: true, personId: true, startsAt: true, endsAt: true },
+      })
+    : [];
+  const latestIds = rows.flatMap((row) => row.rotations.at(-1)?.participants.map((participant) => participant.personId) ?? []);
+  const people = withPeople ? await peopleByIds(tx, latestIds) : new Map<string, PersonRef>();
   return rows.map((row) => {
     const latest = row.rotations.at(-1) ?? null;
     return {
@@ -93,7 +105,7 @@ export async function loadSchedules(tx: DbTx, where: Prisma.OnCallScheduleWhereI
         workingDays: row.workingDays,
         holidays: new Set((row.holidayCalendar?.holidays ?? []).map((holiday) => holiday.date.toISOString().slice(0, 10))),
       },
-      participants: latest?.participants.map((participant) => participant.person) ?? [],
+      participants: latest?.participants.map((participant) => people.get(participant.personId) ?? { id: participant.personId, name: "", email: "" }) ?? [],
       optedOutIds: row.optOuts.map((optOut) => optOut.personId),
       firstEffectiveFrom: row.rotations[0]?.effectiveFrom ?? null,
       latestRotation: latest

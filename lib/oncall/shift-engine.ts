@@ -3,6 +3,7 @@
 // Handoffs are local wall-clock times in the schedule's IANA zone (luxon does the zone arithmetic), so
 // a weekly 09:00 Monday handoff stays at 09:00 across DST changes and the shift is 167 or 169 hours long.
 import { DateTime } from "luxon";
+import { memoMillis } from "./zone-memo";
 
 export type Layer = "PRIMARY" | "SECONDARY";
 export type OverrideKind = "COVER" | "SWAP" | "TAKE_NOW" | "ASSIGNED";
@@ -79,17 +80,14 @@ export function rotationShifts(schedule: Pick<ScheduleInput, "timeZone" | "hasSe
     const windowEnd = Math.min(versionEnd, to.getTime());
     const people = version.participantIds;
     if (windowStart >= windowEnd || people.length === 0) return;
-    const anchor = handoffAtOrBefore(version.effectiveFrom, schedule.timeZone, version.handoffWeekday, version.handoffMinute);
-    // Each boundary is zone arithmetic (the slow part): compute each once.
-    const boundaries = new Map<number, number>();
-    const boundary = (k: number) => {
-      let value = boundaries.get(k);
-      if (value === undefined) {
-        value = anchor.plus({ days: k * version.rotationDays }).toMillis();
-        boundaries.set(k, value);
-      }
-      return value;
-    };
+    const zone = schedule.timeZone;
+    const anchorMs = memoMillis(`anchor|${zone}|${version.effectiveFrom.getTime()}|${version.handoffWeekday}|${version.handoffMinute}`, () =>
+      handoffAtOrBefore(version.effectiveFrom, zone, version.handoffWeekday, version.handoffMinute).toMillis(),
+    );
+    const anchor = { toMillis: () => anchorMs };
+    // Each boundary is zone arithmetic (the slow part), the same on every request: memoised.
+    const boundary = (k: number) =>
+      memoMillis(`plus|${zone}|${anchorMs}|${k * version.rotationDays}`, () => DateTime.fromMillis(anchorMs, { zone }).plus({ days: k * version.rotationDays }).toMillis());
     // Estimate the first shift index from elapsed milliseconds, then step to the exact one (DST shifts an hour).
     let k = Math.max(0, Math.floor((windowStart - anchor.toMillis()) / (version.rotationDays * DAY_MS)) - 1);
     while (boundary(k + 1) <= windowStart) k += 1;

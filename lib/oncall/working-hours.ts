@@ -1,6 +1,7 @@
 // Working hours, weekends and public holidays of a schedule, in its time zone. Pure rules: the
 // out-of-hours windows that on-call covers and that standby pay is counted on.
 import { DateTime } from "luxon";
+import { memoMillis } from "./zone-memo";
 
 export type WorkingHours = {
   timeZone: string;
@@ -73,13 +74,23 @@ export function splitHours(start: Date, end: Date, hours: WorkingHours): HourSpl
 
 /** Whether the instant falls in working hours, and when that state next changes. */
 export function workingState(at: Date, hours: WorkingHours): { inHours: boolean; changesAt: Date } {
-  const local = DateTime.fromJSDate(at, { zone: hours.timeZone });
-  const day = local.startOf("day");
-  const workStart = atMinute(day, hours.workdayStartMinute);
-  const workEnd = atMinute(day, hours.workdayEndMinute);
-  if (dayKind(day, hours) === "WORKDAY" && local >= workStart && local < workEnd) return { inHours: true, changesAt: workEnd.toJSDate() };
-  // Out of hours until the next working day's start (today's, if it is still ahead); a year of holidays at most.
-  let candidate = dayKind(day, hours) === "WORKDAY" && local < workStart ? day : day.plus({ days: 1 });
-  for (let i = 0; i < 370 && dayKind(candidate, hours) !== "WORKDAY"; i += 1) candidate = candidate.plus({ days: 1 });
-  return { inHours: false, changesAt: atMinute(candidate, hours.workdayStartMinute).toJSDate() };
+  const zone = hours.timeZone;
+  const dayIso = DateTime.fromJSDate(at, { zone }).toISODate()!;
+  const t = at.getTime();
+  // The day's boundaries and the next working start are the same all day: memoised by their inputs.
+  const bounds = `${zone}|${dayIso}|${hours.workdayStartMinute}|${hours.workdayEndMinute}`;
+  const workStart = memoMillis(`ws|${bounds}`, () => atMinute(DateTime.fromISO(dayIso, { zone }), hours.workdayStartMinute).toMillis());
+  const workEnd = memoMillis(`we|${bounds}`, () => atMinute(DateTime.fromISO(dayIso, { zone }), hours.workdayEndMinute).toMillis());
+  const day = DateTime.fromISO(dayIso, { zone });
+  const isWorkday = dayKind(day, hours) === "WORKDAY";
+  if (isWorkday && t >= workStart && t < workEnd) return { inHours: true, changesAt: new Date(workEnd) };
+  if (isWorkday && t < workStart) return { inHours: false, changesAt: new Date(workStart) };
+  const calendarKey = `${hours.workingDays.join(",")}|${[...hours.holidays].sort().join(",")}`;
+  const next = memoMillis(`next|${bounds}|${calendarKey}`, () => {
+    // Out of hours until the next working day's start; a year of holidays at most.
+    let candidate = day.plus({ days: 1 });
+    for (let i = 0; i < 370 && dayKind(candidate, hours) !== "WORKDAY"; i += 1) candidate = candidate.plus({ days: 1 });
+    return atMinute(candidate, hours.workdayStartMinute).toMillis();
+  });
+  return { inHours: false, changesAt: new Date(next) };
 }
