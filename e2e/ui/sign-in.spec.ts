@@ -4,10 +4,10 @@ import { ACCOUNTS, authFile, expect, signInThroughForm, test, type Role } from "
 
 /** What each role's home shows first, and its primary navigation in order (components/shell/nav-items.ts). */
 const HOME: Record<Role, { section: string; nav: string[] }> = {
-  engineer: { section: "Your teams' services", nav: ["Home", "Services", "Teams", "People"] },
-  "product-manager": { section: "Your services by availability target", nav: ["Home", "Services", "Teams", "People"] },
-  "change-manager": { section: "Latest changes", nav: ["Home", "Audit trail", "Services", "Teams", "People"] },
-  admin: { section: "People without a team", nav: ["Home", "People", "Teams", "Services", "Audit trail"] },
+  engineer: { section: "Your teams' services", nav: ["Home", "Services", "On-call", "Teams", "People"] },
+  "product-manager": { section: "Your services by availability target", nav: ["Home", "Services", "On-call", "Teams", "People"] },
+  "change-manager": { section: "Latest changes", nav: ["Home", "Audit trail", "Services", "On-call", "Teams", "People"] },
+  admin: { section: "People without a team", nav: ["Home", "People", "Teams", "Services", "On-call", "Audit trail"] },
 };
 
 test.describe("signing in", () => {
