@@ -22,16 +22,24 @@ export type OnCallNow = {
 };
 
 export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new Date()): Promise<OnCallNow[]> {
-  const services = await tx.service.findMany({
-    where: { archivedAt: null, ...(where.slug ? { slug: where.slug } : {}) },
-    select: { slug: true, name: true, availabilityTarget: true, team: { select: { id: true, name: true, domainId: true } } },
-    orderBy: { name: "asc" },
-  });
-  if (services.length === 0) return [];
-  const teamIds = [...new Set(services.map((service) => service.team.id))];
-  const domainIds = [...new Set(services.flatMap((service) => (service.team.domainId ? [service.team.domainId] : [])))];
+  const serviceWhere = { archivedAt: null, ...(where.slug ? { slug: where.slug } : {}) };
   const to = new Date(now.getTime() + LOOKAHEAD_MS);
-  const schedules = await loadSchedules(tx, { OR: [{ teamId: { in: teamIds } }, { domainId: { in: domainIds } }] }, now, to, { withLeave: false, withPeople: false });
+  // The schedules of the services' teams and domains, read alongside the services themselves.
+  const [services, schedules] = await Promise.all([
+    tx.service.findMany({
+      where: serviceWhere,
+      select: { slug: true, name: true, availabilityTarget: true, team: { select: { id: true, name: true, domainId: true } } },
+      orderBy: { name: "asc" },
+    }),
+    loadSchedules(
+      tx,
+      { OR: [{ team: { services: { some: serviceWhere } } }, { domain: { teams: { some: { services: { some: serviceWhere } } } } }] },
+      now,
+      to,
+      { withLeave: false, withPeople: false },
+    ),
+  ]);
+  if (services.length === 0) return [];
   const byTeam = new Map<string, ScheduleShifts>();
   const byDomain = new Map<string, ScheduleShifts>();
   for (const schedule of schedules) {

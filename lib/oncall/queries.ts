@@ -56,24 +56,28 @@ export async function loadSchedules(
   options: { withLeave?: boolean; withPeople?: boolean } = {},
 ): Promise<LoadedSchedule[]> {
   const { withLeave = true, withPeople = true } = options;
-  const rows = await tx.onCallSchedule.findMany({ where, select: scheduleSelect, orderBy: { name: "asc" } });
+  // Schedules and their overrides in parallel: the override query filters by the same schedule condition.
+  const [rows, overrides] = await Promise.all([
+    tx.onCallSchedule.findMany({ where, select: scheduleSelect, orderBy: { name: "asc" } }),
+    tx.onCallOverride.findMany({
+      where: { schedule: where, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
+      select: { id: true, scheduleId: true, layer: true, personId: true, startsAt: true, endsAt: true, kind: true, createdAt: true },
+    }),
+  ]);
   if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const overrides = await tx.onCallOverride.findMany({
-    where: { scheduleId: { in: ids }, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
-    select: { id: true, scheduleId: true, layer: true, personId: true, startsAt: true, endsAt: true, kind: true, createdAt: true },
-  });
   const personIds = new Set<string>();
   for (const row of rows) for (const rotation of row.rotations) for (const participant of rotation.participants) personIds.add(participant.personId);
   for (const override of overrides) personIds.add(override.personId);
-  const leave = withLeave
-    ? await tx.onCallLeave.findMany({
-        where: { personId: { in: [...personIds] }, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
-        select: { id: true, personId: true, startsAt: true, endsAt: true },
-      })
-    : [];
   const latestIds = rows.flatMap((row) => row.rotations.at(-1)?.participants.map((participant) => participant.personId) ?? []);
-  const people = withPeople ? await peopleByIds(tx, latestIds) : new Map<string, PersonRef>();
+  const [leave, people] = await Promise.all([
+    withLeave
+      ? tx.onCallLeave.findMany({
+          where: { personId: { in: [...personIds] }, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
+          select: { id: true, personId: true, startsAt: true, endsAt: true },
+        })
+      : Promise.resolve([]),
+    withPeople ? peopleByIds(tx, latestIds) : Promise.resolve(new Map<string, PersonRef>()),
+  ]);
   return rows.map((row) => {
     const latest = row.rotations.at(-1) ?? null;
     return {

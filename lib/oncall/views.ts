@@ -55,14 +55,17 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
   const schedule = (await loadSchedules(tx, { slug }, from, to))[0]!;
   const calendarShifts = finalShifts(schedule.engine, range.from, range.to);
   const nextShifts = finalShifts(schedule.engine, now, upcomingTo);
-  const leave = await listLeaveFor(tx, schedule.participants.map((person) => person.id), range.from, range.to);
-  const people = await peopleByIds(tx, [...calendarShifts, ...nextShifts].flatMap((shift) => [shift.personId, shift.rotationPersonId ?? shift.personId]));
-  const overrides = await tx.onCallOverride.findMany({
-    where: { scheduleId: schedule.id, cancelledAt: null, endsAt: { gt: now } },
-    select: { id: true, kind: true, layer: true, startsAt: true, endsAt: true, person: { select: { name: true } }, replacesPerson: { select: { name: true } } },
-    orderBy: { startsAt: "asc" },
-    take: 50,
-  });
+  const [leave, people, overrides, feedToken] = await Promise.all([
+    listLeaveFor(tx, schedule.participants.map((person) => person.id), range.from, range.to),
+    peopleByIds(tx, [...calendarShifts, ...nextShifts].flatMap((shift) => [shift.personId, shift.rotationPersonId ?? shift.personId])),
+    tx.onCallOverride.findMany({
+      where: { scheduleId: schedule.id, cancelledAt: null, endsAt: { gt: now } },
+      select: { id: true, kind: true, layer: true, startsAt: true, endsAt: true, person: { select: { name: true } }, replacesPerson: { select: { name: true } } },
+      orderBy: { startsAt: "asc" },
+      take: 50,
+    }),
+    activeFeedToken(tx, { scheduleId: schedule.id }),
+  ]);
   return {
     schedule,
     range,
@@ -72,7 +75,7 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
     overrides,
     now: { primary: shiftAt(nextShifts, "PRIMARY", now), secondary: shiftAt(nextShifts, "SECONDARY", now) },
     upcoming: upcoming(schedule, nextShifts, people),
-    feedToken: await activeFeedToken(tx, { scheduleId: schedule.id }),
+    feedToken,
   };
 }
 

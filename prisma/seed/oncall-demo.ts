@@ -65,6 +65,22 @@ export async function seedDemoOnCall(tx: DbTx, ids: { teams: Map<string, string>
   await createOnCallLeave(tx, { personId: id("mateo.garcia@runwell.local"), startsAt: at(1, 0), endsAt: at(8, 0), note: "Family visit" });
   await createOnCallLeave(tx, { personId: id("priya.raman@runwell.local"), startsAt: at(20, 0), endsAt: at(27, 0), note: "" });
 
+  // A cover request waiting for the demo engineer: Amara asks Erin to take a weekend night of her next shift.
+  const checkout = schedules.get("checkout")!;
+  const weekStart = DateTime.fromJSDate(effectiveFrom, { zone: "Europe/London" });
+  const week = Math.floor(local.diff(weekStart, "weeks").weeks);
+  // Amara is second in the Checkout order: her next week is the first one from now with index ≡ 1 (mod 5).
+  const amaraWeek = week + ((1 - (week % 5) + 5) % 5 || 5);
+  const saturday = weekStart.plus({ weeks: amaraWeek, days: 5 });
+  const cover = await tx.onCallRequest.create({
+    data: {
+      scheduleId: checkout.id, kind: "COVER", requesterId: id("amara.okafor@runwell.local"), responderId: id("engineer@runwell.local"),
+      startsAt: saturday.set({ hour: 18 }).toJSDate(), endsAt: saturday.plus({ days: 1 }).set({ hour: 9 }).toJSDate(), message: "My sister's wedding; I can take one of yours in return.",
+    },
+    select: { id: true, requesterId: true, responderId: true, startsAt: true, endsAt: true, kind: true },
+  });
+  await recordAuditEvent(tx, SEED_ACTOR, { action: "oncall-request.create", entityType: "OnCallRequest", entityId: cover.id, after: cover });
+
   for (const [team, model] of [["checkout", "STANDBY_AND_CALLOUT"], ["ledger", "STANDBY_ONLY"], ["accounts", "STANDBY_ONLY"], ["notifications", "STANDBY_ONLY"]] as const) {
     await createPayPolicy(tx, { teamId: ids.teams.get(team)!, model, standbyRate: 300, weekendHolidayRate: 450, calloutRate: model === "STANDBY_AND_CALLOUT" ? 5000 : 0 }, SEED_ACTOR);
   }
