@@ -37,7 +37,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       RUNWELL_DATA_DIR: process.env.E2E_DATA_DIR,
-      RUNWELL_DB_PORT: "55500",
+      RUNWELL_DB_PORT: process.env.E2E_DB_PORT ?? "55500",
       DATABASE_URL: "",
     },
   },

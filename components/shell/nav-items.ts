@@ -3,7 +3,7 @@ import type { PersonActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 
 /** Icon names rather than components, so the list can cross from the server shell to the client nav. */
-export type NavIcon = "home" | "services" | "runbooks" | "deployments" | "notifications" | "teams" | "people" | "audit";
+export type NavIcon = "home" | "services" | "oncall" | "runbooks" | "deployments" | "notifications" | "teams" | "people" | "audit";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
@@ -11,6 +11,7 @@ const ITEMS = {
   home: { href: "/", label: "Home", icon: "home" },
   services: { href: "/services", label: "Services", icon: "services" },
   runbooks: { href: "/runbooks", label: "Runbooks", icon: "runbooks" },
+  oncall: { href: "/oncall", label: "On-call", icon: "oncall" },
   teams: { href: "/teams", label: "Teams", icon: "teams" },
   people: { href: "/people", label: "People", icon: "people" },
   audit: { href: "/audit", label: "Audit trail", icon: "audit" },
@@ -21,10 +22,10 @@ const ITEMS = {
 type ItemKey = keyof typeof ITEMS;
 
 const ORDER_BY_ROLE: Record<PersonActor["role"], readonly ItemKey[]> = {
-  ENGINEER: ["home", "services", "runbooks", "deployments", "teams", "people", "audit"],
-  PRODUCT_MANAGER: ["home", "services", "deployments", "runbooks", "teams", "people", "audit"],
-  CHANGE_MANAGER: ["home", "notifications", "deployments", "audit", "services", "runbooks", "teams", "people"],
-  ADMIN: ["home", "people", "teams", "services", "runbooks", "deployments", "audit"],
+  ENGINEER: ["home", "services", "oncall", "runbooks", "deployments", "teams", "people", "audit"],
+  PRODUCT_MANAGER: ["home", "services", "deployments", "oncall", "runbooks", "teams", "people", "audit"],
+  CHANGE_MANAGER: ["home", "notifications", "deployments", "audit", "services", "oncall", "runbooks", "teams", "people"],
+  ADMIN: ["home", "people", "teams", "services", "oncall", "runbooks", "deployments", "audit"],
 };
 
 export function navItemsFor(person: PersonActor): NavItem[] {

@@ -1,6 +1,6 @@
 "use client";
 
-import { Bell, BookOpenText, Boxes, House, Menu, Rocket, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
+import { Bell, BellRing, BookOpenText, Boxes, House, Menu, Rocket, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type KeyboardEvent } from "react";
@@ -11,6 +11,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   home: House,
   services: Boxes,
   runbooks: BookOpenText,
+  oncall: BellRing,
   teams: Users,
   people: UserRound,
   audit: ScrollText,

@@ -67,6 +67,18 @@ const EXPECTED: Record<Permission, boolean[]> = {
   "deployments.read":  [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
   // Deployments and health checks are reported by pipelines, never typed by hand (the operator seeds history).
   "deployments.report":[_,   _,   _,   _,   _,   _,   _,   _,   Y,    Y,  Y],
+  // Everyone sees who is on call; a token also needs the oncall:read scope (checked by the route).
+  "oncall.read":       [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
+  // A team shapes its own schedule; admins any.
+  "oncall.schedules.manage": [_, Y, _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
+  // Any person may ask for cover; the use case checks they are on the rota. Tokens and the CLI do not swap.
+  "oncall.requests.create": [Y, Y,  Y,   Y,   Y,   Y,   Y,   Y,   _,    _,  _],
+  // Direct assignment and others' leave: admins and team leads (no lead in this table, see below).
+  "oncall.overrides.assign": [_, _, _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
+  "oncall.leave.manage-others": [_, _, _, _,  _,   _,   Y,   Y,   _,    Y,  Y],
+  // Pay data: product managers (who fund the rota), admins and team leads.
+  "oncall.report.read": [_,  _,   Y,   Y,   _,   _,   Y,   Y,   _,    Y,  Y],
+  "oncall.pay.manage": [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
 };
 
 const cells = ALL_PERMISSIONS.flatMap((permission) =>
@@ -89,6 +101,17 @@ describe("the permission matrix", () => {
         expect.objectContaining({ name: "AppError", code: "FORBIDDEN", status: 403 }),
       );
     }
+  });
+});
+
+describe("team leads", () => {
+  it.each(["oncall.overrides.assign", "oncall.leave.manage-others", "oncall.report.read"] as const)("a lead of the owning team may %s", (permission) => {
+    expect(can(ACTORS["ENG+team"], permission, { teamId: OWNING_TEAM, isTeamLead: true })).toBe(true);
+    expect(can(ACTORS["ENG+team"], permission, { teamId: OWNING_TEAM, isTeamLead: false })).toBe(false);
+  });
+
+  it("being a lead grants nothing to a token", () => {
+    expect(can(ACTORS.TOKEN, "oncall.overrides.assign", { isTeamLead: true })).toBe(false);
   });
 });
 

@@ -5,6 +5,8 @@ import { PERMISSIONS, type Grant, type Permission } from "./permissions";
 export type AuthzContext = {
   /** The team that owns the thing acted on (for member-of-team grants). */
   teamId?: string;
+  /** The actor leads the owning team (for lead-of-team grants); use cases look it up. */
+  isTeamLead?: boolean;
 };
 
 const roleGrant: Record<string, Grant> = {
@@ -25,6 +27,8 @@ function grantApplies(grant: Grant, actor: Actor, context: AuthzContext): boolea
       return actor.kind === "PERSON" && roleGrant[actor.role] === grant;
     case "member-of-team":
       return actor.kind === "PERSON" && context.teamId !== undefined && actor.teamIds.includes(context.teamId);
+    case "lead-of-team":
+      return actor.kind === "PERSON" && context.isTeamLead === true;
     case "token":
       return actor.kind === "TOKEN";
     case "operator":

@@ -3,6 +3,7 @@
 //   any-person           every signed-in person
 //   engineer, product-manager, change-manager, admin   people with that role
 //   member-of-team       people in the team that owns the thing (context.teamId)
+//   lead-of-team         a team lead of the team that owns the thing (context.isTeamLead, looked up by the use case)
 //   token                an API token (scope checks come on top, see `requireScope`)
 //   operator             the command line on the server: it already holds the database
 export type Grant =
@@ -12,6 +13,7 @@ export type Grant =
   | "change-manager"
   | "admin"
   | "member-of-team"
+  | "lead-of-team"
   | "token"
   | "operator";
 
@@ -31,6 +33,15 @@ export const PERMISSIONS = {
   "runbook-templates.manage": ["admin", "operator"],
   "deployments.read": ["any-person", "token", "operator"],
   "deployments.report": ["token", "operator"],
+  // On-call: everyone sees who is on call (tokens need the oncall:read scope on top).
+  "oncall.read": ["any-person", "token", "operator"],
+  "oncall.schedules.manage": ["admin", "member-of-team", "operator"],
+  // Engineers arrange cover among themselves; the use case checks they are on the rota.
+  "oncall.requests.create": ["any-person"],
+  "oncall.overrides.assign": ["admin", "lead-of-team", "operator"],
+  "oncall.leave.manage-others": ["admin", "lead-of-team", "operator"],
+  "oncall.report.read": ["product-manager", "admin", "lead-of-team", "operator"],
+  "oncall.pay.manage": ["admin", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

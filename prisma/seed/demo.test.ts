@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../../test/helpers";
 import { verifyPassword } from "../../lib/auth/password";
 import { needsJustification } from "../../lib/catalog/availability";
+import { getOnCallNow } from "../../lib/oncall/get-oncall-now";
 import { DEFAULT_ENVIRONMENTS, DEFAULT_EXPOSURE_BANDS, membershipEntityId } from "./factories";
 import { DEMO_DOMAINS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, DEMO_USERS, seedDemoOrganisation } from "./demo";
 
@@ -153,5 +154,17 @@ describe("the demo organisation", () => {
     expect(production.filter((deployment) => !deployment.isRollback).every((deployment) => deployment._count.commits > 0 && deployment._count.healthChecks > 0)).toBe(true);
     const events = await prisma.auditEvent.count({ where: { entityType: "Deployment", entityId: { in: deployments.map((deployment) => deployment.id) } } });
     expect(events).toBe(deployments.length);
+  });
+
+  it("has someone on call for every demo service whose target calls for out-of-hours cover", async () => {
+    const evening = new Date();
+    evening.setUTCHours(22, 0, 0, 0);
+    const answers = (await getOnCallNow(prisma, {}, evening)).filter((answer) => serviceSlugs.includes(answer.service));
+    expect(answers).toHaveLength(DEMO_SERVICES.length);
+    for (const answer of answers) {
+      const target = DEMO_SERVICES.find((service) => service.slug === answer.service)!.availabilityTarget;
+      if (target === "P95_0") expect(answer.cover).toBe("none");
+      else expect(answer.primary, answer.service).not.toBeNull();
+    }
   });
 });

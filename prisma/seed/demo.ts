@@ -15,6 +15,7 @@ import {
   type ServiceOverrides,
 } from "./factories";
 import { seedDemoRunbooks } from "./demo-runbooks";
+import { seedDemoOnCall } from "./oncall-demo";
 
 export const DEMO_PASSWORD = "runwell-demo";
 
@@ -207,6 +208,8 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
       }
       await seedDemoRunbooks(tx, services, personIdByEmail);
       await seedDemoDeployments(tx, seeded);
+
+      await seedDemoOnCall(tx, { teams: teamIds, domains: domainIds });
     },
     // Four password hashes and ~130 inserts: more than the 5 s default on a slow machine.
     { timeout: 60_000 },

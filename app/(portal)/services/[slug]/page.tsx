@@ -6,6 +6,7 @@ import { ServiceOwnership } from "@/components/catalog/service-ownership";
 import { ServiceReliability } from "@/components/catalog/service-reliability";
 import { ServiceRunbooksCard } from "@/components/runbooks/service-runbooks-card";
 import { ServiceDeploymentsCard } from "@/components/deployments/service-deployments-card";
+import { OnCallNowCard } from "@/components/oncall/oncall-now-card";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
@@ -20,6 +21,7 @@ import { getServiceBySlug } from "@/lib/catalog/queries";
 import { db } from "@/lib/db";
 import { listServiceRunbooks } from "@/lib/runbooks/queries";
 import { environmentMatrix } from "@/lib/deployments/queries";
+import { getOnCallNow } from "@/lib/oncall/get-oncall-now";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: (await params).slug };
@@ -31,10 +33,11 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const service = await getServiceBySlug(db(), slug);
   if (!service) notFound();
-  const [history, runbooks, deployed] = await Promise.all([
+  const [history, runbooks, deployed, [oncall]] = await Promise.all([
     listEntityHistory(db(), "Service", service.id),
     listServiceRunbooks(db(), service.id),
     environmentMatrix(db(), { service: service.slug }),
+    getOnCallNow(db(), { slug: service.slug }),
   ]);
   return (
     <>
@@ -59,16 +62,10 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ServiceReliability service={service} />
-          <ServiceDeploymentsCard slug={service.slug} matrix={deployed} />
-          <Card aria-labelledby="oncall-title">
-            <CardHeader titleId="oncall-title" title="On call now" />
-            <CardContent className="text-sm text-fg-muted">
-              In working hours {service.team.name} supports this service. Who is on call out of hours will show here once
-              on-call rotas are available in Runwell.
-            </CardContent>
-          </Card>
+          {oncall ? <OnCallNowCard oncall={oncall} /> : null}
           <ServiceRunbooksCard serviceSlug={service.slug} runbooks={runbooks}
             mayCreate={!service.archived && can(person, "runbooks.edit", { teamId: service.team.id })} />
+          <ServiceDeploymentsCard slug={service.slug} matrix={deployed} />
           <Card aria-labelledby="history-title">
             <CardHeader titleId="history-title" title="Change history" description="From the tamper-evident audit trail." />
             <CardContent><EntityHistory events={history} /></CardContent>

@@ -1,0 +1,26 @@
+import { ActionForm } from "@/components/oncall/action-form";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import type { FormState } from "@/lib/forms/initial-form-state";
+
+/** Admins set a team's pay model and rates, in minor units (pence, cents). */
+export function PayPolicyForm({ action, teams }: { action: (state: FormState, formData: FormData) => Promise<FormState>; teams: { id: string; name: string }[] }) {
+  return (
+    <ActionForm action={action} submitLabel="Save rates" labels={{ teamId: "Team", model: "Pay model", currency: "Currency", standbyRate: "Standby rate", weekendHolidayRate: "Weekend and holiday rate", calloutRate: "Callout rate" }} className="grid gap-3 sm:grid-cols-3">
+      <Field id="pay-team" label="Team">{(control) => <Select {...control} name="teamId">{teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}</Select>}</Field>
+      <Field id="pay-model" label="Pay model">
+        {(control) => (
+          <Select {...control} name="model">
+            <option value="STANDBY_ONLY">Standby only</option>
+            <option value="STANDBY_AND_CALLOUT">Standby and callout</option>
+          </Select>
+        )}
+      </Field>
+      <Field id="pay-currency" label="Currency">{(control) => <Input {...control} name="currency" defaultValue="GBP" maxLength={3} />}</Field>
+      <Field id="pay-standby" label="Standby per hour (minor units)">{(control) => <Input {...control} type="number" min={0} name="standbyRate" defaultValue={300} />}</Field>
+      <Field id="pay-weekend" label="Weekend/holiday per hour">{(control) => <Input {...control} type="number" min={0} name="weekendHolidayRate" defaultValue={450} />}</Field>
+      <Field id="pay-callout" label="Per callout">{(control) => <Input {...control} type="number" min={0} name="calloutRate" defaultValue={0} />}</Field>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,78 @@
+// Calendar grids: which final shifts fall on each local day of a week or month view. Pure.
+import { DateTime } from "luxon";
+import type { FinalShift } from "./shift-engine";
+
+export type CalendarView = "week" | "month";
+
+export type CalendarRange = { from: Date; to: Date; days: string[]; label: string; previous: string; next: string };
+
+/** The days a view shows around an anchor date ("2026-11-26"): ISO weeks from Monday; months padded to whole weeks. */
+export function calendarRange(view: CalendarView, anchor: string, zone: string): CalendarRange {
+  const parsed = DateTime.fromISO(anchor, { zone });
+  const base = (parsed.isValid ? parsed : DateTime.now().setZone(zone)).startOf("day");
+  const start = view === "week" ? base.startOf("week") : base.startOf("month").startOf("week");
+  const end = view === "week" ? start.plus({ weeks: 1 }) : base.endOf("month").startOf("week").plus({ weeks: 1 });
+  const days: string[] = [];
+  for (let day = start; day < end; day = day.plus({ days: 1 })) days.push(day.toISODate()!);
+  const step = view === "week" ? { weeks: 1 } : { months: 1 };
+  return {
+    from: start.toJSDate(),
+    to: end.toJSDate(),
+    days,
+    label: view === "week" ? `Week of ${start.toFormat("d LLL yyyy")}` : base.toFormat("LLLL yyyy"),
+    previous: base.minus(step).toISODate()!,
+    next: base.plus(step).toISODate()!,
+  };
+}
+
+export type DaySegment = {
+  key: string;
+  layer: FinalShift["layer"];
+  personId: string;
+  /** Local "HH:mm" on this day; "00:00"–"24:00" for a whole day. */
+  from: string;
+  to: string;
+  source: FinalShift["source"];
+  overrideKind: FinalShift["overrideKind"];
+  rotationPersonId: string | null;
+  onLeave: boolean;
+};
+
+/** Cuts shifts at local midnights so each day lists who is on call when. */
+export function segmentsByDay(shifts: readonly FinalShift[], days: readonly string[], zone: string): Map<string, DaySegment[]> {
+  const result = new Map<string, DaySegment[]>(days.map((day) => [day, []]));
+  // One Intl formatter for every label: far cheaper than a luxon DateTime per segment.
+  const clock = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const bounds = days.map((day) => DateTime.fromISO(day, { zone }).startOf("day").toMillis());
+  const last = days.length ? DateTime.fromISO(days[days.length - 1]!, { zone }).plus({ days: 1 }).startOf("day").toMillis() : 0;
+  days.forEach((day, index) => {
+    const dayStart = bounds[index]!;
+    const dayEnd = bounds[index + 1] ?? last;
+    for (const shift of shifts) {
+      const start = Math.max(shift.start.getTime(), dayStart);
+      const end = Math.min(shift.end.getTime(), dayEnd);
+      if (start >= end) continue;
+      result.get(day)!.push({
+        key: `${day}-${shift.layer}-${start}`,
+        layer: shift.layer,
+        personId: shift.personId,
+        from: clock.format(start),
+        to: end === dayEnd ? "24:00" : clock.format(end),
+        source: shift.source,
+        overrideKind: shift.overrideKind,
+        rotationPersonId: shift.rotationPersonId,
+        onLeave: shift.leaveIds.length > 0,
+      });
+    }
+  });
+  return result;
+}
+
+export function formatInZone(date: Date, zone: string, format = "ccc d LLL HH:mm"): string {
+  return DateTime.fromJSDate(date, { zone }).toFormat(format);
+}
+
+/** "2026-11-26T18:00" for a datetime-local input showing the instant in the zone. */
+export function toLocalInput(date: Date, zone: string): string {
+  return DateTime.fromJSDate(date, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+}

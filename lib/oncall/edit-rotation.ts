@@ -1,0 +1,49 @@
+import type { Actor } from "../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { requestSeal } from "../audit/seal-audit-events";
+import type { Db } from "../db";
+import { AppError, parseInput } from "../errors";
+import { minuteOfDay, parseInstant, ZRotationInput, type TRotationInput } from "./schemas";
+import { authorizeSchedule, loadScheduleForUseCase } from "./schedule-access";
+
+/**
+ * A new rotation version from a date: the past keeps its shifts, and the first person in the new
+ * order takes the shift that contains the effective date. Adding or removing people mid-rotation is this.
+ */
+export async function editRotation(prisma: Db, actor: Actor, scheduleId: string, input: TRotationInput, now = new Date()): Promise<void> {
+  const data = parseInput(ZRotationInput, input);
+  await prisma.$transaction(async (tx) => {
+    const { schedule, facts } = await loadScheduleForUseCase(tx, scheduleId, now, now);
+    authorizeSchedule(actor, "oncall.schedules.manage", facts);
+    const effectiveFrom = data.effectiveFrom ? parseInstant(data.effectiveFrom, schedule.engine.timeZone) : now;
+    if (!effectiveFrom) throw AppError.validation({ effectiveFrom: ["Enter a date and time."] });
+    if (effectiveFrom.getTime() < now.getTime() - 60_000) {
+      throw AppError.validation({ effectiveFrom: ["A rotation change takes effect from now or later; past shifts stay as they were."] });
+    }
+    const optedOut = data.participantIds.filter((id) => schedule.optedOutIds.includes(id));
+    if (optedOut.length) throw AppError.validation({ participantIds: ["Someone in the list has opted out of this schedule; ask them to opt back in."] });
+    const people = await tx.person.count({ where: { id: { in: data.participantIds }, deactivatedAt: null } });
+    if (people !== data.participantIds.length) throw AppError.validation({ participantIds: ["Choose active people only."] });
+    // Versions that had not started yet are replaced by this one.
+    await tx.onCallRotation.deleteMany({ where: { scheduleId, effectiveFrom: { gte: effectiveFrom } } });
+    const rotation = await tx.onCallRotation.create({
+      data: {
+        scheduleId,
+        effectiveFrom,
+        rotationDays: data.rotationDays,
+        handoffWeekday: data.handoffWeekday,
+        handoffMinute: minuteOfDay(data.handoffTime),
+        participants: { create: data.participantIds.map((personId, position) => ({ personId, position })) },
+      },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "oncall-rotation.edit",
+      entityType: "OnCallSchedule",
+      entityId: scheduleId,
+      before: { participantIds: schedule.participants.map((person) => person.id), rotation: schedule.latestRotation },
+      after: { rotationId: rotation.id, ...data, effectiveFrom },
+    });
+  });
+  await requestSeal(prisma);
+}

@@ -1,0 +1,98 @@
+// Who is on call now for services: one pass over the schedules involved, whatever the service count.
+import { onCallLevel } from "../catalog/availability";
+import type { DbTx } from "../db";
+import { loadSchedules, peopleByIds, type PersonRef } from "./queries";
+import { finalShifts } from "./shift-engine";
+import { workingState, type WorkingHours } from "./working-hours";
+import { coverAt, type Cover, type CoverAnswer, type ScheduleShifts } from "./who-is-on-call";
+
+/** Far enough ahead to find "who is next" on a 28-day rotation. */
+const LOOKAHEAD_MS = 60 * 86_400_000;
+
+export type OnCallNow = {
+  service: string;
+  serviceName: string;
+  cover: Cover;
+  reason: string;
+  schedule: { slug: string; name: string } | null;
+  primary: PersonRef | null;
+  secondary: PersonRef | null;
+  until: Date | null;
+  next: (PersonRef & { from: Date }) | null;
+};
+
+export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new Date()): Promise<OnCallNow[]> {
+  const serviceWhere = { archivedAt: null, ...(where.slug ? { slug: where.slug } : {}) };
+  const to = new Date(now.getTime() + LOOKAHEAD_MS);
+  // The schedules of the services' teams and domains, read alongside the services themselves.
+  const [services, schedules] = await Promise.all([
+    tx.service.findMany({
+      where: serviceWhere,
+      select: { slug: true, name: true, availabilityTarget: true, team: { select: { id: true, name: true, domainId: true } } },
+      orderBy: { name: "asc" },
+    }),
+    loadSchedules(
+      tx,
+      { OR: [{ team: { services: { some: serviceWhere } } }, { domain: { teams: { some: { services: { some: serviceWhere } } } } }] },
+      now,
+      to,
+      { withLeave: false, withPeople: false },
+    ),
+  ]);
+  if (services.length === 0) return [];
+  const byTeam = new Map<string, ScheduleShifts>();
+  const byDomain = new Map<string, ScheduleShifts>();
+  for (const schedule of schedules) {
+    // Two rotations ahead (plus a day) is enough to find the current and the next person.
+    const ahead = Math.min(LOOKAHEAD_MS, (2 * (schedule.latestRotation?.rotationDays ?? 7) + 1) * 86_400_000);
+    const entry = { id: schedule.id, slug: schedule.slug, name: schedule.name, hours: schedule.hours, shifts: finalShifts(schedule.engine, now, new Date(now.getTime() + ahead)) };
+    if (schedule.teamId) byTeam.set(schedule.teamId, entry);
+    if (schedule.domainId) byDomain.set(schedule.domainId, entry);
+  }
+  // The answer depends only on the level and the team (its name, schedule and domain): compute it once
+  // per pair, not per service, since the time-zone arithmetic dominates the cost.
+  const memo = new Map<string, CoverAnswer>();
+  // Working state depends only on a schedule's hours: one zone computation per schedule, not per team.
+  const states = new Map<WorkingHours, ReturnType<typeof workingState>>();
+  const workingStateOf = (hours: WorkingHours) => {
+    let state = states.get(hours);
+    if (!state) {
+      state = workingState(now, hours);
+      states.set(hours, state);
+    }
+    return state;
+  };
+  const answers = services.map((service) => {
+    const level = onCallLevel(service.availabilityTarget).level;
+    const key = `${level}|${service.team.id}`;
+    let answer = memo.get(key);
+    if (!answer) {
+      answer = coverAt({
+        level,
+        teamName: service.team.name,
+        team: byTeam.get(service.team.id) ?? null,
+        domain: service.team.domainId ? (byDomain.get(service.team.domainId) ?? null) : null,
+        now,
+        workingStateOf,
+      });
+      memo.set(key, answer);
+    }
+    return { service, answer };
+  });
+  const people = await peopleByIds(tx, answers.flatMap(({ answer }) => [answer.primaryId, answer.secondaryId, answer.next?.personId].filter((id): id is string => !!id)));
+  const ref = (id: string | null | undefined) => (id ? (people.get(id) ?? null) : null);
+  return answers.map(({ service, answer }) => {
+    const nextPerson = ref(answer.next?.personId);
+    return {
+      service: service.slug,
+      serviceName: service.name,
+      cover: answer.cover,
+      reason: answer.reason,
+      schedule: answer.schedule,
+      primary: ref(answer.primaryId),
+      secondary: ref(answer.secondaryId),
+      until: answer.until,
+      next: nextPerson && answer.next ? { ...nextPerson, from: answer.next.from } : null,
+    };
+  });
+}

@@ -1,0 +1,137 @@
+import { DateTime, IANAZone } from "luxon";
+import { z } from "zod";
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** "09:30" → 570. */
+export function minuteOfDay(value: string): number {
+  const [hours, minutes] = value.split(":").map(Number);
+  return hours! * 60 + minutes!;
+}
+
+/** 570 → "09:30". */
+export function formatMinute(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+/**
+ * A form's "2026-11-26T18:00" is a wall-clock time in the schedule's zone; an ISO string with an
+ * offset (from the API or a test) is an instant. Null when it is not a date.
+ */
+export function parseInstant(value: string, zone: string): Date | null {
+  const parsed = DateTime.fromISO(value.trim(), { zone });
+  return parsed.isValid ? parsed.toJSDate() : null;
+}
+
+const time = (label: string) => z.string().trim().regex(HH_MM, `Enter ${label} as HH:MM, e.g. 09:00.`);
+const instant = (label: string) =>
+  z.string().trim().min(1, `Enter ${label}.`).refine((value) => DateTime.fromISO(value).isValid, `Enter ${label} as a date and time.`);
+
+const participantIds = z
+  .array(z.string().trim(), { message: "Choose the people on the rota." })
+  .transform((ids) => ids.filter(Boolean))
+  .refine((ids) => new Set(ids).size === ids.length, "A person can be in the rotation once.")
+  .refine((ids) => ids.length >= 3, "A rota needs at least three people, so nobody is on call too often.");
+
+export const ZRotationInput = z
+  .object({
+    rotationDays: z.coerce.number({ message: "Enter the rotation length in days." }).int("Enter whole days.").min(1, "At least one day.").max(28, "At most 28 days."),
+    handoffWeekday: z.coerce.number().int().min(1, "Choose the handoff day.").max(7, "Choose the handoff day."),
+    handoffTime: time("the handoff time"),
+    participantIds,
+    /** Empty: from now. */
+    effectiveFrom: z.string().trim().default(""),
+  });
+export type TRotationInput = z.input<typeof ZRotationInput>;
+
+export const ZScheduleInput = z
+  .object({
+    name: z.string().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
+    slug: z
+      .string()
+      .trim()
+      .min(2, "The slug needs at least 2 characters.")
+      .max(60, "Keep the slug under 60 characters.")
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, e.g. checkout-out-of-hours."),
+    kind: z.enum(["TEAM", "DOMAIN"], { message: "Choose a team or a domain schedule." }),
+    /** The team (TEAM) or domain (DOMAIN) the schedule belongs to. */
+    ownerId: z.string().trim().min(1, "Choose who the schedule belongs to."),
+    timeZone: z.string().trim().refine((zone) => IANAZone.isValidZone(zone), "Choose a time zone such as Europe/London."),
+    workdayStart: time("the start of working hours"),
+    workdayEnd: time("the end of working hours"),
+    workingDays: z.array(z.coerce.number().int().min(1).max(7)).min(1, "Choose at least one working day."),
+    holidayCalendarId: z.string().trim().transform((value) => value || null).nullable().default(null),
+    hasSecondary: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()).default(false),
+  })
+  .and(ZRotationInput)
+  .refine((data) => minuteOfDay(data.workdayEnd) > minuteOfDay(data.workdayStart), {
+    path: ["workdayEnd"],
+    message: "Working hours must end after they start.",
+  });
+export type TScheduleInput = z.input<typeof ZScheduleInput>;
+
+const range = {
+  startsAt: instant("the start"),
+  endsAt: instant("the end"),
+};
+const endAfterStart = <T extends { startsAt: string; endsAt: string }>(data: T) =>
+  DateTime.fromISO(data.endsAt).toMillis() > DateTime.fromISO(data.startsAt).toMillis();
+const END_MESSAGE = { path: ["endsAt"], message: "The end must be after the start." };
+
+export const ZCoverRequestInput = z
+  .object({
+    scheduleId: z.string().trim().min(1, "Choose a schedule."),
+    responderId: z.string().trim().min(1, "Choose who you are asking."),
+    ...range,
+    message: z.string().trim().max(500, "Keep the message under 500 characters.").default(""),
+  })
+  .refine(endAfterStart, END_MESSAGE);
+export type TCoverRequestInput = z.input<typeof ZCoverRequestInput>;
+
+export const ZSwapRequestInput = z
+  .object({
+    scheduleId: z.string().trim().min(1, "Choose a schedule."),
+    responderId: z.string().trim().min(1, "Choose who you are swapping with."),
+    ...range,
+    swapStartsAt: instant("the start of their shift"),
+    swapEndsAt: instant("the end of their shift"),
+    message: z.string().trim().max(500, "Keep the message under 500 characters.").default(""),
+  })
+  .refine(endAfterStart, END_MESSAGE)
+  .refine((data) => DateTime.fromISO(data.swapEndsAt).toMillis() > DateTime.fromISO(data.swapStartsAt).toMillis(), {
+    path: ["swapEndsAt"],
+    message: "The end must be after the start.",
+  });
+export type TSwapRequestInput = z.input<typeof ZSwapRequestInput>;
+
+export const ZAssignOverrideInput = z
+  .object({
+    scheduleId: z.string().trim().min(1, "Choose a schedule."),
+    personId: z.string().trim().min(1, "Choose who covers."),
+    layer: z.enum(["PRIMARY", "SECONDARY"]).default("PRIMARY"),
+    ...range,
+  })
+  .refine(endAfterStart, END_MESSAGE);
+export type TAssignOverrideInput = z.input<typeof ZAssignOverrideInput>;
+
+export const ZLeaveInput = z
+  .object({
+    /** Empty: the signed-in person. */
+    personId: z.string().trim().default(""),
+    ...range,
+    /** The zone the form's wall-clock times are in. */
+    timeZone: z.string().trim().refine((zone) => IANAZone.isValidZone(zone), "Choose a time zone.").default("UTC"),
+    note: z.string().trim().max(200, "Keep the note under 200 characters.").default(""),
+  })
+  .refine(endAfterStart, END_MESSAGE);
+export type TLeaveInput = z.input<typeof ZLeaveInput>;
+
+export const ZPayPolicyInput = z.object({
+  teamId: z.string().trim().min(1, "Choose a team."),
+  model: z.enum(["STANDBY_ONLY", "STANDBY_AND_CALLOUT"], { message: "Choose a pay model." }),
+  currency: z.string().trim().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as GBP."),
+  standbyRate: z.coerce.number().int("Enter whole minor units (pence, cents).").min(0, "Rates cannot be negative."),
+  weekendHolidayRate: z.coerce.number().int("Enter whole minor units (pence, cents).").min(0, "Rates cannot be negative."),
+  calloutRate: z.coerce.number().int("Enter whole minor units (pence, cents).").min(0, "Rates cannot be negative."),
+});
+export type TPayPolicyInput = z.input<typeof ZPayPolicyInput>;

@@ -1,0 +1,20 @@
+import type { Actor } from "../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { requestSeal } from "../audit/seal-audit-events";
+import { authorize } from "../authz/can";
+import type { Db } from "../db";
+import { parseInput } from "../errors";
+import { ZPayPolicyInput, type TPayPolicyInput } from "./schemas";
+
+/** Sets a team's on-call pay model and rates. Callout-only is not offered (operating model). */
+export async function setPayPolicy(prisma: Db, actor: Actor, input: TPayPolicyInput): Promise<void> {
+  const data = parseInput(ZPayPolicyInput, input);
+  authorize(actor, "oncall.pay.manage");
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.onCallPayPolicy.findUnique({ where: { teamId: data.teamId }, select: { model: true, currency: true, standbyRate: true, weekendHolidayRate: true, calloutRate: true } });
+    const { teamId, ...rates } = data;
+    await tx.onCallPayPolicy.upsert({ where: { teamId }, create: data, update: rates, select: { teamId: true } });
+    await recordAuditEvent(tx, actor, { action: "oncall-pay-policy.set", entityType: "OnCallPayPolicy", entityId: teamId, before, after: rates });
+  });
+  await requestSeal(prisma);
+}

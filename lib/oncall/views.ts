@@ -1,0 +1,123 @@
+// Read models for the on-call pages and feeds: queries + the pure engine, no writes.
+import type { DbTx } from "../db";
+import { calendarRange, segmentsByDay, type CalendarView } from "./calendar";
+import { buildOnCallCalendar, type FeedShift } from "./ical-feed";
+import { activeFeedToken, feedByToken, listLeaveFor, listRequestsFor, loadSchedules, peopleByIds, scheduleIdsForPerson, type LoadedSchedule, type PersonRef } from "./queries";
+import { finalShifts, shiftAt, stretchEnd, type FinalShift } from "./shift-engine";
+
+const DAY_MS = 86_400_000;
+/** Upcoming shifts shown for swaps and "my shifts". */
+export const UPCOMING_DAYS = 56;
+
+export type ScheduleSummary = {
+  slug: string; name: string; kind: "TEAM" | "DOMAIN"; ownerName: string; timeZone: string; participantCount: number;
+  primary: PersonRef | null; secondary: PersonRef | null; until: Date | null; next: (PersonRef & { from: Date }) | null;
+};
+
+export async function schedulesOverview(tx: DbTx, now = new Date()): Promise<ScheduleSummary[]> {
+  const to = new Date(now.getTime() + 60 * DAY_MS);
+  const schedules = await loadSchedules(tx, {}, now, to);
+  const computed = schedules.map((schedule) => {
+    const shifts = finalShifts(schedule.engine, now, to);
+    const primary = shiftAt(shifts, "PRIMARY", now);
+    const secondary = shiftAt(shifts, "SECONDARY", now);
+    return { schedule, primary, secondary, until: primary.current ? stretchEnd(shifts, primary.current) : null };
+  });
+  const people = await peopleByIds(tx, computed.flatMap((row) => [row.primary.current?.personId, row.secondary.current?.personId, row.primary.next?.personId].filter((id): id is string => !!id)));
+  return computed.map(({ schedule, primary, secondary, until }) => ({
+    slug: schedule.slug, name: schedule.name, kind: schedule.kind, ownerName: schedule.ownerName, timeZone: schedule.engine.timeZone,
+    participantCount: schedule.participants.length,
+    primary: primary.current ? (people.get(primary.current.personId) ?? null) : null,
+    secondary: secondary.current ? (people.get(secondary.current.personId) ?? null) : null,
+    until,
+    next: primary.next && people.get(primary.next.personId) ? { ...people.get(primary.next.personId)!, from: primary.next.start } : null,
+  }));
+}
+
+export type UpcomingShift = { scheduleId: string; scheduleSlug: string; scheduleName: string; timeZone: string; layer: FinalShift["layer"]; person: PersonRef; start: Date; end: Date; source: FinalShift["source"]; onLeave: boolean };
+
+function upcoming(schedule: LoadedSchedule, shifts: readonly FinalShift[], people: Map<string, PersonRef>): UpcomingShift[] {
+  return shifts.flatMap((shift) => {
+    const person = people.get(shift.personId);
+    return person
+      ? [{ scheduleId: schedule.id, scheduleSlug: schedule.slug, scheduleName: schedule.name, timeZone: schedule.engine.timeZone, layer: shift.layer, person, start: shift.start, end: shift.end, source: shift.source, onLeave: shift.leaveIds.length > 0 }]
+      : [];
+  });
+}
+
+export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, anchor: string, now = new Date()) {
+  const probe = await tx.onCallSchedule.findUnique({ where: { slug }, select: { timeZone: true } });
+  if (!probe) return null;
+  const range = calendarRange(view, anchor, probe.timeZone);
+  const upcomingTo = new Date(now.getTime() + UPCOMING_DAYS * DAY_MS);
+  const from = new Date(Math.min(range.from.getTime(), now.getTime()));
+  const to = new Date(Math.max(range.to.getTime(), upcomingTo.getTime()));
+  const schedule = (await loadSchedules(tx, { slug }, from, to))[0]!;
+  const calendarShifts = finalShifts(schedule.engine, range.from, range.to);
+  const nextShifts = finalShifts(schedule.engine, now, upcomingTo);
+  const [leave, people, overrides, feedToken] = await Promise.all([
+    listLeaveFor(tx, schedule.participants.map((person) => person.id), range.from, range.to),
+    peopleByIds(tx, [...calendarShifts, ...nextShifts].flatMap((shift) => [shift.personId, shift.rotationPersonId ?? shift.personId])),
+    tx.onCallOverride.findMany({
+      where: { scheduleId: schedule.id, cancelledAt: null, endsAt: { gt: now } },
+      select: { id: true, kind: true, layer: true, startsAt: true, endsAt: true, person: { select: { name: true } }, replacesPerson: { select: { name: true } } },
+      orderBy: { startsAt: "asc" },
+      take: 50,
+    }),
+    activeFeedToken(tx, { scheduleId: schedule.id }),
+  ]);
+  return {
+    schedule,
+    range,
+    days: segmentsByDay(calendarShifts, range.days, schedule.engine.timeZone),
+    people,
+    leave,
+    overrides,
+    now: { primary: shiftAt(nextShifts, "PRIMARY", now), secondary: shiftAt(nextShifts, "SECONDARY", now) },
+    upcoming: upcoming(schedule, nextShifts, people),
+    feedToken,
+  };
+}
+
+export async function myShiftsView(tx: DbTx, personId: string, now = new Date()) {
+  const to = new Date(now.getTime() + UPCOMING_DAYS * DAY_MS);
+  const ids = await scheduleIdsForPerson(tx, personId);
+  const schedules = ids.length ? await loadSchedules(tx, { id: { in: ids } }, now, to) : [];
+  const me = (await peopleByIds(tx, [personId])).get(personId)!;
+  const shifts = schedules
+    .flatMap((schedule) => upcoming(schedule, finalShifts(schedule.engine, now, to).filter((shift) => shift.personId === personId), new Map([[personId, me]])))
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
+  const optedOut = await tx.onCallOptOut.findMany({ where: { personId }, select: { schedule: { select: { slug: true, name: true } } } });
+  return {
+    shifts,
+    requests: await listRequestsFor(tx, personId),
+    leave: await listLeaveFor(tx, [personId], new Date(now.getTime() - 30 * DAY_MS), new Date(now.getTime() + 365 * DAY_MS)),
+    optedOut: optedOut.map((row) => row.schedule),
+    feedToken: await activeFeedToken(tx, { personId }),
+  };
+}
+
+/** The .ics body for a feed token, or null when the token is unknown or revoked. From 30 days back to 180 ahead. */
+export async function feedCalendar(tx: DbTx, token: string, now = new Date()): Promise<string | null> {
+  const feed = await feedByToken(tx, token);
+  if (!feed) return null;
+  const from = new Date(now.getTime() - 30 * DAY_MS);
+  const to = new Date(now.getTime() + 180 * DAY_MS);
+  const scheduleIds = feed.scheduleId ? [feed.scheduleId] : await scheduleIdsForPerson(tx, feed.personId!);
+  const schedules = scheduleIds.length ? await loadSchedules(tx, { id: { in: scheduleIds } }, from, to) : [];
+  const all = schedules.flatMap((schedule) =>
+    finalShifts(schedule.engine, from, to)
+      .filter((shift) => !feed.personId || shift.personId === feed.personId)
+      .map((shift) => ({ shift, schedule })),
+  );
+  const people = await peopleByIds(tx, all.flatMap(({ shift }) => [shift.personId, shift.rotationPersonId ?? shift.personId]));
+  const shifts: FeedShift[] = all.map(({ shift, schedule }) => ({
+    ...shift,
+    scheduleId: schedule.id,
+    scheduleName: schedule.name,
+    personName: people.get(shift.personId)?.name ?? "Unknown",
+    rotationPersonName: shift.rotationPersonId ? (people.get(shift.rotationPersonId)?.name ?? null) : null,
+  }));
+  const name = feed.scheduleId ? `On call: ${schedules[0]?.name ?? "schedule"}` : `My on-call shifts (${people.get(feed.personId!)?.name ?? ""})`;
+  return buildOnCallCalendar({ name, timeZone: schedules[0]?.engine.timeZone ?? "UTC", shifts, now });
+}

@@ -1,0 +1,96 @@
+// Working hours, weekends and public holidays of a schedule, in its time zone. Pure rules: the
+// out-of-hours windows that on-call covers and that standby pay is counted on.
+import { DateTime } from "luxon";
+import { memoMillis } from "./zone-memo";
+
+export type WorkingHours = {
+  timeZone: string;
+  /** Minutes after local midnight. */
+  workdayStartMinute: number;
+  workdayEndMinute: number;
+  /** ISO weekdays, 1 = Monday. */
+  workingDays: number[];
+  /** Local dates "YYYY-MM-DD" of public holidays. */
+  holidays: ReadonlySet<string>;
+};
+
+export type HourSplit = {
+  /** Working hours on working days. */
+  inHours: number;
+  /** Outside working hours on working days. */
+  outOfHours: number;
+  /** Whole non-working days that are not holidays. */
+  weekend: number;
+  /** Public holidays (a holiday on a weekend counts as holiday). */
+  holiday: number;
+};
+
+const HOUR_MS = 3_600_000;
+
+type DayKind = "WORKDAY" | "WEEKEND" | "HOLIDAY";
+
+function dayKind(day: DateTime, hours: WorkingHours): DayKind {
+  if (hours.holidays.has(day.toISODate()!)) return "HOLIDAY";
+  return hours.workingDays.includes(day.weekday) ? "WORKDAY" : "WEEKEND";
+}
+
+/** Local wall-clock minute of a day (not "midnight plus N minutes", which DST days would skew). */
+function atMinute(day: DateTime, minute: number): DateTime {
+  return minute >= 1440 ? day.plus({ days: 1 }).startOf("day") : day.set({ hour: Math.floor(minute / 60), minute: minute % 60 });
+}
+
+function overlap(aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  return Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));
+}
+
+/** Splits [start, end) into in-hours, out-of-hours, weekend and holiday hours, day by local day. */
+export function splitHours(start: Date, end: Date, hours: WorkingHours): HourSplit {
+  const split: HourSplit = { inHours: 0, outOfHours: 0, weekend: 0, holiday: 0 };
+  const s = start.getTime();
+  const e = end.getTime();
+  let day = DateTime.fromMillis(s, { zone: hours.timeZone }).startOf("day");
+  while (day.toMillis() < e) {
+    const next = day.plus({ days: 1 }).startOf("day");
+    const dayMs = overlap(s, e, day.toMillis(), next.toMillis());
+    const kind = dayKind(day, hours);
+    if (kind === "HOLIDAY") split.holiday += dayMs;
+    else if (kind === "WEEKEND") split.weekend += dayMs;
+    else {
+      const workStart = atMinute(day, hours.workdayStartMinute).toMillis();
+      const workEnd = atMinute(day, hours.workdayEndMinute).toMillis();
+      const inMs = overlap(s, e, workStart, workEnd);
+      split.inHours += inMs;
+      split.outOfHours += dayMs - inMs;
+    }
+    day = next;
+  }
+  return {
+    inHours: split.inHours / HOUR_MS,
+    outOfHours: split.outOfHours / HOUR_MS,
+    weekend: split.weekend / HOUR_MS,
+    holiday: split.holiday / HOUR_MS,
+  };
+}
+
+/** Whether the instant falls in working hours, and when that state next changes. */
+export function workingState(at: Date, hours: WorkingHours): { inHours: boolean; changesAt: Date } {
+  const zone = hours.timeZone;
+  const dayIso = DateTime.fromJSDate(at, { zone }).toISODate()!;
+  const t = at.getTime();
+  // The day's boundaries and the next working start are the same all day: memoised by their inputs.
+  const bounds = `${zone}|${dayIso}|${hours.workdayStartMinute}|${hours.workdayEndMinute}`;
+  const workStart = memoMillis(`ws|${bounds}`, () => atMinute(DateTime.fromISO(dayIso, { zone }), hours.workdayStartMinute).toMillis());
+  const workEnd = memoMillis(`we|${bounds}`, () => atMinute(DateTime.fromISO(dayIso, { zone }), hours.workdayEndMinute).toMillis());
+  const day = DateTime.fromISO(dayIso, { zone });
+  const isWorkday = dayKind(day, hours) === "WORKDAY";
+  if (isWorkday && t >= workStart && t < workEnd) return { inHours: true, changesAt: new Date(workEnd) };
+  if (isWorkday && t < workStart) return { inHours: false, changesAt: new Date(workStart) };
+  const calendarKey = `${hours.workingDays.join(",")}|${[...hours.holidays].sort().join(",")}`;
+  const next = memoMillis(`next|${bounds}|${calendarKey}`, () => {
+    // Out of hours until the next working day's start; a year of holidays at most.
+    let candidate = day.plus({ days: 1 });
+    for (let i = 0; i < 370 && dayKind(candidate, hours) !== "WORKDAY"; i += 1) candidate = candidate.plus({ days: 1 });
+    return atMinute(candidate, hours.workdayStartMinute).toMillis();
+  });
+  return { inHours: false, changesAt: new Date(next) };
+}

@@ -1,0 +1,108 @@
+// `npx tsx scripts/bench/oncall-bench.ts`: who is on call now for 2,000 services across 200 schedules,
+// and a month calendar of a 10-person schedule with 100 overrides, on a fresh PostgreSQL. Rewrites the
+// on-call section of docs/PERFORMANCE.md. Setup rows are bulk-inserted (not what is measured).
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { fmt, freshDatabase, percentile, runConcurrently } from "./harness";
+
+const SCHEDULES = 200;
+const DOMAIN_SCHEDULES = 50;
+const SERVICES = 2000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+
+async function main() {
+  const database = await freshDatabase();
+  process.env.DATABASE_URL = database.url;
+  const { db } = await import("../../lib/db");
+  const { getOnCallNow } = await import("../../lib/oncall/get-oncall-now");
+  const { scheduleView } = await import("../../lib/oncall/views");
+  const { loadSchedules } = await import("../../lib/oncall/queries");
+  const { finalShifts } = await import("../../lib/oncall/shift-engine");
+  const prisma = db();
+  const now = new Date();
+  const start = new Date(now.getTime() - 90 * 86_400_000);
+
+  const domains = Array.from({ length: DOMAIN_SCHEDULES }, (_, i) => ({ id: `bd${i}`, slug: `bench-domain-${i}`, name: `Domain ${i}` }));
+  await prisma.domain.createMany({ data: domains });
+  const teamCount = SCHEDULES - DOMAIN_SCHEDULES;
+  const teams = Array.from({ length: teamCount }, (_, i) => ({ id: `bt${i}`, slug: `bench-team-${i}`, name: `Team ${i}`, domainId: domains[i % DOMAIN_SCHEDULES]!.id }));
+  await prisma.team.createMany({ data: teams });
+  const people = Array.from({ length: 1500 }, (_, i) => ({ id: `bp${i}`, email: `p${i}@bench.test`, name: `Person ${i}` }));
+  await prisma.person.createMany({ data: people });
+  const targets = ["P99_9", "P99_0", "P95_0", "P99_99"] as const;
+  await prisma.service.createMany({
+    data: Array.from({ length: SERVICES }, (_, i) => ({ slug: `bench-svc-${i}`, name: `Service ${i}`, teamId: teams[i % teamCount]!.id, availabilityTarget: targets[i % targets.length]! })),
+  });
+  let personIndex = 0;
+  const participants = (count: number) => Array.from({ length: count }, (_, position) => ({ personId: people[personIndex++ % people.length]!.id, position }));
+  const owners = [...teams.map((team) => ({ teamId: team.id })), ...domains.map((domain) => ({ domainId: domain.id }))];
+  for (const [i, owner] of owners.entries()) {
+    const size = i === 0 ? 10 : 5;
+    await prisma.onCallSchedule.create({
+      data: {
+        slug: `bench-schedule-${i}`, name: `Schedule ${i}`, kind: "teamId" in owner ? "TEAM" : "DOMAIN", ...owner, timeZone: ["Europe/London", "America/New_York", "Australia/Sydney"][i % 3]!, hasSecondary: i % 2 === 0,
+        rotations: { create: [{ effectiveFrom: start, participants: { create: participants(size) } }] },
+      },
+      select: { id: true },
+    });
+  }
+  const big = await prisma.onCallSchedule.findUniqueOrThrow({ where: { slug: "bench-schedule-0" }, select: { id: true, rotations: { select: { participants: { select: { personId: true } } } } } });
+  const bigPeople = big.rotations[0]!.participants.map((p) => p.personId);
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  await prisma.onCallOverride.createMany({
+    data: Array.from({ length: 100 }, (_, i) => {
+      const s = new Date(monthStart.getTime() + i * 7 * 3_600_000);
+      return { scheduleId: big.id, personId: bigPeople[(i * 3) % bigPeople.length]!, startsAt: s, endsAt: new Date(s.getTime() + 5 * 3_600_000), kind: "ASSIGNED" as const };
+    }),
+  });
+  await prisma.onCallLeave.createMany({ data: bigPeople.map((personId, i) => ({ personId, startsAt: new Date(monthStart.getTime() + i * 2 * 86_400_000), endsAt: new Date(monthStart.getTime() + (i * 2 + 1) * 86_400_000) })) });
+
+  // Warm up the pool and the JIT, then measure.
+  await getOnCallNow(prisma, {}, now);
+  await scheduleView(prisma, "bench-schedule-0", "month", monthStart.toISOString().slice(0, 10), now);
+  const oncall = await runConcurrently(RUNS, 1, () => getOnCallNow(prisma, {}, now));
+  const answered = (await getOnCallNow(prisma, {}, now)).length;
+  // The same work split in two: reading the 200 schedules, and the pure shift engine over them.
+  const horizon = new Date(now.getTime() + 15 * 86_400_000);
+  const reads = await runConcurrently(RUNS, 1, () => loadSchedules(prisma, {}, now, horizon, { withLeave: false, withPeople: false }));
+  const loaded = await loadSchedules(prisma, {}, now, horizon, { withLeave: false, withPeople: false });
+  const engine = await runConcurrently(RUNS, 1, async () => loaded.map((schedule) => finalShifts(schedule.engine, now, horizon)));
+  const calendar = await runConcurrently(RUNS, 1, () => scheduleView(prisma, "bench-schedule-0", "month", monthStart.toISOString().slice(0, 10), now));
+  await prisma.$disconnect();
+  await database.stop();
+
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, embedded PostgreSQL 18`;
+  const rows = [
+    `| who is on call now, every service (queries + shift engine) | ${answered} services, ${SCHEDULES} schedules (${DOMAIN_SCHEDULES} domain), 5 people each | under 50 ms | p50 ${fmt(percentile(oncall.latencies, 50))}, p95 ${fmt(percentile(oncall.latencies, 95))} |`,
+    `| … of which reading the schedules (rotations, participants, holidays, overrides) | ${SCHEDULES} schedules | — | p50 ${fmt(percentile(reads.latencies, 50))}, p95 ${fmt(percentile(reads.latencies, 95))} |`,
+    `| … of which the shift engine for every schedule, 15 days ahead | ${SCHEDULES} schedules | — | p50 ${fmt(percentile(engine.latencies, 50))}, p95 ${fmt(percentile(engine.latencies, 95))} |`,
+    `| month calendar of one schedule (queries + engine + day grid) | 10 people, 100 overrides, 10 leave entries | under 30 ms | p50 ${fmt(percentile(calendar.latencies, 50))}, p95 ${fmt(percentile(calendar.latencies, 95))} |`,
+  ];
+  const section = [
+    "<!-- bench:oncall:start -->",
+    "### On-call",
+    "",
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${RUNS} runs each after a warm-up, bench and database on the same machine (\`npx tsx scripts/bench/oncall-bench.ts\`). Load average during the run: ${os.loadavg().map((value) => value.toFixed(1)).join(", ")} (other builds shared the 2 cores).`,
+    "",
+    "| what | data | target | result |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+    "Zone arithmetic (handoff instants, working-day boundaries) is memoised in-process (`lib/oncall/zone-memo.ts`), so",
+    "measured runs are warm; a cold first request pays the luxon offset lookups once. What remains is mostly reading:",
+    "Prisma loads each relation level with its own query, about seven round trips. Both targets are missed on this",
+    "shared, loaded machine; the next steps are one SQL query for the schedule graph and caching the computed shifts",
+    "per schedule until its rotation or overrides change.",
+    "<!-- bench:oncall:end -->",
+  ].join("\n");
+  const file = new URL("../../docs/PERFORMANCE.md", import.meta.url);
+  const doc = readFileSync(file, "utf8");
+  const pattern = /<!-- bench:oncall:start -->[\s\S]*<!-- bench:oncall:end -->/;
+  writeFileSync(file, pattern.test(doc) ? doc.replace(pattern, section) : `${doc.trimEnd()}\n\n${section}\n`);
+  console.log(section);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
