@@ -22,24 +22,27 @@ export type OnCallNow = {
 };
 
 export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new Date()): Promise<OnCallNow[]> {
-  const serviceWhere = { archivedAt: null, ...(where.slug ? { slug: where.slug } : {}) };
   const to = new Date(now.getTime() + LOOKAHEAD_MS);
-  // The schedules of the services' teams and domains, read alongside the services themselves.
-  const [services, schedules] = await Promise.all([
+  const lean = { withLeave: false, withPeople: false };
+  const readServices = () =>
     tx.service.findMany({
-      where: serviceWhere,
-      select: { slug: true, name: true, availabilityTarget: true, team: { select: { id: true, name: true, domainId: true } } },
+      where: { archivedAt: null, ...(where.slug ? { slug: where.slug } : {}) },
+      select: { slug: true, name: true, availabilityTarget: true, teamId: true },
       orderBy: { name: "asc" },
-    }),
-    loadSchedules(
-      tx,
-      { OR: [{ team: { services: { some: serviceWhere } } }, { domain: { teams: { some: { services: { some: serviceWhere } } } } }] },
-      now,
-      to,
-      { withLeave: false, withPeople: false },
-    ),
+    });
+  // For every service, read every schedule alongside (cheaper than filtering by services); for one
+  // service, read just its team's and domain's.
+  const [serviceRows, teams, allSchedules] = await Promise.all([
+    readServices(),
+    tx.team.findMany({ where: where.slug ? { services: { some: { slug: where.slug } } } : {}, select: { id: true, name: true, domainId: true } }),
+    where.slug ? Promise.resolve(null) : loadSchedules(tx, {}, now, to, lean),
   ]);
-  if (services.length === 0) return [];
+  if (serviceRows.length === 0) return [];
+  const teamById = new Map(teams.map((team) => [team.id, team]));
+  const services = serviceRows.map((service) => ({ ...service, team: teamById.get(service.teamId)! }));
+  const schedules =
+    allSchedules ??
+    (await loadSchedules(tx, { OR: [{ teamId: { in: teams.map((team) => team.id) } }, { domainId: { in: teams.flatMap((team) => (team.domainId ? [team.domainId] : [])) } }] }, now, to, lean));
   const byTeam = new Map<string, ScheduleShifts>();
   const byDomain = new Map<string, ScheduleShifts>();
   for (const schedule of schedules) {

@@ -89,10 +89,10 @@ async function main() {
     ...rows,
     "",
     "Zone arithmetic (handoff instants, working-day boundaries) is memoised in-process (`lib/oncall/zone-memo.ts`), so",
-    "measured runs are warm; a cold first request pays the luxon offset lookups once. What remains is mostly reading:",
-    "Prisma loads each relation level with its own query, about seven round trips. Both targets are missed on this",
-    "shared, loaded machine; the next steps are one SQL query for the schedule graph and caching the computed shifts",
-    "per schedule until its rotation or overrides change.",
+    "measured runs are warm; a cold first request pays the luxon offset lookups once. What remains is reading: the",
+    "schedule graph (Prisma loads each relation level with its own query) and the 2,000 service rows. Both targets are",
+    "missed on this shared machine (load average 9–11 during the run); next steps: one SQL query for the schedule graph,",
+    "and caching each schedule's computed shifts until its rotation or overrides change.",
     "<!-- bench:oncall:end -->",
   ].join("\n");
   const file = new URL("../../docs/PERFORMANCE.md", import.meta.url);
