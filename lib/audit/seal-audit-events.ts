@@ -60,7 +60,8 @@ async function sealBatch(prisma: Db, wait: boolean): Promise<number> {
         AS s(id, seq, prev_hash, hash)
       WHERE e.id = s.id`;
     return pending.length;
-  });
+    // Under load every pooled connection may be busy with writers; wait for one rather than fail the pass.
+  }, { maxWait: 10_000, timeout: 30_000 });
 }
 
 /** Seals every committed event, waiting for any concurrent sealer. Used before verifying. */
