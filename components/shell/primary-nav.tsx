@@ -61,6 +61,7 @@ export function PrimaryNav({ items }: { items: NavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
+                title={item.label}
                 onClick={() => setOpen(false)}
                 className={cx(
                   "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors",
@@ -70,7 +71,9 @@ export function PrimaryNav({ items }: { items: NavItem[] }) {
                 )}
               >
                 <Icon aria-hidden="true" className="size-4 shrink-0" />
-                {item.label}
+                {/* Between lg and 2xl the bar shows icons only (the name stays for screen readers and as a
+                    tooltip): with eight or nine entries the labels would push the person menu off-screen. */}
+                <span className="lg:max-2xl:sr-only">{item.label}</span>
               </Link>
             </li>
           );
