@@ -71,9 +71,9 @@ export function PrimaryNav({ items }: { items: NavItem[] }) {
                 )}
               >
                 <Icon aria-hidden="true" className="size-4 shrink-0" />
-                {/* Between lg and 2xl the bar shows icons only (the name stays for screen readers and as a
-                    tooltip): with eight or nine entries the labels would push the person menu off-screen. */}
-                <span className="lg:max-2xl:sr-only">{item.label}</span>
+                {/* On narrower desktops the bar shows icons only (the name stays for screen readers and as a
+                    tooltip), so long role menus never push the person menu off-screen. */}
+                <span className={items.length > 7 ? "lg:max-2xl:sr-only" : "lg:max-xl:sr-only"}>{item.label}</span>
               </Link>
             </li>
           );
