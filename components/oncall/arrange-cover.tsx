@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/oncall/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -18,7 +18,7 @@ export function ArrangeCover(props: { mine: UpcomingShift[]; theirs: UpcomingShi
   ));
   return (
     <div className="grid gap-6 md:grid-cols-2">
-      <ActionForm action={props.swap} submitLabel="Request swap" labels={{ startsAt: "Your shift", swapStartsAt: "Their shift", responderId: "Their shift" }}>
+      <ActionForm submitSize="sm" action={props.swap} submitLabel="Request swap" labels={{ startsAt: "Your shift", swapStartsAt: "Their shift", responderId: "Their shift" }}>
         <h3 className="text-sm font-semibold">Swap shifts</h3>
         <Field id="swap-mine" label="Your shift">
           {(control) => <Select {...control} name="myShift">{mineOptions}</Select>}
@@ -36,7 +36,7 @@ export function ArrangeCover(props: { mine: UpcomingShift[]; theirs: UpcomingShi
         </Field>
         <Field id="swap-message" label="Message (optional)">{(control) => <Input {...control} name="message" maxLength={500} />}</Field>
       </ActionForm>
-      <ActionForm action={props.cover} submitLabel="Request cover" labels={{ startsAt: "Your shift", responderId: "Who" }}>
+      <ActionForm submitSize="sm" action={props.cover} submitLabel="Request cover" labels={{ startsAt: "Your shift", responderId: "Who" }}>
         <h3 className="text-sm font-semibold">Ask for cover</h3>
         <Field id="cover-mine" label="Your shift">
           {(control) => <Select {...control} name="myShift">{mineOptions}</Select>}

@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/oncall/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -8,7 +8,7 @@ import type { PersonRef } from "@/lib/oncall/queries";
 /** Admins and team leads put someone on call directly for a range, in the schedule's time zone. */
 export function AssignOverrideForm({ action, people, zone, hasSecondary }: { action: (state: FormState, formData: FormData) => Promise<FormState>; people: PersonRef[]; zone: string; hasSecondary: boolean }) {
   return (
-    <ActionForm action={action} submitLabel="Assign cover" labels={{ personId: "Person", startsAt: "From", endsAt: "Until", layer: "Layer" }} className="grid gap-3 sm:grid-cols-2">
+    <ActionForm submitSize="sm" action={action} submitLabel="Assign cover" labels={{ personId: "Person", startsAt: "From", endsAt: "Until", layer: "Layer" }} className="grid gap-3 sm:grid-cols-2">
       <Field id="assign-person" label="Person">
         {(control) => <Select {...control} name="personId">{people.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}</Select>}
       </Field>

@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/oncall/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import type { FormState } from "@/lib/forms/initial-form-state";
 
 /** A secret calendar URL to subscribe to, and a way to replace it if it leaked. */
@@ -16,7 +16,7 @@ export function FeedLink({ origin, token, rotate, label }: { origin: string; tok
       ) : (
         <p className="text-fg-muted">No calendar link yet.</p>
       )}
-      {rotate ? <ActionForm action={rotate} submitLabel={token ? "Replace the link" : "Create a calendar link"} variant="secondary" /> : null}
+      {rotate ? <ActionForm action={rotate} submitLabel={token ? "Replace the link" : "Create a calendar link"} submitSize="sm" submitVariant="secondary" /> : null}
     </div>
   );
 }

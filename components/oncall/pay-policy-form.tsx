@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/oncall/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -7,7 +7,7 @@ import type { FormState } from "@/lib/forms/initial-form-state";
 /** Admins set a team's pay model and rates, in minor units (pence, cents). */
 export function PayPolicyForm({ action, teams }: { action: (state: FormState, formData: FormData) => Promise<FormState>; teams: { id: string; name: string }[] }) {
   return (
-    <ActionForm action={action} submitLabel="Save rates" labels={{ teamId: "Team", model: "Pay model", currency: "Currency", standbyRate: "Standby rate", weekendHolidayRate: "Weekend and holiday rate", calloutRate: "Callout rate" }} className="grid gap-3 sm:grid-cols-3">
+    <ActionForm submitSize="sm" action={action} submitLabel="Save rates" labels={{ teamId: "Team", model: "Pay model", currency: "Currency", standbyRate: "Standby rate", weekendHolidayRate: "Weekend and holiday rate", calloutRate: "Callout rate" }} className="grid gap-3 sm:grid-cols-3">
       <Field id="pay-team" label="Team">{(control) => <Select {...control} name="teamId">{teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}</Select>}</Field>
       <Field id="pay-model" label="Pay model">
         {(control) => (

@@ -1,8 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { initialFormState, type FormState } from "@/lib/forms/initial-form-state";
-import { Button, type ButtonVariant } from "./button";
+import { Button, type ButtonSize, type ButtonVariant } from "./button";
 import { cx } from "./cx";
 import { FormErrorSummary } from "./form-error-summary";
 
@@ -10,6 +10,7 @@ type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   submitLabel: string;
   submitVariant?: ButtonVariant;
+  submitSize?: ButtonSize;
   /** The button's accessible name when its visible label needs context, e.g. "Remove Ada Lovelace". */
   submitAccessibleName?: string;
   /** Field path → label, for the error summary. */
@@ -17,17 +18,27 @@ type Props = {
   /** Asked with confirm() before submitting, for destructive actions. */
   confirm?: string;
   className?: string;
-  children?: (errors: Record<string, string[]>) => ReactNode;
+  /**
+   * The fields: plain elements (usable from server components), or a function of the field errors
+   * (from client components that show each error under its field).
+   */
+  children?: ReactNode | ((errors: Record<string, string[]>) => ReactNode);
 };
 
 /**
- * A form posting to a server action, showing its field errors. Dispatching from onSubmit skips React 19's
- * automatic form reset, so typed values survive a validation error (facebook/react#30580); without
- * JavaScript the plain `action` still works.
+ * A form posting to a server action, with its error summary and success message. Dispatching from
+ * onSubmit skips React 19's automatic form reset, so typed values survive a validation error
+ * (facebook/react#30580); the fields are cleared only after a success. Without JavaScript the plain
+ * `action` still works.
  */
-export function ActionForm({ action, submitLabel, submitVariant = "primary", submitAccessibleName, labels, confirm, className, children }: Props) {
+export function ActionForm(props: Props) {
+  const { action, submitLabel, submitVariant = "primary", submitSize, submitAccessibleName, labels, confirm, className, children } = props;
   const [state, formAction, pending] = useActionState(action, initialFormState);
+  const form = useRef<HTMLFormElement>(null);
   const errors = state.fieldErrors ?? {};
+  useEffect(() => {
+    if (state.status === "success") form.current?.reset();
+  }, [state]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (confirm && !window.confirm(confirm)) return;
@@ -35,12 +46,17 @@ export function ActionForm({ action, submitLabel, submitVariant = "primary", sub
     startTransition(() => formAction(formData));
   };
   return (
-    <form action={formAction} onSubmit={submit} noValidate className={cx("space-y-4", className)}>
+    <form ref={form} action={formAction} onSubmit={submit} noValidate className={cx(className ?? "space-y-4")}>
       {state.status === "error" ? <FormErrorSummary message={state.message} fieldErrors={errors} labels={labels} /> : null}
-      {children?.(errors)}
-      <Button type="submit" variant={submitVariant} disabled={pending} aria-label={submitAccessibleName}>
+      {typeof children === "function" ? children(errors) : children}
+      <Button type="submit" variant={submitVariant} size={submitSize} disabled={pending} aria-label={submitAccessibleName}>
         {pending ? "Saving…" : submitLabel}
       </Button>
+      {state.status === "success" && state.message ? (
+        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-300">
+          {state.message}
+        </p>
+      ) : null}
     </form>
   );
 }

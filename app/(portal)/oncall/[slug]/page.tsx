@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DateTime } from "luxon";
-import { ActionForm } from "@/components/oncall/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { ArrangeCover } from "@/components/oncall/arrange-cover";
 import { AssignOverrideForm } from "@/components/oncall/assign-override-form";
 import { FeedLink } from "@/components/oncall/feed-link";
@@ -75,7 +75,7 @@ export default async function SchedulePage({ params, searchParams }: { params: P
               <div><dt className="text-fg-muted">Until / next</dt><dd>{current ? formatInZone(current.end, zone) : "—"}{data.now.primary.next ? `, then ${name(data.now.primary.next.personId)}` : ""}</dd></div>
             </dl>
             {current && current.personId !== person.id && !optedOut ? (
-              <ActionForm action={takeShiftNowAction.bind(null, schedule.id)} submitLabel="Take the shift now" variant="secondary" />
+              <ActionForm action={takeShiftNowAction.bind(null, schedule.id)} submitLabel="Take the shift now" submitSize="sm" submitVariant="secondary" />
             ) : null}
           </CardContent>
         </Card>
@@ -126,7 +126,7 @@ export default async function SchedulePage({ params, searchParams }: { params: P
               {schedule.participants.length < 3 ? <p><Badge tone="warning">Thin rota</Badge> fewer than three people.</p> : null}
               {schedule.optedOutIds.length ? <p className="text-fg-muted">{schedule.optedOutIds.length} opted out.</p> : null}
               {isParticipant || optedOut ? (
-                <ActionForm action={setOptOutAction.bind(null, schedule.id, !optedOut)} submitLabel={optedOut ? "Opt back in" : "Opt out of this schedule"} variant="secondary" />
+                <ActionForm action={setOptOutAction.bind(null, schedule.id, !optedOut)} submitLabel={optedOut ? "Opt back in" : "Opt out of this schedule"} submitSize="sm" submitVariant="secondary" />
               ) : null}
             </CardContent>
           </Card>

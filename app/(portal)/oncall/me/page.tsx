@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ActionForm } from "@/components/oncall/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { FeedLink } from "@/components/oncall/feed-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
@@ -46,8 +46,8 @@ export default async function MyShiftsPage() {
                   <p><strong>{request.requester.name}</strong> asks: {describe(request)}.</p>
                   {request.message ? <p className="text-fg-muted">“{request.message}”</p> : null}
                   <div className="flex gap-2">
-                    <ActionForm action={respondToRequestAction.bind(null, request.id, "ACCEPT")} submitLabel="Accept" />
-                    <ActionForm action={respondToRequestAction.bind(null, request.id, "DECLINE")} submitLabel="Decline" variant="secondary" />
+                    <ActionForm submitSize="sm" action={respondToRequestAction.bind(null, request.id, "ACCEPT")} submitLabel="Accept" />
+                    <ActionForm action={respondToRequestAction.bind(null, request.id, "DECLINE")} submitLabel="Decline" submitSize="sm" submitVariant="secondary" />
                   </div>
                 </div>
               ))}
@@ -82,7 +82,7 @@ export default async function MyShiftsPage() {
               {pendingMine.map((request) => (
                 <div key={request.id} className="space-y-1">
                   <p>Waiting for <strong>{request.responder.name}</strong>: {describe(request)}.</p>
-                  <ActionForm action={respondToRequestAction.bind(null, request.id, "CANCEL")} submitLabel="Cancel request" variant="secondary" />
+                  <ActionForm action={respondToRequestAction.bind(null, request.id, "CANCEL")} submitLabel="Cancel request" submitSize="sm" submitVariant="secondary" />
                 </div>
               ))}
               {decided.slice(0, 10).map((request) => (
@@ -96,7 +96,7 @@ export default async function MyShiftsPage() {
           <Card aria-labelledby="leave-title">
             <CardHeader titleId="leave-title" title="Leave" description={`Times in ${zone}. Shifts that clash are flagged; ask someone to cover them.`} />
             <CardContent className="space-y-4 text-sm">
-              <ActionForm action={addLeaveAction.bind(null, zone)} submitLabel="Add leave" labels={{ startsAt: "From", endsAt: "Until", note: "Note" }} className="grid gap-3 sm:grid-cols-2">
+              <ActionForm submitSize="sm" action={addLeaveAction.bind(null, zone)} submitLabel="Add leave" labels={{ startsAt: "From", endsAt: "Until", note: "Note" }} className="grid gap-3 sm:grid-cols-2">
                 <Field id="leave-from" label="From">{(control) => <Input {...control} type="datetime-local" name="startsAt" />}</Field>
                 <Field id="leave-until" label="Until">{(control) => <Input {...control} type="datetime-local" name="endsAt" />}</Field>
                 <Field id="leave-note" label="Note (optional)" className="sm:col-span-2">{(control) => <Input {...control} name="note" maxLength={200} />}</Field>
@@ -105,7 +105,7 @@ export default async function MyShiftsPage() {
                 {data.leave.map((entry) => (
                   <li key={entry.id} className="flex flex-wrap items-center gap-2">
                     {formatInZone(entry.startsAt, zone)} – {formatInZone(entry.endsAt, zone)} {entry.note ? `(${entry.note})` : ""}
-                    <ActionForm action={cancelLeaveAction.bind(null, entry.id)} submitLabel="Cancel" variant="ghost" className="inline" />
+                    <ActionForm action={cancelLeaveAction.bind(null, entry.id)} submitLabel="Cancel" submitSize="sm" submitVariant="ghost" className="inline" />
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ActionForm } from "@/components/oncall/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { RotationFields } from "@/components/oncall/rotation-fields";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
@@ -29,7 +29,7 @@ export default async function NewSchedulePage() {
   return (
     <>
       <PageHeader eyebrow={<TextLink href="/oncall">← On-call</TextLink>} title="New on-call schedule" description="A team's own out-of-hours schedule (for 99.9% services) or a domain schedule shared by the domain's teams (for 99.0% services)." />
-      <ActionForm action={createScheduleAction} submitLabel="Create schedule" labels={{ name: "Name", slug: "Slug", ownerId: "For", timeZone: "Time zone", workdayEnd: "Working hours end", workingDays: "Working days", participantIds: "People", handoffTime: "Handoff time", effectiveFrom: "Takes effect from" }} className="max-w-3xl space-y-5">
+      <ActionForm submitSize="sm" action={createScheduleAction} submitLabel="Create schedule" labels={{ name: "Name", slug: "Slug", ownerId: "For", timeZone: "Time zone", workdayEnd: "Working hours end", workingDays: "Working days", participantIds: "People", handoffTime: "Handoff time", effectiveFrom: "Takes effect from" }} className="max-w-3xl space-y-5">
         <div className="grid gap-3 sm:grid-cols-2">
           <Field id="name" label="Name" required>{(control) => <Input {...control} name="name" placeholder="Checkout out of hours" />}</Field>
           <Field id="slug" label="Slug" required>{(control) => <Input {...control} name="slug" placeholder="checkout-ooh" />}</Field>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/oncall/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { RotationFields } from "@/components/oncall/rotation-fields";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
@@ -30,7 +30,7 @@ export default async function EditRotationPage({ params }: { params: Promise<{ s
         title="Change the rotation"
         description="Changes apply from the date you choose; shifts before it stay as they were. To add or remove someone mid-rotation, change the list and pick when it takes effect."
       />
-      <ActionForm action={editRotationAction.bind(null, schedule.id, slug)} submitLabel="Save rotation" labels={{ participantIds: "People", effectiveFrom: "Takes effect from", handoffTime: "Handoff time" }} className="max-w-3xl space-y-5">
+      <ActionForm submitSize="sm" action={editRotationAction.bind(null, schedule.id, slug)} submitLabel="Save rotation" labels={{ participantIds: "People", effectiveFrom: "Takes effect from", handoffTime: "Handoff time" }} className="max-w-3xl space-y-5">
         <RotationFields
           people={people.filter((candidate) => !schedule.optedOutIds.includes(candidate.id))}
           zone={schedule.engine.timeZone}
