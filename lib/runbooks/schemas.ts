@@ -70,6 +70,8 @@ export const ZRunbookSearch = z.object({
   team: z.string().trim().max(100).optional().catch(undefined),
   service: z.string().trim().max(100).optional().catch(undefined),
   stale: z.enum(["only"]).optional().catch(undefined),
+  /** 1-based results page; out-of-range values fall back to the first page. */
+  page: z.coerce.number().int().min(1).max(500).optional().catch(undefined),
 });
 export type TRunbookSearch = z.infer<typeof ZRunbookSearch>;
 

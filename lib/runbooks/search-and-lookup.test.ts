@@ -4,7 +4,7 @@ import { createService, createTeam } from "../../prisma/seed/factories";
 import { createRunbookWithHistory } from "../../prisma/seed/runbook-factories";
 import { personActor, testDb, tokenActor } from "../../test/helpers";
 import { lookupRunbook } from "./lookup-runbook";
-import { findRunbookForAlert, listStaleRunbooks, MARK_END, MARK_START, quickFind, searchRunbooks } from "./search-queries";
+import { findRunbookForAlert, listStaleRunbooks, MARK_END, MARK_START, quickFind, SEARCH_PAGE_SIZE, searchRunbooks } from "./search-queries";
 
 const db = testDb;
 const word = `zebrafinch${Date.now()}`; // unique to this file: the database is shared with other test files
@@ -26,31 +26,47 @@ beforeAll(async () => {
 
 describe("searchRunbooks", () => {
   it("ranks title matches above tag matches above body matches", async () => {
-    const hits = await searchRunbooks(db(), { q: word });
+    const { hits, total } = await searchRunbooks(db(), { q: word });
+    expect(total).toBe(3);
     expect(hits.map((hit) => hit.title)).toEqual([`${word} outage`, "Tagged one", "Mentions it in the body"]);
     expect(hits[0]!.rank).toBeGreaterThan(hits[1]!.rank);
     expect(hits[1]!.rank).toBeGreaterThan(hits[2]!.rank);
   });
 
   it("marks the matches in the title and a snippet of the body", async () => {
-    const [hit] = await searchRunbooks(db(), { q: `${word} worker` });
+    const [hit] = (await searchRunbooks(db(), { q: `${word} worker` })).hits;
     expect(hit!.snippet).toContain(`${MARK_START}${word}${MARK_END}`);
     expect(hit!.snippet).toContain(`${MARK_START}worker${MARK_END}`);
-    const [titled] = await searchRunbooks(db(), { q: `${word} outage` });
+    const [titled] = (await searchRunbooks(db(), { q: `${word} outage` })).hits;
     expect(titled!.titleHighlight).toBe(`${MARK_START}${word}${MARK_END} ${MARK_START}outage${MARK_END}`);
   });
 
   it("filters by team and service, and finds stale runbooks", async () => {
-    expect((await searchRunbooks(db(), { q: word, team: otherTeam.slug })).map((hit) => hit.title)).toEqual(["Tagged one"]);
-    expect((await searchRunbooks(db(), { q: word, service: service.slug })).map((hit) => hit.title).sort()).toEqual([`${word} outage`, "Mentions it in the body"].sort());
-    expect((await searchRunbooks(db(), { q: word, stale: "only" })).map((hit) => hit.title)).toEqual(["Tagged one"]);
+    expect((await searchRunbooks(db(), { q: word, team: otherTeam.slug })).hits.map((hit) => hit.title)).toEqual(["Tagged one"]);
+    expect((await searchRunbooks(db(), { q: word, service: service.slug })).hits.map((hit) => hit.title).sort()).toEqual([`${word} outage`, "Mentions it in the body"].sort());
+    expect((await searchRunbooks(db(), { q: word, stale: "only" })).hits.map((hit) => hit.title)).toEqual(["Tagged one"]);
     const stale = await listStaleRunbooks(db(), { teamIds: [otherTeam.id] });
     expect(stale.map((row) => row.title)).toEqual(["Tagged one"]);
     expect(stale[0]!.review.daysOverdue).toBe(110);
   });
 
+  it("pages through many matches, best first, with the count of all of them", async () => {
+    const many = `kestrel${Date.now()}`;
+    for (let i = 0; i < SEARCH_PAGE_SIZE + 3; i++) {
+      await createRunbookWithHistory(db(), { serviceId: service.id, title: `Runbook ${String(i).padStart(2, "0")}`, revisions: [{ body: `About ${many}.`, summary: "x" }] });
+    }
+    const first = await searchRunbooks(db(), { q: many });
+    expect(first).toMatchObject({ total: SEARCH_PAGE_SIZE + 3, page: 1, pageSize: SEARCH_PAGE_SIZE });
+    expect(first.hits).toHaveLength(SEARCH_PAGE_SIZE);
+    const second = await searchRunbooks(db(), { q: many, page: 2 });
+    expect(second.hits.map((hit) => hit.title)).toEqual(["Runbook 20", "Runbook 21", "Runbook 22"]);
+    expect(new Set([...first.hits, ...second.hits].map((hit) => hit.id)).size).toBe(SEARCH_PAGE_SIZE + 3);
+    // Past the last page: no hits, but still the count, so the page can offer a way back.
+    expect(await searchRunbooks(db(), { q: many, page: 9 })).toMatchObject({ hits: [], total: SEARCH_PAGE_SIZE + 3 });
+  });
+
   it("treats search terms as data, not SQL or tsquery syntax", async () => {
-    await expect(searchRunbooks(db(), { q: "'; DROP TABLE \"Runbook\"; -- & | ! :*" })).resolves.toEqual(expect.any(Array));
+    await expect(searchRunbooks(db(), { q: "'; DROP TABLE \"Runbook\"; -- & | ! :*" })).resolves.toMatchObject({ hits: expect.any(Array) });
     await expect(quickFind(db(), "a & | ! ( :*")).resolves.toHaveProperty("runbooks");
   });
 

@@ -173,7 +173,7 @@ async function main() {
     `Other work shared the 2 cores: load average ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end, so these are upper bounds;`,
     "rerun `npm run bench:runbooks` on an idle machine for representative numbers.",
     `Data: ${data} (${SERVICES} services, ${TEAMS} teams; generated text of 1–3 kB per runbook on 40 topics, loaded in ${(load.ms / 1000).toFixed(1)} s).`,
-    `Search is \`searchRunbooks\` (ranked with ts_rank on the weighted tsvector, top 50, ts_headline snippets for those 50) over ${QUERIES.length} queries × 10 rounds;`,
+    `Search is \`searchRunbooks\` (ranked with ts_rank on the weighted tsvector, one page of 20 with the count of all matches, ts_headline snippets for those 20) over ${QUERIES.length} queries × 10 rounds;`,
     `the GIN index \`rw_manual_runbook_search\` is ${usesIndex ? "used" : "NOT used"} by the planner. "database failover" matched ${matchRow?.matched ?? 0} runbooks.`,
     "",
     "| what | data | latency | target |",

@@ -18,7 +18,13 @@ export default async function RunbooksPage({ searchParams }: { searchParams: Pro
   const person = await requirePerson();
   requirePermission(person, "runbooks.read");
   const filters = ZRunbookSearch.parse(Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
-  const [hits, options] = await Promise.all([searchRunbooks(db(), filters), runbookFilterOptions(db())]);
+  const [{ hits, total, page, pageSize }, options] = await Promise.all([searchRunbooks(db(), filters), runbookFilterOptions(db())]);
+  const first = (page - 1) * pageSize + 1;
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  const pageHref = (target: number) => {
+    const params = new URLSearchParams(Object.entries({ ...filters, page: target > 1 ? String(target) : undefined }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return `/runbooks?${params.toString()}`;
+  };
   return (
     <>
       <PageHeader
@@ -33,11 +39,22 @@ export default async function RunbooksPage({ searchParams }: { searchParams: Pro
       />
       <RunbookSearchForm filters={filters} teams={options.teams} services={options.services} />
       <p className="mb-3 text-sm text-fg-muted" aria-live="polite">
-        {hits.length === 50 ? "The 50 best matches" : `${hits.length} ${hits.length === 1 ? "runbook" : "runbooks"}`}
-        {filters.q ? <> for “{filters.q}”</> : null}
+        {total > hits.length && hits.length ? `${first}–${first + hits.length - 1} of ${total} runbooks` : `${total} ${total === 1 ? "runbook" : "runbooks"}`}
+        {filters.q ? <> for “{filters.q}”{filters.q && total > 1 ? ", best matches first" : null}</> : null}
       </p>
       {hits.length ? (
-        <SearchResults hits={hits} />
+        <>
+          <SearchResults hits={hits} />
+          {total > pageSize ? (
+            <nav aria-label="Search result pages" className="mt-4 flex items-center gap-3">
+              {page > 1 ? <ButtonLink href={pageHref(page - 1)}>Previous</ButtonLink> : null}
+              <span className="text-sm text-fg-muted">Page {page} of {lastPage}</span>
+              {first + hits.length - 1 < total ? <ButtonLink href={pageHref(page + 1)}>Next</ButtonLink> : null}
+            </nav>
+          ) : null}
+        </>
+      ) : total > 0 ? (
+        <EmptyState title={`There are only ${lastPage} ${lastPage === 1 ? "page" : "pages"} of results`} action={<ButtonLink href={pageHref(lastPage)}>Go to the last page</ButtonLink>} />
       ) : (
         <EmptyState title="No runbooks match" description="Try other words, fewer filters, or an alert name as your alerting tool sends it." />
       )}
