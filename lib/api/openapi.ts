@@ -132,7 +132,8 @@ export function openApiDocument(serverUrl = "/") {
           operationId: "exportAuditEvents",
           summary: "Export the audit trail as CSV or JSON (streamed)",
           description:
-            "Change manager or admin session, or an organisation-wide token with the `audit:read` scope. Events with " +
+            "Change manager or admin session, or a token with the `audit:read` scope (a service's token exports its own " +
+            "service's events only). Events with " +
             "occurredAt in [from, to), oldest first, each with seq, prevHash and hash so the chain can be verified offline " +
             "(docs/API.md). The body streams; a million events download with flat server memory. The page's filters " +
             "(entityType, entityId, actor, action, service, team) narrow it further.",

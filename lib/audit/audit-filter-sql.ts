@@ -12,6 +12,8 @@ export type AuditFilterValues = {
   action?: string;
   /** A service slug or a team slug. */
   service?: string;
+  /** A service by id (a service's token is held to its own service this way). */
+  serviceId?: string;
   team?: string;
   from?: Date;
   to?: Date;
@@ -52,6 +54,7 @@ export function auditWhere(filters: AuditFilterValues, options: { toInclusive: b
   if (filters.from) conditions.push(Prisma.sql`e."occurredAt" >= ${filters.from}`);
   if (filters.to) conditions.push(options.toInclusive ? Prisma.sql`e."occurredAt" <= ${filters.to}` : Prisma.sql`e."occurredAt" < ${filters.to}`);
   if (filters.service) conditions.push(Prisma.sql`(${serviceEntities(Prisma.sql`SELECT id FROM "Service" WHERE slug = ${filters.service}`)})`);
+  if (filters.serviceId) conditions.push(Prisma.sql`(${serviceEntities(Prisma.sql`SELECT ${filters.serviceId}::text`)})`);
   if (filters.team) conditions.push(Prisma.sql`(${teamEntities(filters.team)})`);
   return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
 }

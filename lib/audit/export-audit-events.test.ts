@@ -2,7 +2,9 @@
 // formula guard, JSON that parses and verifies offline, and the [from, to) range.
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { createService } from "../../prisma/seed/factories";
 import { personActor, testDb, tokenActor } from "../../test/helpers";
+import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { exportAuditEvents } from "./export-audit-events";
 import { hashEvent } from "./hash";
@@ -27,7 +29,7 @@ async function seedEvents() {
   return { entityId, at };
 }
 
-async function download(query: Record<string, string>, actor = changeManager) {
+async function download(query: Record<string, string>, actor: Actor = changeManager) {
   const file = await exportAuditEvents(prisma, actor, query);
   return { ...file, text: await new Response(file.body).text() };
 }
@@ -75,9 +77,17 @@ describe("who may export", () => {
     ["an engineer", personActor({ role: "ENGINEER" })],
     ["a product manager", personActor({ role: "PRODUCT_MANAGER" })],
     ["a token without audit:read", tokenActor({ scopes: ["deployments:write"], serviceId: null })],
-    ["a service's token, even with audit:read", tokenActor({ scopes: ["audit:read"], serviceId: "service-1" })],
   ])("refuses %s", async (_label, actor) => {
     await expect(exportAuditEvents(prisma, actor, { format: "csv" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("holds a service's token with audit:read to its own service's events", async () => {
+    const [service, other] = [await createService(prisma), await createService(prisma)];
+    const actor = tokenActor({ scopes: ["audit:read"], serviceId: service.id });
+    const events = JSON.parse((await download({ format: "json" }, actor)).text) as { entityType: string; entityId: string }[];
+    expect(events.map((event) => `${event.entityType}:${event.entityId}`)).toEqual([`Service:${service.id}`]);
+    await expect(exportAuditEvents(prisma, actor, { service: other.slug })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(JSON.parse((await download({ format: "json", service: service.slug }, actor)).text)).toHaveLength(1);
   });
 });
 

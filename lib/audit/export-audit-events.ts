@@ -5,7 +5,7 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../authz/can";
 import { requireScope } from "../authz/require-scope";
 import type { Db } from "../db";
-import { AppError } from "../errors";
+import { AppError, forbidden } from "../errors";
 import { Prisma } from "../generated/prisma/client.ts";
 import { auditWhere } from "./audit-filter-sql";
 import { csvHeader, csvLine, jsonElement, type ExportRow } from "./export-format";
@@ -40,8 +40,10 @@ export type AuditExport = { filename: string; contentType: string; body: Readabl
 /** Parses the query, authorises, seals pending events and returns a stream that reads batch by batch. */
 export async function exportAuditEvents(prisma: Db, actor: Actor, query: Record<string, string>): Promise<AuditExport> {
   authorize(actor, "audit.export");
-  // The trail spans every service: only an organisation-wide token (no service) with audit:read may export it.
-  requireScope(actor, "audit:read", null);
+  // A service's token exports its own service's events only: the owning team mints its tokens, and
+  // must not read the rest of the organisation's trail that way. An organisation-wide token reads it all.
+  const tokenServiceId = actor.kind === "TOKEN" ? actor.serviceId : null;
+  requireScope(actor, "audit:read", tokenServiceId);
   const parsed = ZAuditExportQuery.safeParse(query);
   if (!parsed.success) {
     const fields: Record<string, string[]> = {};
@@ -49,6 +51,13 @@ export async function exportAuditEvents(prisma: Db, actor: Actor, query: Record<
     throw new AppError("BAD_REQUEST", "Some query parameters need attention.", fields);
   }
   const { format, ...filters } = parsed.data;
+  if (tokenServiceId) {
+    if (filters.service) {
+      const named = await prisma.service.findUnique({ where: { slug: filters.service }, select: { id: true } });
+      if (named?.id !== tokenServiceId) throw forbidden("This token acts for another service.");
+    }
+    Object.assign(filters, { serviceId: tokenServiceId });
+  }
   // Everything committed before the export starts is chained, so every row carries its hash.
   await sealAllPending(prisma);
   const where = auditWhere(filters, { toInclusive: false });
