@@ -72,6 +72,8 @@ export async function exportAuditEvents(prisma: Db, actor: Actor, query: Record<
 
 type Cursor = { occurredAt: string; id: string };
 
+// The keyset condition is spelled out (not a row comparison) so the occurredAt index serves it; ties
+// on occurredAt are then ordered by id with an incremental sort.
 function readBatch(prisma: Db, where: Prisma.Sql, after: Cursor | null): Promise<ExportRow[]> {
   return prisma.$queryRaw<ExportRow[]>`
     SELECT e.seq::text AS seq, e.id,
@@ -81,7 +83,7 @@ function readBatch(prisma: Db, where: Prisma.Sql, after: Cursor | null): Promise
            to_char(e."sealedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "sealedAt"
       FROM "AuditEvent" e
      WHERE ${where}
-       AND ${after ? Prisma.sql`(e."occurredAt", e.id) > (${after.occurredAt}::timestamp, ${after.id})` : Prisma.sql`TRUE`}
+       AND ${after ? Prisma.sql`e."occurredAt" >= ${after.occurredAt}::timestamp AND (e."occurredAt" > ${after.occurredAt}::timestamp OR e.id > ${after.id})` : Prisma.sql`TRUE`}
      ORDER BY e."occurredAt", e.id
      LIMIT ${BATCH}`;
 }

@@ -71,7 +71,7 @@ export async function listAuditEvents(prisma: Db, actor: Actor, filters: TAuditF
     SELECT e.id, e.seq, e."occurredAt", e."actorLabel", e."actorKind", e.action, e."entityType", e."entityId", e.before, e.after
       FROM "AuditEvent" e
      WHERE ${auditWhere(filters, { toInclusive: true })}
-       AND ${cursor ? Prisma.sql`(e."occurredAt", e.id) < (${cursor.occurredAt}, ${cursor.id})` : Prisma.sql`TRUE`}
+       AND ${cursor ? Prisma.sql`e."occurredAt" <= ${cursor.occurredAt} AND (e."occurredAt" < ${cursor.occurredAt} OR e.id < ${cursor.id})` : Prisma.sql`TRUE`}
      ORDER BY e."occurredAt" DESC, e.id DESC
      LIMIT ${PAGE_SIZE + 1}`;
   const page = rows.slice(0, PAGE_SIZE).map(toDto);
