@@ -2,15 +2,18 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 
+type Option = { slug: string; name: string };
 type Props = {
-  values: { entityType?: string; entityId?: string; actor?: string; action?: string; from?: string; to?: string };
+  values: { entityType?: string; entityId?: string; actor?: string; action?: string; service?: string; team?: string; from?: string; to?: string };
   entityTypes: string[];
   actions: string[];
+  services: Option[];
+  teams: Option[];
 };
 
-export function AuditFilters({ values, entityTypes, actions }: Props) {
+export function AuditFilters({ values, entityTypes, actions, services, teams }: Props) {
   return (
-    <form method="get" role="search" aria-label="Filter audit events" className="mb-6 grid gap-3 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3">
+    <form method="get" role="search" aria-label="Filter audit events" className="mb-6 grid gap-3 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-4">
       <Labelled id="entityType" label="Entity">
         <Select id="entityType" name="entityType" defaultValue={values.entityType ?? ""}>
           <option value="">Any</option>
@@ -29,13 +32,25 @@ export function AuditFilters({ values, entityTypes, actions }: Props) {
       <Labelled id="actor" label="Actor (name, email or token)">
         <Input id="actor" name="actor" defaultValue={values.actor ?? ""} />
       </Labelled>
+      <Labelled id="service" label="Service">
+        <Select id="service" name="service" defaultValue={values.service ?? ""}>
+          <option value="">Any</option>
+          {services.map((service) => <option key={service.slug} value={service.slug}>{service.name}</option>)}
+        </Select>
+      </Labelled>
+      <Labelled id="team" label="Team">
+        <Select id="team" name="team" defaultValue={values.team ?? ""}>
+          <option value="">Any</option>
+          {teams.map((team) => <option key={team.slug} value={team.slug}>{team.name}</option>)}
+        </Select>
+      </Labelled>
       <Labelled id="from" label="From (UTC)">
         <Input id="from" name="from" type="datetime-local" defaultValue={values.from ?? ""} />
       </Labelled>
       <Labelled id="to" label="To (UTC)">
         <Input id="to" name="to" type="datetime-local" defaultValue={values.to ?? ""} />
       </Labelled>
-      <div className="flex gap-2 sm:col-span-2 lg:col-span-3">
+      <div className="flex gap-2 sm:col-span-2 lg:col-span-4">
         <Button type="submit" variant="primary">Apply filters</Button>
         <ButtonLink href="/audit" variant="ghost">Clear</ButtonLink>
       </div>

@@ -10,6 +10,13 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(doc.paths["/api/v1/deployments"].post.responses)).toEqual(["200", "201", "400", "401", "403", "409", "422"]);
   });
 
+  it("describes the audit export with its query parameters and error statuses", () => {
+    const operation = doc.paths["/api/v1/audit/export"].get;
+    expect(operation.parameters.map((parameter) => parameter.name).slice(0, 3)).toEqual(["format", "from", "to"]);
+    expect(Object.keys(operation.responses)).toEqual(["200", "400", "401", "403"]);
+    expect((doc.components.schemas.AuditExportEvent as { required: string[] }).required).toEqual(expect.arrayContaining(["seq", "hash", "prevHash"]));
+  });
+
   it("derives the request schemas from the validating zod schemas", () => {
     const report = doc.components.schemas.DeploymentReport as { required: string[]; properties: Record<string, { enum?: string[] }> };
     expect(report.required.sort()).toEqual(["environment", "externalId", "service", "startedAt", "status", "version"]);

@@ -49,6 +49,23 @@ const ZHealthCheck = z.object({
   checkedAt: z.string().meta({ format: "date-time" }),
 });
 
+const ZAuditExportEvent = z.object({
+  seq: z.string().nullable().describe("Position in the hash chain (a decimal string: it can exceed 2^53)."),
+  id: z.string(),
+  occurredAt: z.string().meta({ format: "date-time" }),
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  actorKind: z.enum(["PERSON", "TOKEN", "CLI", "SYSTEM"]),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown().describe("The entity before the change (null for a creation)."),
+  after: z.unknown().describe("The entity after the change."),
+  prevHash: z.string().nullable(),
+  hash: z.string().nullable().describe("SHA-256 of the RFC 8785 canonical JSON of the event and prevHash."),
+  sealedAt: z.string().meta({ format: "date-time" }).nullable(),
+});
+
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
 const errors = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [String(status), { description: ERROR_TEXT[status], content: json("Error") }]));
@@ -110,6 +127,35 @@ export function openApiDocument(serverUrl = "/") {
           responses: { "201": { description: "Recorded.", content: json("HealthCheck") }, ...errors(400, 401, 403, 404, 422) },
         },
       },
+      "/api/v1/audit/export": {
+        get: {
+          operationId: "exportAuditEvents",
+          summary: "Export the audit trail as CSV or JSON (streamed)",
+          description:
+            "Change manager or admin session, or a token with the `audit:read` scope (a service's token exports its own " +
+            "service's events only). Events with " +
+            "occurredAt in [from, to), oldest first, each with seq, prevHash and hash so the chain can be verified offline " +
+            "(docs/API.md). The body streams; a million events download with flat server memory. The page's filters " +
+            "(entityType, entityId, actor, action, service, team) narrow it further.",
+          parameters: [
+            { name: "format", in: "query", required: false, schema: { type: "string", enum: ["csv", "json"], default: "csv" } },
+            { name: "from", in: "query", required: false, description: "ISO 8601, inclusive.", schema: { type: "string", format: "date-time" } },
+            { name: "to", in: "query", required: false, description: "ISO 8601, exclusive.", schema: { type: "string", format: "date-time" } },
+            ...["entityType", "entityId", "actor", "action", "service", "team"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
+          ],
+          responses: {
+            "200": {
+              description: "The events, as an attachment (Content-Disposition names the file).",
+              content: {
+                "text/csv": { schema: { type: "string" } },
+                "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/AuditExportEvent" } } },
+              },
+            },
+            "400": { description: "A bad query parameter; `fields` names it.", content: json("Error") },
+            ...errors(401, 403),
+          },
+        },
+      },
       "/api/v1/services": {
         get: {
           operationId: "listServices",
@@ -127,6 +173,7 @@ export function openApiDocument(serverUrl = "/") {
         HealthCheckReport: toSchema(ZReportHealthCheck),
         HealthCheck: toSchema(ZHealthCheck, "output"),
         Error: toSchema(ZError, "output"),
+        AuditExportEvent: toSchema(ZAuditExportEvent, "output"),
       },
     },
   };

@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { GENESIS_HASH, hashEvent } from "./hash";
 import { recordAuditEvent } from "./record-audit-event";
 import { requestSeal, sealAllPending } from "./seal-audit-events";
-import { verifyAuditChain } from "./verify-audit-chain";
+import { chainStatus, verifyAuditChain } from "./verify-audit-chain";
 
 const prisma = auditChainDb();
 afterAll(() => prisma.$disconnect());
@@ -204,5 +204,50 @@ describe("verifyAuditChain", () => {
 
   it("is allowed to a change manager", async () => {
     await expect(verifyAuditChain(prisma, personActor({ role: "CHANGE_MANAGER" }))).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe("recorded checks", () => {
+  const changeManager = personActor({ role: "CHANGE_MANAGER", name: "Cleo Change" });
+
+  it("records each verdict, and an incremental run hashes only what was sealed since the last intact check", async () => {
+    await verifyAuditChain(prisma, changeManager, "full");
+    const full = await chainStatus(prisma, changeManager);
+    expect(full.lastCheck).toMatchObject({ kind: "FULL", ok: true, throughSeq: String(full.sealedTotal), firstBroken: null });
+    expect(full.lastCheck!.actorLabel).toContain("Cleo Change");
+    expect(full.unverified).toBe(0);
+
+    await record(uniqueEntity(), 3);
+    await sealAllPending(prisma);
+    expect((await chainStatus(prisma, changeManager)).unverified).toBe(3);
+
+    const incremental = await verifyAuditChain(prisma, changeManager, "incremental");
+    expect(incremental).toEqual({ ok: true, checked: 3, firstBrokenEventId: null });
+    const after = await chainStatus(prisma, changeManager);
+    expect(after.lastCheck).toMatchObject({ kind: "INCREMENTAL", ok: true, checked: 3, throughSeq: String(after.sealedTotal) });
+    expect(after.unverified).toBe(0);
+  });
+
+  it("records a broken chain with its first bad event, and the next incremental request re-walks everything", async () => {
+    const victim = await someSealedEvent();
+    await record(uniqueEntity(), 1);
+    await sealAllPending(prisma);
+    const setAction = (action: string) =>
+      prisma.$transaction([
+        prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER USER'),
+        prisma.$executeRaw`UPDATE "AuditEvent" SET action = ${action} WHERE id = ${victim.id}`,
+        prisma.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER USER'),
+      ]);
+    try {
+      await setAction("test.tampered");
+      await verifyAuditChain(prisma, changeManager, "full");
+      const status = await chainStatus(prisma, changeManager);
+      expect(status.lastCheck).toMatchObject({ ok: false, kind: "FULL", firstBroken: { id: victim.id, action: "test.tampered" } });
+    } finally {
+      await setAction(victim.action);
+    }
+    // After a broken verdict there is no intact prefix to continue from: the run is a full one.
+    await verifyAuditChain(prisma, changeManager, "incremental");
+    expect((await chainStatus(prisma, changeManager)).lastCheck).toMatchObject({ ok: true, kind: "FULL" });
   });
 });

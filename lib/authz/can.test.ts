@@ -58,6 +58,8 @@ const EXPECTED: Record<Permission, boolean[]> = {
   // Change managers receive the audit trail instead of chasing people; team membership adds nothing.
   "audit.read":        [_,   _,   _,   _,   Y,   Y,   Y,   Y,   _,    Y,  Y],
   "audit.verify":      [_,   _,   _,   _,   Y,   Y,   Y,   Y,   _,    Y,  Y],
+  // The export also serves auditors' tools: tokens pass here and need the audit:read scope on top.
+  "audit.export":      [_,   _,   _,   _,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
   // Runbooks are read by everyone at 3 a.m. (alerting tools too); written by the team that runs the service.
   "runbooks.read":     [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
   "runbooks.edit":     [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   "tokens.manage": ["admin", "member-of-team", "operator"],
   "audit.read": ["change-manager", "admin", "operator"],
   "audit.verify": ["change-manager", "admin", "operator"],
+  // Auditors' tools download the trail with an organisation-wide token (scope audit:read, checked on top).
+  "audit.export": ["change-manager", "admin", "token", "operator"],
   // Runbooks: everyone signed in reads (tokens need the runbooks:read scope on top); the owning team writes.
   "runbooks.read": ["any-person", "token", "operator"],
   "runbooks.edit": ["admin", "member-of-team", "operator"],

@@ -1,0 +1,133 @@
+// The audit trail as a download for auditors: CSV or JSON, streamed in keyset batches so a million
+// events never sit in memory, with seq, prevHash and hash so the chain can be verified offline.
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { authorize } from "../authz/can";
+import { requireScope } from "../authz/require-scope";
+import type { Db } from "../db";
+import { AppError, forbidden } from "../errors";
+import { Prisma } from "../generated/prisma/client.ts";
+import { auditWhere } from "./audit-filter-sql";
+import { csvHeader, csvLine, jsonElement, type ExportRow } from "./export-format";
+import { sealAllPending } from "./seal-audit-events";
+
+const BATCH = 2000;
+
+const isoDate = z
+  .string()
+  .trim()
+  .refine((value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d\d-\d\d/.test(value), "Use an ISO 8601 date or date-time, e.g. 2026-11-01 or 2026-11-01T00:00:00Z.")
+  .transform((value) => new Date(value));
+
+const filterText = (max: number) => z.string().trim().min(1).max(max).optional();
+
+export const ZAuditExportQuery = z
+  .object({
+    format: z.enum(["csv", "json"], { message: 'Use "csv" or "json".' }).default("csv"),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    entityType: filterText(50),
+    entityId: filterText(100),
+    actor: filterText(200),
+    action: filterText(100),
+    service: filterText(100),
+    team: filterText(100),
+  })
+  .refine((query) => !query.from || !query.to || query.from < query.to, { path: ["to"], message: "Must be after from." });
+
+export type AuditExport = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
+
+/** Parses the query, authorises, seals pending events and returns a stream that reads batch by batch. */
+export async function exportAuditEvents(prisma: Db, actor: Actor, query: Record<string, string>): Promise<AuditExport> {
+  authorize(actor, "audit.export");
+  // A service's token exports its own service's events only: the owning team mints its tokens, and
+  // must not read the rest of the organisation's trail that way. An organisation-wide token reads it all.
+  const tokenServiceId = actor.kind === "TOKEN" ? actor.serviceId : null;
+  requireScope(actor, "audit:read", tokenServiceId);
+  const parsed = ZAuditExportQuery.safeParse(query);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[issue.path.map(String).join(".") || "_query"] ??= []).push(issue.message);
+    throw new AppError("BAD_REQUEST", "Some query parameters need attention.", fields);
+  }
+  const { format, ...filters } = parsed.data;
+  if (tokenServiceId) {
+    if (filters.service) {
+      const named = await prisma.service.findUnique({ where: { slug: filters.service }, select: { id: true } });
+      if (named?.id !== tokenServiceId) throw forbidden("This token acts for another service.");
+    }
+    Object.assign(filters, { serviceId: tokenServiceId });
+  }
+  // Everything committed before the export starts is chained, so every row carries its hash.
+  await sealAllPending(prisma);
+  const where = auditWhere(filters, { toInclusive: false });
+  const day = (date?: Date) => date?.toISOString().slice(0, 19).replace(/:/g, "") ?? null;
+  const filename = `runwell-audit-${day(filters.from) ?? "start"}-to-${day(filters.to) ?? new Date().toISOString().slice(0, 19).replace(/:/g, "")}.${format}`;
+  return {
+    filename,
+    contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+    body: exportStream(prisma, where, format),
+  };
+}
+
+type Cursor = { occurredAt: string; id: string };
+
+// The keyset condition is spelled out (not a row comparison) so the occurredAt index serves it; ties
+// on occurredAt are then ordered by id with an incremental sort.
+function readBatch(prisma: Db, where: Prisma.Sql, after: Cursor | null): Promise<ExportRow[]> {
+  return prisma.$queryRaw<ExportRow[]>`
+    SELECT e.seq::text AS seq, e.id,
+           to_char(e."occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
+           e."actorId", e."actorLabel", e."actorKind", e.action, e."entityType", e."entityId",
+           e.before::text AS before, e.after::text AS after, e."prevHash", e.hash,
+           to_char(e."sealedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "sealedAt"
+      FROM "AuditEvent" e
+     WHERE ${where}
+       AND ${after ? Prisma.sql`e."occurredAt" >= ${after.occurredAt}::timestamp AND (e."occurredAt" > ${after.occurredAt}::timestamp OR e.id > ${after.id})` : Prisma.sql`TRUE`}
+     ORDER BY e."occurredAt", e.id
+     LIMIT ${BATCH}`;
+}
+
+/**
+ * Pull-based: the next batch is read only when the client has taken the previous one, so memory stays
+ * at about one batch however large the export, and a client that disconnects stops the reads.
+ */
+function exportStream(prisma: Db, where: Prisma.Sql, format: "csv" | "json"): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let cursor: Cursor | null = null;
+  let first = true;
+  let done = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(format === "csv" ? csvHeader() : "["));
+      },
+      async pull(controller) {
+        if (done) return;
+        const rows = await readBatch(prisma, where, cursor);
+        let chunk = "";
+        for (const row of rows) {
+          if (format === "csv") chunk += csvLine(row);
+          else {
+            chunk += `${first ? "\n" : ",\n"}${jsonElement(row)}`;
+            first = false;
+          }
+        }
+        if (rows.length < BATCH) {
+          done = true;
+          if (format === "json") chunk += "\n]\n";
+          controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        const last = rows[rows.length - 1]!;
+        cursor = { occurredAt: last.occurredAt, id: last.id };
+        controller.enqueue(encoder.encode(chunk));
+      },
+      cancel() {
+        done = true;
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
