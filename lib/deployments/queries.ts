@@ -154,8 +154,10 @@ export type ScopedDeployments = {
   deployments: (DoraDeployment & { serviceId: string })[];
 };
 
-/** Production deployments of a scope over a period, with only the columns DORA needs. */
-export async function deploymentsForMetrics(prisma: Db, scope: MetricsScope, period: Period): Promise<ScopedDeployments | null> {
+export type ScopeServices = Omit<ScopedDeployments, "deployments">;
+
+/** The services of a metrics scope (archived ones only when the scope is that service) and its label. */
+export async function servicesOfScope(prisma: Db, scope: MetricsScope): Promise<ScopeServices | null> {
   const serviceWhere: Prisma.ServiceWhereInput =
     scope.kind === "service" ? { slug: scope.slug }
     : scope.kind === "team" ? { team: { slug: scope.slug } }
@@ -169,7 +171,17 @@ export async function deploymentsForMetrics(prisma: Db, scope: MetricsScope, per
     }),
     scopeLabel(prisma, scope),
   ]);
-  if (label === null) return null;
+  return label === null ? null : { label, services };
+}
+
+/**
+ * Production deployments of a scope over a period, row by row, with only the columns DORA needs.
+ * The pages read the daily rollup instead (dora-rollup.ts); this is its reference in the tests.
+ */
+export async function deploymentsForMetrics(prisma: Db, scope: MetricsScope, period: Period): Promise<ScopedDeployments | null> {
+  const scoped = await servicesOfScope(prisma, scope);
+  if (!scoped) return null;
+  const { label, services } = scoped;
   // Raw SQL: the organisation scope reads tens of thousands of rows, and mapping them through the ORM
   // costs more than the query. The startedAt bound lets the (environmentId, startedAt) index do the work;
   // a deployment counts in the period it ended in.
