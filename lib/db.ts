@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { env } from "./env";
 
@@ -6,9 +7,14 @@ export type Db = PrismaClient;
 /** A Prisma client or the transaction client handed to `$transaction(async (tx) => ...)`. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/** The pg pool under each client this module made, for the few hot statements that skip the ORM. */
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(client, pool);
+  return client;
 }
 
 // One client per process; dev mode reloads modules, so keep it on globalThis.
@@ -17,4 +23,18 @@ const globalForPrisma = globalThis as unknown as { runwellPrisma?: PrismaClient 
 export function db(): PrismaClient {
   globalForPrisma.runwellPrisma ??= createClient();
   return globalForPrisma.runwellPrisma;
+}
+
+/** A statement with a stable name: pg prepares it once per connection and then only binds values. */
+export type PreparedStatement = { name: string; text: string; values: unknown[] };
+
+/**
+ * Runs a hot statement as a named prepared statement on the client's own pool (shared with Prisma,
+ * so no extra connections), skipping the ORM's per-query work and re-sending and re-planning the SQL.
+ * A client made elsewhere (a test's second database) runs the same text through Prisma.
+ */
+export async function runPrepared<T>(prisma: DbTx, statement: PreparedStatement): Promise<T[]> {
+  const pool = pools.get(prisma as PrismaClient);
+  if (pool) return (await pool.query<T & pg.QueryResultRow>(statement)).rows;
+  return (prisma as PrismaClient).$queryRawUnsafe<T[]>(statement.text, ...statement.values);
 }

@@ -29,13 +29,25 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * JSON answers are small and never cached. `no-transform` also keeps Next's gzip off them: the
+ * response streams without a Content-Length, so gzip would set up a zlib stream for every few-hundred-
+ * byte answer, a measurable share of a pipeline's ingest (docs/PERFORMANCE.md).
+ */
+function uncachedJson(response: Response): Response {
+  if (response.headers.get("content-type")?.startsWith("application/json") && !response.headers.has("cache-control")) {
+    response.headers.set("cache-control", "no-store, no-transform");
+  }
+  return response;
+}
+
 /** Wraps a handler so thrown AppErrors become JSON errors with the right status. */
 export function handleApi<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
-      return await handler(...args);
+      return uncachedJson(await handler(...args));
     } catch (error) {
-      return apiError(error);
+      return uncachedJson(apiError(error));
     }
   };
 }

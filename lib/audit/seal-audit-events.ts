@@ -125,3 +125,24 @@ export function requestSeal(prisma: Db): Promise<void> {
   }
   return wanted.done;
 }
+
+// Hot write paths (pipeline ingest) do not wait for the chain: their events are committed (and so
+// durable and visible) before the response, and a pass seals them moments later. Requests within
+// BACKGROUND_DELAY_MS share one pass, so a burst of writes costs a few seal passes, not one per write.
+const BACKGROUND_DELAY_MS = 100;
+const backgroundTimers = new WeakMap<Db, ReturnType<typeof setTimeout>>();
+
+/**
+ * Schedules a seal pass without waiting for it. If this process dies first, the background timer of
+ * the next process seals the events (instrumentation.ts): the chain still gets every committed event.
+ */
+export function requestSealInBackground(prisma: Db): void {
+  if (backgroundTimers.has(prisma)) return;
+  const timer = setTimeout(() => {
+    backgroundTimers.delete(prisma);
+    void requestSeal(prisma);
+  }, BACKGROUND_DELAY_MS);
+  timer.unref?.();
+  backgroundTimers.set(prisma, timer);
+}
+

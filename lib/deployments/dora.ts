@@ -73,22 +73,56 @@ export type DoraMetrics = {
 export function doraMetrics(all: readonly DoraDeployment[], period: Period, target?: DeploymentTarget | null): DoraMetrics {
   const inPeriod = all.filter((d) => endOf(d) >= period.from.getTime() && endOf(d) < period.to.getTime());
   const live = inPeriod.filter(wentLive);
-  const weeks = Math.max((period.to.getTime() - period.from.getTime()) / WEEK, 1 / 7);
-  const perWeek = live.length / weeks;
   const leadTimes = live.map(leadTimeMs).filter((value): value is number => value !== null);
   const finished = inPeriod.filter(isFinished);
-  const failures = finished.filter(isFailure).length;
   const restore = timesToRestore(inPeriod);
+  return doraFromAggregate(
+    {
+      live: live.length,
+      finished: finished.length,
+      failures: finished.filter(isFailure).length,
+      leadTimeMedianMs: percentile(leadTimes, 0.5),
+      leadTimeP90Ms: percentile(leadTimes, 0.9),
+      timeToRestoreMedianMs: percentile(restore.durations, 0.5),
+      unrestored: restore.unrestored,
+    },
+    period,
+    target,
+  );
+}
+
+/**
+ * What DORA needs of a period, already aggregated: counts, lead-time percentiles and time to restore.
+ * The deployments pages get it from the daily rollup in SQL (lib/deployments/dora-rollup.ts);
+ * doraMetrics above computes it from deployment rows. Both end here, so the rules live once.
+ */
+export type DoraAggregate = {
+  live: number;
+  finished: number;
+  failures: number;
+  leadTimeMedianMs: number | null;
+  leadTimeP90Ms: number | null;
+  timeToRestoreMedianMs: number | null;
+  unrestored: number;
+};
+
+export const EMPTY_AGGREGATE: DoraAggregate = {
+  live: 0, finished: 0, failures: 0, leadTimeMedianMs: null, leadTimeP90Ms: null, timeToRestoreMedianMs: null, unrestored: 0,
+};
+
+export function doraFromAggregate(aggregate: DoraAggregate, period: Period, target?: DeploymentTarget | null): DoraMetrics {
+  const weeks = Math.max((period.to.getTime() - period.from.getTime()) / WEEK, 1 / 7);
+  const perWeek = aggregate.live / weeks;
   const metrics = {
-    deployments: live.length,
+    deployments: aggregate.live,
     perWeek,
     meetsTarget: target ? perWeek >= TARGET_PER_WEEK[target] - 1e-9 : null,
-    leadTimeMedianMs: percentile(leadTimes, 0.5),
-    leadTimeP90Ms: percentile(leadTimes, 0.9),
-    changeFailureRate: finished.length ? failures / finished.length : null,
-    failures,
-    timeToRestoreMedianMs: percentile(restore.durations, 0.5),
-    unrestored: restore.unrestored,
+    leadTimeMedianMs: aggregate.leadTimeMedianMs,
+    leadTimeP90Ms: aggregate.leadTimeP90Ms,
+    changeFailureRate: aggregate.finished ? aggregate.failures / aggregate.finished : null,
+    failures: aggregate.failures,
+    timeToRestoreMedianMs: aggregate.timeToRestoreMedianMs,
+    unrestored: aggregate.unrestored,
   };
   return { ...metrics, band: doraBand(metrics) };
 }
@@ -139,12 +173,19 @@ export function weekStart(date: Date): Date {
 
 export type WeeklyPoint = { week: string; deployments: number; failures: number; leadTimeMedianHours: number | null };
 
+/** The weeks of a period (Monday 00:00 UTC of each, as ms), the frame of the trend charts. */
+export function periodWeeks(period: Period): number[] {
+  const weeks: number[] = [];
+  for (let week = weekStart(period.from).getTime(); week < period.to.getTime(); week += WEEK) weeks.push(week);
+  return weeks;
+}
+
+export const leadTimeHours = (ms: number | null) => (ms === null ? null : Math.round((ms / HOUR) * 10) / 10);
+
 /** One point per week of the period (empty weeks included), for the trend charts. */
 export function weeklyTrend(all: readonly DoraDeployment[], period: Period): WeeklyPoint[] {
   const points = new Map<number, { live: number; failures: number; leadTimes: number[] }>();
-  for (let week = weekStart(period.from).getTime(); week < period.to.getTime(); week += WEEK) {
-    points.set(week, { live: 0, failures: 0, leadTimes: [] });
-  }
+  for (const week of periodWeeks(period)) points.set(week, { live: 0, failures: 0, leadTimes: [] });
   for (const d of all) {
     const end = endOf(d);
     if (end < period.from.getTime() || end >= period.to.getTime()) continue;
@@ -161,7 +202,7 @@ export function weeklyTrend(all: readonly DoraDeployment[], period: Period): Wee
       week: new Date(week).toISOString().slice(0, 10),
       deployments: point.live,
       failures: point.failures,
-      leadTimeMedianHours: median === null ? null : Math.round((median / HOUR) * 10) / 10,
+      leadTimeMedianHours: leadTimeHours(median),
     };
   });
 }

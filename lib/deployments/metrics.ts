@@ -1,7 +1,10 @@
 // Assembles the metrics page: DORA for the whole scope, a weekly trend, and each service against its target.
+// Aggregates come from the daily rollup in SQL (dora-rollup.ts), so the organisation over a million
+// deployments reads a row per service-day; the DORA rules themselves stay in dora.ts.
 import type { Db } from "../db";
-import { doraMetrics, weeklyTrend, type DoraMetrics, type WeeklyPoint } from "./dora";
-import { deploymentsForMetrics, type MetricsScope } from "./queries";
+import { rollupAggregates } from "./dora-rollup";
+import { doraFromAggregate, EMPTY_AGGREGATE, leadTimeHours, periodWeeks, type DoraMetrics, type WeeklyPoint } from "./dora";
+import { servicesOfScope, type MetricsScope } from "./queries";
 
 const DAY = 24 * 3_600_000;
 
@@ -21,25 +24,26 @@ export type MetricsReport = {
 
 export async function metricsReport(prisma: Db, scope: MetricsScope, days: number, now = new Date()): Promise<MetricsReport | null> {
   const period = { from: new Date(now.getTime() - days * DAY), to: now };
-  const scoped = await deploymentsForMetrics(prisma, scope, period);
+  const scoped = await servicesOfScope(prisma, scope);
   if (!scoped) return null;
-  const byService = new Map<string, typeof scoped.deployments>();
-  for (const deployment of scoped.deployments) {
-    const list = byService.get(deployment.serviceId) ?? [];
-    list.push(deployment);
-    byService.set(deployment.serviceId, list);
-  }
+  const ids = scope.kind === "organisation" ? null : scoped.services.map((service) => service.id);
+  const aggregates = await rollupAggregates(prisma, ids, period);
   const services = scoped.services.map((service) => ({
     service: { slug: service.slug, name: service.name, team: service.team },
     deploymentTarget: service.deploymentTarget,
-    metrics: doraMetrics(byService.get(service.id) ?? [], period, service.deploymentTarget),
+    metrics: doraFromAggregate(aggregates.byService.get(service.id) ?? EMPTY_AGGREGATE, period, service.deploymentTarget),
   }));
   const single = scope.kind === "service" ? scoped.services[0] : undefined;
+  const trend = periodWeeks(period).map((week) => {
+    const monday = new Date(week).toISOString().slice(0, 10);
+    const point = aggregates.byWeek.get(monday);
+    return { week: monday, deployments: point?.live ?? 0, failures: point?.failures ?? 0, leadTimeMedianHours: leadTimeHours(point?.leadTimeMedianMs ?? null) };
+  });
   return {
     label: scoped.label,
     period: { ...period, days },
-    metrics: doraMetrics(scoped.deployments, period, single?.deploymentTarget ?? null),
-    trend: weeklyTrend(scoped.deployments, period),
+    metrics: doraFromAggregate(aggregates.overall, period, single?.deploymentTarget ?? null),
+    trend,
     services,
   };
 }

@@ -3,7 +3,7 @@
 // backwards (succeeded → started) is a conflict (409). Nothing is written on a rejected report.
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
-import { requestSeal } from "../audit/seal-audit-events";
+import { requestSealInBackground } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import { requireScope } from "../authz/require-scope";
 import type { Db } from "../db";
@@ -40,7 +40,8 @@ export async function reportDeployment(prisma: Db, actor: Actor, input: TReportD
 
     const write = buildWrite(data, status, { serviceId, environmentId }, context, now);
     if (await writeDeployment(prisma, actor, write)) {
-      await requestSeal(prisma);
+      // The audit events committed with the deployment; the response need not wait for the chain.
+      requestSealInBackground(prisma);
       return { id: write.id, created: !existing, status: data.status, isRollback: write.isRollback, replacesId: write.replacesId };
     }
   }

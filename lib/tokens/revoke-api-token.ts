@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor";
+import { forgetCachedTokens } from "../auth/api-tokens";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
@@ -22,6 +23,7 @@ export async function revokeApiToken(prisma: Db, actor: Actor, tokenId: string, 
     });
     return updated;
   });
+  forgetCachedTokens(); // at once in this process; other processes within TOKEN_CACHE_MS
   await requestSeal(prisma);
   return { id: revoked.id, revokedAt: revoked.revokedAt };
 }

@@ -15,6 +15,8 @@ const SERVICES = Number(process.env.BENCH_SERVICES ?? 2000);
 const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1_000_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3103);
 const READS = 40;
+// The server's pool (DATABASE_POOL_SIZE): one connection per client by default, BENCH_POOL_SIZE to compare.
+const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? CONCURRENCY);
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -30,7 +32,7 @@ function body(service: string, i: number) {
 
 async function startServer(url: string): Promise<() => void> {
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: String(CONCURRENCY), NEXTAUTH_URL: `http://localhost:${PORT}`, NEXTAUTH_SECRET: "bench-secret-bench-secret", NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: String(POOL_SIZE), NEXTAUTH_URL: `http://localhost:${PORT}`, NEXTAUTH_SECRET: "bench-secret-bench-secret", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 200; i++) {

@@ -1,0 +1,151 @@
+// The DORA rollup (kept by triggers, read in SQL) must give exactly what dora.ts computes from the
+// deployment rows themselves, for every scope and period, after inserts, status updates, deletes and
+// concurrent writers. The data lives in 2031 so other test files' deployments (2026) stay out of it.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDomain, createEnvironments, createService, createTeam } from "../../prisma/seed/factories";
+import { testDb } from "../../test/helpers";
+import type { DeploymentStatus } from "../generated/prisma/enums.ts";
+import { doraMetrics, weeklyTrend } from "./dora";
+import { metricsReport } from "./metrics";
+import { deploymentsForMetrics, type MetricsScope } from "./queries";
+
+const prisma = testDb();
+afterAll(() => prisma.$disconnect());
+
+const H = 3_600_000;
+const DAY = 24 * H;
+const NOW = new Date("2031-06-15T13:37:21.500Z");
+
+/** Small deterministic PRNG (mulberry32), so a failure reproduces. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let envs: { production: string; staging: string };
+let domainSlug: string;
+let teamSlug: string;
+let serviceSlugs: string[];
+
+async function reference(scope: MetricsScope, days: number) {
+  const period = { from: new Date(NOW.getTime() - days * DAY), to: NOW };
+  const scoped = (await deploymentsForMetrics(prisma, scope, period))!;
+  const byService = new Map<string, typeof scoped.deployments>();
+  for (const d of scoped.deployments) byService.set(d.serviceId, [...(byService.get(d.serviceId) ?? []), d]);
+  const single = scope.kind === "service" ? scoped.services[0] : undefined;
+  return {
+    metrics: doraMetrics(scoped.deployments, period, single?.deploymentTarget ?? null),
+    trend: weeklyTrend(scoped.deployments, period),
+    services: scoped.services.map((s) => ({ slug: s.slug, metrics: doraMetrics(byService.get(s.id) ?? [], period, s.deploymentTarget) })),
+  };
+}
+
+/** Rounds floats so percentile_cont in PostgreSQL and in JavaScript compare equal to the microsecond. */
+const rounded = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "number" ? Math.round(v * 1e3) / 1e3 : v)));
+
+async function expectSameAsReference(scope: MetricsScope, days: number) {
+  const [rollup, expected] = [await metricsReport(prisma, scope, days, NOW), await reference(scope, days)];
+  expect(rounded(rollup!.metrics)).toEqual(rounded(expected.metrics));
+  expect(rounded(rollup!.trend)).toEqual(rounded(expected.trend));
+  expect(rounded(rollup!.services.map((s) => ({ slug: s.service.slug, metrics: s.metrics })))).toEqual(rounded(expected.services));
+  return expected;
+}
+
+const STATUSES: DeploymentStatus[] = ["SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "FAILED", "ROLLED_BACK", "STARTED"];
+
+beforeAll(async () => {
+  const environments = await createEnvironments(prisma);
+  envs = {
+    production: environments.find((e) => e.slug === "production")!.id,
+    staging: environments.find((e) => e.slug === "staging")!.id,
+  };
+  const domain = await createDomain(prisma);
+  const team = await createTeam(prisma, { domainId: domain.id });
+  const otherTeam = await createTeam(prisma, { domainId: domain.id });
+  domainSlug = domain.slug;
+  teamSlug = team.slug;
+  const services = [
+    await createService(prisma, { teamId: team.id }),
+    await createService(prisma, { teamId: team.id }),
+    await createService(prisma, { teamId: otherTeam.id }),
+  ];
+  serviceSlugs = services.map((s) => s.slug);
+  const next = random(42);
+  // 600 deployments over the 100 days before NOW (and a few after it), every status, to production
+  // and staging; some share an end time; some are still running.
+  const rows = Array.from({ length: 600 }, (_, i) => {
+    const service = services[i % services.length]!;
+    const end = NOW.getTime() - Math.floor(next() * 100 * DAY) + (i % 50 === 0 ? 2 * DAY : 0);
+    const tiedEnd = i % 37 === 0 ? Math.floor(end / H) * H : end;
+    const status = STATUSES[Math.floor(next() * STATUSES.length)]!;
+    const started = tiedEnd - Math.floor(next() * 40 * 60_000) - 60_000;
+    return {
+      id: randomUUID(), serviceId: service.id, environmentId: i % 5 === 0 ? envs.staging : envs.production,
+      version: `v${i}`, externalId: `rollup-${i}`, status,
+      startedAt: new Date(started), finishedAt: status === "STARTED" ? null : new Date(tiedEnd),
+      firstCommitAt: i % 7 === 0 ? null : new Date(started - Math.floor(next() * 72 * H)),
+    };
+  });
+  await prisma.deployment.createMany({ data: rows });
+});
+
+describe("the rollup agrees with dora.ts over the same deployments", () => {
+  it.each([1, 7, 30, 90])("for the organisation over %d days", async (days) => {
+    const expected = await expectSameAsReference({ kind: "organisation" }, days);
+    if (days >= 30) expect(expected.metrics.deployments).toBeGreaterThan(50);
+  });
+
+  it.each([7, 90])("for a domain, a team and a service over %d days", async (days) => {
+    await expectSameAsReference({ kind: "domain", slug: domainSlug }, days);
+    const team = await expectSameAsReference({ kind: "team", slug: teamSlug }, days);
+    expect(team.services).toHaveLength(2);
+    const service = await expectSameAsReference({ kind: "service", slug: serviceSlugs[0]! }, days);
+    if (days === 90) {
+      expect(service.metrics.timeToRestoreMedianMs).not.toBeNull();
+      expect(service.metrics.leadTimeP90Ms).not.toBeNull();
+    }
+  });
+
+  it("after status updates that move a deployment to another day, and deletes", async () => {
+    const running = await prisma.deployment.findMany({ where: { status: "STARTED", service: { slug: { in: serviceSlugs } } }, select: { id: true, startedAt: true } });
+    expect(running.length).toBeGreaterThan(5);
+    for (const [i, d] of running.entries()) {
+      // Finishes a day and a half later: it leaves its start day's row for its end day's.
+      await prisma.deployment.update({
+        where: { id: d.id },
+        data: { status: i % 2 ? "SUCCEEDED" : "FAILED", finishedAt: new Date(d.startedAt.getTime() + 1.5 * DAY) },
+      });
+    }
+    const victim = await prisma.deployment.findFirstOrThrow({ where: { status: "SUCCEEDED", service: { slug: serviceSlugs[1] } }, select: { id: true } });
+    await prisma.$executeRaw`DELETE FROM "Deployment" WHERE id = ${victim.id}`;
+    await expectSameAsReference({ kind: "organisation" }, 90);
+    await expectSameAsReference({ kind: "team", slug: teamSlug }, 30);
+  });
+
+  it("stays exact when many writers report to one service on one day at once", async () => {
+    const service = await createService(prisma);
+    const day = Date.UTC(2031, 5, 14, 9);
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        prisma.deployment.create({
+          data: {
+            id: randomUUID(), serviceId: service.id, environmentId: envs.production, version: `c${i}`, externalId: `concurrent-${i}`,
+            status: i % 4 === 0 ? "FAILED" : "SUCCEEDED", startedAt: new Date(day + i * 60_000), finishedAt: new Date(day + i * 60_000 + 30_000),
+            firstCommitAt: new Date(day - i * H),
+          },
+          select: { id: true },
+        }),
+      ),
+    );
+    const [row] = await prisma.$queryRaw<{ live: number; finished: number; failures: number; leads: number }[]>`
+      SELECT live, finished, failures, cardinality("leadTimesMs") AS leads FROM "DeploymentDayRollup"
+       WHERE "serviceId" = ${service.id} AND "environmentId" = ${envs.production} AND day = '2031-06-14'`;
+    expect(row).toEqual({ live: 18, finished: 24, failures: 6, leads: 18 });
+    await expectSameAsReference({ kind: "service", slug: service.slug }, 7);
+  });
+});

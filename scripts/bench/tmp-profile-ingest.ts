@@ -1,0 +1,175 @@
+// `npx tsx scripts/bench/deployments-ingest.ts` (needs `npm run build` first): deployment ingest through
+// `next start` at BENCH_INGEST_CONCURRENCY clients, against a raw `pg` client doing the same writes in the
+// same run; then DORA and deployment-page reads over BENCH_DEPLOYMENTS generated deployments. Rewrites
+// the <!-- bench:deployments --> section of docs/PERFORMANCE.md.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import pg from "pg";
+import { fmt, freshDatabase, percentile, runConcurrently, timeIt } from "/work/wt-auditperf/scripts/bench/harness";
+
+const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 32);
+const INGESTS = Number(process.env.BENCH_INGESTS ?? 6000);
+const SERVICES = Number(process.env.BENCH_SERVICES ?? 2000);
+const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1_000_000);
+const PORT = Number(process.env.BENCH_PORT ?? 3103);
+const READS = 40;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function body(service: string, i: number) {
+  const now = Date.now();
+  return {
+    service, environment: "production", version: `bench-${i}`, externalId: `bench-${i}`, status: "succeeded",
+    startedAt: iso(now - 600_000), finishedAt: iso(now),
+    commits: [0, 1, 2].map((c) => ({ sha: `${(i * 3 + c).toString(16).padStart(10, "0")}`, committedAt: iso(now - (c + 1) * 3_600_000), message: "bench" })),
+    pipelineUrl: `https://ci.example/runs/${i}`, deployer: "bench",
+  };
+}
+
+async function startServer(url: string): Promise<() => void> {
+  const child = spawn(process.execPath, ["--cpu-prof", "--cpu-prof-dir=/tmp/ingest-prof", "node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: String(CONCURRENCY), NEXTAUTH_URL: `http://localhost:${PORT}`, NEXTAUTH_SECRET: "bench-secret-bench-secret", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 200; i++) {
+    const ok = await fetch(`http://localhost:${PORT}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return () => child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill("SIGTERM");
+  throw new Error("next start did not answer /api/health");
+}
+
+async function main() {
+  const database = await freshDatabase();
+  process.env.DATABASE_URL = database.url;
+  process.env.DATABASE_POOL_SIZE = "10";
+  const { db } = await import("/work/wt-auditperf/lib/db");
+  const { createEnvironments, createService, createTeam, createDomain } = await import("/work/wt-auditperf/prisma/seed/factories");
+  const { createApiToken } = await import("/work/wt-auditperf/lib/tokens/create-api-token");
+  const prisma = db();
+  const cli = { kind: "CLI", label: "cli:bench" } as const;
+  const rows: string[] = [];
+
+  // 1. Ingest: 32 services, one token each; every request is a new deployment with three commits.
+  await createEnvironments(prisma);
+  const domain = await createDomain(prisma);
+  const team = await createTeam(prisma, { domainId: domain.id });
+  const clients = await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      const service = await createService(prisma, { teamId: team.id });
+      const token = await createApiToken(prisma, cli, { service: service.slug, name: "bench", scopes: ["deployments:write"] });
+      return { slug: service.slug, id: service.id, secret: token.secret };
+    }),
+  );
+  const stop = await startServer(database.url);
+  let failures = 0;
+  const post = async (i: number) => {
+    const client = clients[i % clients.length]!;
+    const response = await fetch(`http://localhost:${PORT}/api/v1/deployments`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${client.secret}`, "content-type": "application/json" },
+      body: JSON.stringify(body(client.slug, i)),
+    });
+    if (response.status !== 201) failures += 1;
+    await response.arrayBuffer();
+  };
+  await runConcurrently(500, CONCURRENCY, (i) => post(1_000_000 + i)); // warm-up: JIT, pools, route compilation
+  const api = await runConcurrently(INGESTS, CONCURRENCY, post);
+  stop();
+  await new Promise((r) => setTimeout(r, 3000));
+  console.log(`ingest: ${(INGESTS / (api.wallMs / 1000)).toFixed(0)}/s, ${failures} failures`);
+
+  process.exit(0);
+  // The same writes with a raw pg pool: one transaction of deployment + commits + audit event.
+  const environmentId = (await prisma.environment.findUniqueOrThrow({ where: { slug: "production" }, select: { id: true } })).id;
+  const pool = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });
+  const raw = await runConcurrently(INGESTS, CONCURRENCY, async (i) => {
+    const client = clients[i % clients.length]!;
+    const b = body(client.slug, i);
+    const id = randomUUID();
+    const connection = await pool.connect();
+    try {
+      await connection.query("BEGIN");
+      await connection.query(
+        `INSERT INTO "Deployment" (id, "serviceId", "environmentId", version, "externalId", status, "startedAt", "finishedAt", "pipelineUrl", deployer, "firstCommitAt", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, 'SUCCEEDED', $6, $7, $8, $9, $10, now())`,
+        [id, client.id, environmentId, b.version, `raw-${i}`, b.startedAt, b.finishedAt, b.pipelineUrl, b.deployer, b.commits[2]!.committedAt],
+      );
+      await connection.query(
+        `INSERT INTO "DeploymentCommit" ("deploymentId", sha, "committedAt", message) SELECT $1, * FROM unnest($2::text[], $3::timestamptz[], $4::text[])`,
+        [id, b.commits.map((c) => c.sha), b.commits.map((c) => c.committedAt), b.commits.map((c) => c.message)],
+      );
+      await connection.query(
+        `INSERT INTO "AuditEvent" (id, "actorLabel", "actorKind", action, "entityType", "entityId", after) VALUES ($1, 'bench', 'TOKEN', 'deployment.report', 'Deployment', $2, $3)`,
+        [randomUUID(), id, JSON.stringify(b)],
+      );
+      await connection.query("COMMIT");
+    } finally {
+      connection.release();
+    }
+  });
+  await pool.end();
+  const apiRate = INGESTS / (api.wallMs / 1000);
+  const rawRate = INGESTS / (raw.wallMs / 1000);
+  const lat = (l: number[]) => `p50 ${fmt(percentile(l, 50))}, p95 ${fmt(percentile(l, 95))}, p99 ${fmt(percentile(l, 99))}`;
+  rows.push(
+    `| POST /api/v1/deployments via \`next start\` (${CONCURRENCY} clients, token auth, 3 commits, audit event) | ${INGESTS} deployments${failures ? `, ${failures} not 201` : ""} | ${apiRate.toFixed(0)} deployments/s | ${lat(api.latencies)} |`,
+    `| raw \`pg\` pool, same writes in one transaction (${CONCURRENCY} clients) | ${INGESTS} deployments | ${rawRate.toFixed(0)} deployments/s | ${lat(raw.latencies)} |`,
+    `| ratio API / raw pg | | ${(apiRate / rawRate).toFixed(2)}× | |`,
+  );
+
+  // 2. Reads over a large history, generated in SQL: DEPLOYMENTS across SERVICES services over a year.
+  const { metricsReport } = await import("/work/wt-auditperf/lib/deployments/metrics");
+  const { getDeployment } = await import("/work/wt-auditperf/lib/deployments/queries");
+  const { listEntityHistory } = await import("/work/wt-auditperf/lib/audit/queries");
+  const generate = await timeIt(async () => {
+    await prisma.$executeRawUnsafe(`
+      INSERT INTO "Team" (id, slug, name, "domainId", "updatedAt") SELECT 'bt' || t, 'bench-team-' || t, 'Bench team ' || t, '${domain.id}', now() FROM generate_series(1, 100) t`);
+    await prisma.$executeRawUnsafe(`
+      INSERT INTO "Service" (id, slug, name, "teamId", "updatedAt") SELECT 'bs' || s, 'bench-service-' || s, 'Bench service ' || s, 'bt' || (1 + s % 100), now() FROM generate_series(1, ${SERVICES}) s`);
+    await prisma.$executeRawUnsafe(`
+      INSERT INTO "Deployment" (id, "serviceId", "environmentId", version, "externalId", status, "startedAt", "finishedAt", "firstCommitAt", "updatedAt")
+      SELECT 'bd' || g, 'bs' || (1 + g % ${SERVICES}), e.id, 'v' || g, 'gen-' || g,
+             (CASE WHEN g % 17 = 0 THEN 'FAILED' WHEN g % 41 = 0 THEN 'ROLLED_BACK' ELSE 'SUCCEEDED' END)::"DeploymentStatus",
+             now() - (g * interval '31.5 seconds') - interval '10 minutes', now() - (g * interval '31.5 seconds'),
+             now() - (g * interval '31.5 seconds') - ((g % 200) * interval '1 hour'), now()
+        FROM generate_series(1, ${DEPLOYMENTS}) g
+        JOIN "Environment" e ON e.slug = (CASE g % 3 WHEN 0 THEN 'production' WHEN 1 THEN 'staging' ELSE 'development' END)`);
+    await prisma.$executeRawUnsafe(`ANALYZE`);
+  });
+  rows.push(`| generate the history (SQL) | ${DEPLOYMENTS.toLocaleString("en")} deployments, ${SERVICES} services, one year | — | ${fmt(generate.ms)} |`);
+  const org = await runConcurrently(READS, 1, () => metricsReport(prisma, { kind: "organisation" }, 90));
+  const sample = await prisma.deployment.findFirstOrThrow({ where: { id: `bd${Math.floor(DEPLOYMENTS / 2)}` }, select: { id: true } });
+  const page = await runConcurrently(READS, 1, () => Promise.all([getDeployment(prisma, sample.id), listEntityHistory(prisma, "Deployment", sample.id)]));
+  const service = await runConcurrently(READS, 1, () => metricsReport(prisma, { kind: "service", slug: "bench-service-7" }, 90));
+  const p = (l: number[]) => `p50 ${fmt(percentile(l, 50))}, p95 ${fmt(percentile(l, 95))}`;
+  rows.push(
+    `| organisation DORA page data (90 days) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(org.latencies)} |`,
+    `| one service's DORA page data (90 days) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(service.latencies)} |`,
+    `| deployment page data (deployment, commits, checks, audit events) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(page.latencies)} |`,
+  );
+
+  await prisma.$disconnect();
+  await database.stop();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, embedded PostgreSQL 18, production build; load generator, server and database share the cores`;
+  const section = [
+    "<!-- bench:deployments:start -->",
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}.`,
+    "",
+    "| what | data | throughput | latency |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "<!-- bench:deployments:end -->",
+  ].join("\n");
+  const file = "docs/PERFORMANCE.md";
+  const doc = readFileSync(file, "utf8");
+  writeFileSync(file, doc.includes("<!-- bench:deployments:start -->")
+    ? doc.replace(/<!-- bench:deployments:start -->[\s\S]*?<!-- bench:deployments:end -->/, section)
+    : `${doc.trimEnd()}\n\n## Deployments\n\n${section}\n`);
+  console.log(section);
+}
+
+main().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
