@@ -2,6 +2,7 @@
 // (zod 4's native JSON Schema output is draft 2020-12, which OpenAPI 3.1 uses as is).
 import { z } from "zod";
 import { ZListDeploymentsQuery, ZReportDeployment, ZReportHealthCheck, API_STATUSES } from "../deployments/schemas";
+import { ZGateRequest } from "../changes/schemas";
 import { TOKEN_SCOPES } from "../tokens/schemas";
 
 const toSchema = (schema: z.ZodType, io: "input" | "output" = "input") => {
@@ -47,6 +48,14 @@ const ZHealthCheck = z.object({
   status: z.enum(["pass", "fail"]),
   details: z.string().nullable(),
   checkedAt: z.string().meta({ format: "date-time" }),
+});
+
+const ZGateAnswer = z.object({
+  decision: z.enum(["allow", "deny"]),
+  changeType: z.enum(["STANDARD", "NORMAL", "EMERGENCY"]).nullable(),
+  changeRequestId: z.string().nullable(),
+  reasons: z.array(z.object({ rule: z.string(), passed: z.boolean(), message: z.string() })),
+  url: z.string().meta({ description: "The change request, or where to raise one when denied." }),
 });
 
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
@@ -110,6 +119,20 @@ export function openApiDocument(serverUrl = "/") {
           responses: { "201": { description: "Recorded.", content: json("HealthCheck") }, ...errors(400, 401, 403, 404, 422) },
         },
       },
+      "/api/v1/changes/gate": {
+        post: {
+          operationId: "gateDecision",
+          summary: "Ask the deployment gate whether a version may be deployed",
+          description:
+            "Call it before deploying. An eligible deployment pattern allows (a standard change is recorded automatically); " +
+            "an approved normal or emergency change for exactly this version allows; a freeze window denies everything but " +
+            "emergency changes; otherwise deny, with the reasons and a link to raise a change. Non-production environments " +
+            "need no change. Always 200 with the decision; the pipeline should stop on `deny`. Needs the `gate:read` scope " +
+            "on the service's own token.",
+          requestBody: { required: true, content: json("GateRequest") },
+          responses: { "200": { description: "The decision, with a reason per rule.", content: json("GateAnswer") }, ...errors(400, 401, 403, 422) },
+        },
+      },
       "/api/v1/services": {
         get: {
           operationId: "listServices",
@@ -126,6 +149,8 @@ export function openApiDocument(serverUrl = "/") {
         Deployment: toSchema(ZDeployment, "output"),
         HealthCheckReport: toSchema(ZReportHealthCheck),
         HealthCheck: toSchema(ZHealthCheck, "output"),
+        GateRequest: toSchema(ZGateRequest),
+        GateAnswer: toSchema(ZGateAnswer, "output"),
         Error: toSchema(ZError, "output"),
       },
     },

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import { requireScope } from "../authz/require-scope";
+import { applyChangeControl } from "../changes/deployment-control";
 import type { Db } from "../db";
 import { AppError, conflict, forbidden, parseInput } from "../errors";
 import { readIngestContext, writeDeployment, type IngestContext, type IngestWrite } from "./ingest-sql";
@@ -40,6 +41,7 @@ export async function reportDeployment(prisma: Db, actor: Actor, input: TReportD
 
     const write = buildWrite(data, status, { serviceId, environmentId }, context, now);
     if (await writeDeployment(prisma, actor, write)) {
+      await applyChangeControl(prisma, actor, write.id, now);
       await requestSeal(prisma);
       return { id: write.id, created: !existing, status: data.status, isRollback: write.isRollback, replacesId: write.replacesId };
     }
