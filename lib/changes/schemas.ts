@@ -7,7 +7,8 @@ const optionalDate = z
   .optional()
   .transform((value, context) => {
     if (!value) return null;
-    const date = new Date(value);
+    // datetime-local inputs send no zone: the forms say UTC, so read them as UTC.
+    const date = new Date(/T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value) ? `${value}Z` : value);
     if (Number.isNaN(date.getTime())) {
       context.addIssue({ code: "custom", message: "Give a date and time, e.g. 2026-12-01T10:00." });
       return z.NEVER;

@@ -40,3 +40,15 @@ describe("the gate's answer", () => {
   it("says when no pattern covers the service", () =>
     expect(decideGate(base).reasons.map((reason) => reason.message)).toContain("No deployment pattern covers this service in this environment."));
 });
+
+import { nextMeeting } from "./meeting";
+
+describe("the next CAB meeting", () => {
+  const settings = { meetingWeekday: 2, meetingMinute: 600, timeZone: "Europe/London" };
+  it.each([
+    ["Monday → Tuesday 10:00 (GMT)", "2026-11-23T12:00:00Z", "2026-11-24T10:00:00.000Z"],
+    ["Tuesday before the meeting → same day", "2026-11-24T09:59:00Z", "2026-11-24T10:00:00.000Z"],
+    ["Tuesday after the meeting → next week", "2026-11-24T10:00:00Z", "2026-12-01T10:00:00.000Z"],
+    ["summer time: 10:00 BST is 09:00 UTC", "2026-06-29T12:00:00Z", "2026-06-30T09:00:00.000Z"],
+  ])("%s", (_name, now, expected) => expect(nextMeeting(settings, new Date(now)).toISOString()).toBe(expected));
+});
