@@ -133,6 +133,20 @@ export function openApiDocument(serverUrl = "/") {
           responses: { "200": { description: "The decision, with a reason per rule.", content: json("GateAnswer") }, ...errors(400, 401, 403, 422) },
         },
       },
+      "/api/v1/changes/{id}/evidence": {
+        get: {
+          operationId: "changeEvidencePack",
+          summary: "Download a change's evidence pack",
+          description:
+            "Commits, approvals, gate decisions, deployer, health checks, linked incidents and every audit event about the change, " +
+            "its deployments and gate decisions (with chain positions). Change managers and admins, or a token with `audit:read`.",
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" }, description: "The change request id." },
+            { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "md"], default: "json" } },
+          ],
+          responses: { "200": { description: "The evidence pack as a JSON or Markdown attachment." }, ...errors(401, 403, 404, 422) },
+        },
+      },
       "/api/v1/services": {
         get: {
           operationId: "listServices",

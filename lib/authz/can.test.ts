@@ -97,6 +97,8 @@ const EXPECTED: Record<Permission, boolean[]> = {
   "required-checks.manage": [_, _, _,  _,   Y,   Y,   _,   _,   _,    Y,  Y],
   // CAB quorum, meeting time and emergency review deadline: change managers, or admins who run the portal.
   "cab.settings":      [_,   _,   _,   _,   Y,   Y,   Y,   Y,   _,    Y,  Y],
+  // Evidence packs include audit events: change managers and admins, and tokens with audit:read.
+  "changes.evidence":  [_,   _,   _,   _,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
 };
 
 const cells = ALL_PERMISSIONS.flatMap((permission) =>

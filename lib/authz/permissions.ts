@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   "freezes.manage": ["change-manager", "operator"],
   "required-checks.manage": ["change-manager", "operator"],
   "cab.settings": ["change-manager", "admin", "operator"],
+  // The evidence pack carries audit events: auditors' readers only (tokens need audit:read on top).
+  "changes.evidence": ["change-manager", "admin", "token", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,7 +13,7 @@ describe("calendar range", () => {
   it("a month covers whole weeks around it", () => {
     const range = calendarRange("month", new Date("2026-11-26T15:00:00Z"));
     expect(range.from.toISOString()).toBe("2026-10-26T00:00:00.000Z");
-    expect(range.days).toHaveLength(35);
+    expect(range.days).toHaveLength(42); // 1 November is a Sunday, 30 November a Monday
     expect(range.title).toBe("November 2026");
     expect([range.previous, range.next]).toEqual(["2026-10-01", "2026-12-01"]);
   });

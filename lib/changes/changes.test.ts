@@ -252,3 +252,28 @@ describe("deployments and their changes", () => {
     await expect(reviewEmergency(db(), cm2, change.id, { notes: "Second review attempt" })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
+
+describe("the evidence pack", () => {
+  it("holds commits, approvals, gate decision, deployer, health checks, incidents note and audit events; engineers cannot read it", async () => {
+    const { service, pipeline, engineer } = await serviceSetup({ history: GOOD_HISTORY });
+    const gate = await ask(pipeline, service.slug, "14.0.0", { commits: ["c0ffee12"] });
+    run += 1;
+    const deployment = await reportDeployment(db(), pipeline, {
+      service: service.slug, environment: "production", version: "14.0.0", externalId: `gate-run-${run}`, status: "succeeded", deployer: "Amara",
+      startedAt: "2026-11-24T10:01:00Z", finishedAt: "2026-11-24T10:05:00Z", commits: [{ sha: "c0ffee12", committedAt: "2026-11-23T10:00:00Z", message: "Faster basket" }],
+    }, NOW);
+    await reportHealthCheck(db(), pipeline, deployment.id, { name: "smoke", status: "pass", checkedAt: "2026-11-24T10:06:00Z" }, NOW);
+    const { buildEvidencePack } = await import("./evidence-pack");
+    const { evidenceMarkdown } = await import("./evidence-markdown");
+    const pack = await buildEvidencePack(db(), cm1, gate.changeRequestId!);
+    expect(pack.change.gateDecisions).toHaveLength(1);
+    expect(pack.change.deployments[0]).toMatchObject({ deployer: "Amara", commits: [{ sha: "c0ffee12" }], healthChecks: [{ name: "smoke", status: "PASS" }] });
+    expect(pack.incidents.tracked).toBe(false);
+    expect(pack.auditEvents.map((event) => event.action)).toEqual(expect.arrayContaining(["change.standard-recorded", "change.gate-decision", "deployment.report", "change.closed", "deployment.health-check"]));
+    const markdown = evidenceMarkdown(pack);
+    expect(markdown).toContain("# Evidence pack: CHG-");
+    expect(markdown).toContain("`c0ffee12`");
+    expect(markdown).toContain("Deployer: Amara");
+    await expect(buildEvidencePack(db(), engineer, gate.changeRequestId!)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

@@ -218,3 +218,17 @@ export async function changeFormOptions(prisma: DbTx) {
   ]);
   return { services, environments, teams, domains, patterns };
 }
+
+/** The change-control side of a deployment, for its page: its change, flags and required checks. */
+export async function deploymentChangeControl(prisma: DbTx, deploymentId: string) {
+  return prisma.deployment.findUnique({
+    where: { id: deploymentId },
+    select: {
+      requiredChecksStatus: true,
+      requiredChecksDueAt: true,
+      environment: { select: { isProduction: true } },
+      changeRequest: { select: { id: true, number: true, type: true, state: true, summary: true } },
+      flags: { orderBy: { createdAt: "asc" }, select: { kind: true, message: true, createdAt: true } },
+    },
+  });
+}

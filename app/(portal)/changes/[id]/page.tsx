@@ -42,7 +42,7 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
       <PageHeader
         eyebrow={<TextLink href="/changes">← Changes</TextLink>}
         title={<span className="flex flex-wrap items-center gap-2">CHG-{change.number}: {change.summary} <ChangeTypeBadge type={change.type} /> <ChangeStateBadge state={change.state} /></span>}
-        actions={<ButtonLink href={`/changes/${change.id}/evidence`}>Evidence pack</ButtonLink>}
+        actions={can(person, "changes.evidence") ? <ButtonLink href={`/changes/${change.id}/evidence`}>Evidence pack</ButtonLink> : null}
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
