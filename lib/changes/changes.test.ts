@@ -35,7 +35,8 @@ const RULES = [
 
 async function serviceSetup(options: { history?: typeof GOOD_HISTORY | { status: "SUCCEEDED" | "FAILED"; daysAgo: number }[]; rules?: readonly object[]; scopes?: string[] } = {}) {
   const team = await createTeam(db());
-  const service = await createService(db(), { teamId: team.id, tier: "TIER_2" });
+  // Tier 4: the demo's patterns (seeded into the same database by prisma/seed/demo.test.ts) cover tiers 1-3 only.
+  const service = await createService(db(), { teamId: team.id, tier: "TIER_4" });
   if (options.history?.length) await createDeploymentHistory(db(), { serviceId: service.id, environmentId: production.id, entries: options.history, now: NOW });
   const pattern = await createPattern(db(), { name: `Routine ${service.slug}`, serviceIds: [service.id], environmentIds: [production.id], rules: (options.rules ?? RULES) as never });
   const token = await createApiToken(db(), cliTestActor(), { service: service.slug, name: "ci", scopes: (options.scopes ?? ["gate:read", "deployments:write", "health:write"]) as never });
