@@ -4,6 +4,8 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { authFile, expect, field, test } from "../fixtures";
 
 test.use({ storageState: authFile("engineer") });
+// Multi-role journeys with several page loads each: give them room on a loaded machine.
+test.slow();
 
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
 
@@ -51,7 +53,7 @@ test("a change manager's pattern pre-approves a pipeline deployment, which close
 
   await changeManager.goto(new URL(answer.url).pathname);
   await expect(changeManager.getByRole("heading", { level: 1 })).toContainText("Closed");
-  await expect(changeManager.getByRole("region", { name: /Deployments \(1\)/ }).or(changeManager.getByText(version).first())).toBeVisible();
+  await expect(changeManager.getByRole("region", { name: "Deployments (1)" })).toContainText(version);
   await changeManager.getByRole("link", { name: "Evidence pack" }).click();
   await expect(changeManager.getByRole("heading", { level: 1 })).toContainText("Evidence pack: CHG-");
   await expect(changeManager.getByText("Deployer: E2E pipeline", { exact: false })).toBeVisible();
@@ -88,9 +90,9 @@ test("a normal change goes through the CAB with reasons, then the gate allows ex
   await expect(changeManager.getByText("Give the reason for the decision.").first()).toBeVisible();
   await changeManager.getByLabel("Reason").fill("Flag rollback is tested; low blast radius.");
   await changeManager.getByRole("button", { name: "Record decision" }).click();
-  await expect(changeManager.getByRole("status")).toContainText("approved");
-  await changeManager.reload();
+  // Decided: the vote form gives way to the decision.
   await expect(changeManager.getByRole("heading", { level: 1 })).toContainText("Approved");
+  await expect(changeManager.getByRole("button", { name: "Record decision" })).toHaveCount(0);
   await expect(changeManager.getByText("Flag rollback is tested; low blast radius.").first()).toBeVisible();
   await changeManager.goto("/changes/cab");
   await changeManager.getByLabel("Quorum (approvals needed)").fill("2");
@@ -123,8 +125,6 @@ test("an emergency change is implemented first, passes the gate, and is reviewed
   await changeManager.goto(changeUrl);
   await changeManager.getByLabel("Review notes").fill("Justified: card payments were failing. Follow-up: add a contract test.");
   await changeManager.getByRole("button", { name: "Record review" }).click();
-  await expect(changeManager.getByRole("status")).toContainText("Retrospective review recorded");
-  await changeManager.reload();
   await expect(changeManager.getByText("Follow-up: add a contract test.").first()).toBeVisible();
   await expect(changeManager.getByRole("button", { name: "Record review" })).toHaveCount(0);
 });

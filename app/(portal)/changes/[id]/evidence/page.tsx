@@ -21,7 +21,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
     <>
       <PageHeader
         eyebrow={<TextLink href={`/changes/${id}`} className="print:hidden">← CHG-{pack.change.number}</TextLink>}
-        title={`Evidence pack: CHG-${pack.change.number}`}
+        title={`Evidence pack: CHG-${pack.change.number} ${pack.change.summary}`}
         description="Print this page, or download it for the auditors."
         actions={
           <div className="flex gap-2 print:hidden">
@@ -30,7 +30,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           </div>
         }
       />
-      <article className="max-w-4xl"><MarkdownView html={renderMarkdown(evidenceMarkdown(pack))} /></article>
+      <article className="max-w-4xl"><MarkdownView html={renderMarkdown(evidenceMarkdown(pack).replace(/^# .*\n/, ""))} /></article>
     </>
   );
 }
