@@ -8,6 +8,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { DEPLOYMENT_TARGET_LABEL } from "@/lib/catalog/availability";
 import type { ChangeManagerHome as ChangeManagerHomeData } from "@/lib/home/queries";
 import { StatList } from "./stat-list";
+import { TreacleSignals } from "./treacle-signals";
 
 function entityHistoryHref(entityType: string, entityId: string): string {
   return `/audit?${new URLSearchParams({ entityType, entityId })}`;
@@ -16,6 +17,7 @@ function entityHistoryHref(entityType: string, entityId: string): string {
 export function ChangeManagerHome({ data }: { data: ChangeManagerHomeData }) {
   return (
     <div className="space-y-6">
+      <TreacleSignals signals={data.treacle} />
       <Card aria-labelledby="recent-audit-heading">
         <CardHeader
           titleId="recent-audit-heading"

@@ -8,10 +8,10 @@ const person = (role: PersonActor["role"]): PersonActor => ({
 
 describe("navItemsFor", () => {
   it.each([
-    ["ENGINEER", ["Home", "Services", "On-call", "Runbooks", "Deployments", "Teams", "People"]],
-    ["PRODUCT_MANAGER", ["Home", "Services", "Deployments", "On-call", "Runbooks", "Teams", "People"]],
-    ["CHANGE_MANAGER", ["Home", "Notifications", "Deployments", "Audit trail", "Services", "On-call", "Runbooks", "Teams", "People"]],
-    ["ADMIN", ["Home", "People", "Teams", "Services", "On-call", "Runbooks", "Deployments", "Audit trail"]],
+    ["ENGINEER", ["Home", "Services", "On-call", "Runbooks", "Deployments", "Changes", "Teams", "People"]],
+    ["PRODUCT_MANAGER", ["Home", "Services", "Deployments", "Changes", "On-call", "Runbooks", "Teams", "People"]],
+    ["CHANGE_MANAGER", ["Home", "Changes", "Notifications", "Deployments", "Audit trail", "Services", "On-call", "Runbooks", "Teams", "People"]],
+    ["ADMIN", ["Home", "People", "Teams", "Services", "On-call", "Runbooks", "Deployments", "Changes", "Audit trail"]],
   ] as const)("%s sees %j", (role, labels) => {
     expect(navItemsFor(person(role)).map((item) => item.label)).toEqual(labels);
   });

@@ -3,7 +3,7 @@ import type { PersonActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 
 /** Icon names rather than components, so the list can cross from the server shell to the client nav. */
-export type NavIcon = "home" | "services" | "oncall" | "runbooks" | "deployments" | "notifications" | "teams" | "people" | "audit";
+export type NavIcon = "home" | "services" | "oncall" | "runbooks" | "deployments" | "changes" | "notifications" | "teams" | "people" | "audit";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 
@@ -16,16 +16,17 @@ const ITEMS = {
   people: { href: "/people", label: "People", icon: "people" },
   audit: { href: "/audit", label: "Audit trail", icon: "audit" },
   deployments: { href: "/deployments", label: "Deployments", icon: "deployments" },
+  changes: { href: "/changes", label: "Changes", icon: "changes" },
   notifications: { href: "/notifications", label: "Notifications", icon: "notifications" },
 } as const satisfies Record<string, NavItem>;
 
 type ItemKey = keyof typeof ITEMS;
 
 const ORDER_BY_ROLE: Record<PersonActor["role"], readonly ItemKey[]> = {
-  ENGINEER: ["home", "services", "oncall", "runbooks", "deployments", "teams", "people", "audit"],
-  PRODUCT_MANAGER: ["home", "services", "deployments", "oncall", "runbooks", "teams", "people", "audit"],
-  CHANGE_MANAGER: ["home", "notifications", "deployments", "audit", "services", "oncall", "runbooks", "teams", "people"],
-  ADMIN: ["home", "people", "teams", "services", "oncall", "runbooks", "deployments", "audit"],
+  ENGINEER: ["home", "services", "oncall", "runbooks", "deployments", "changes", "teams", "people", "audit"],
+  PRODUCT_MANAGER: ["home", "services", "deployments", "changes", "oncall", "runbooks", "teams", "people", "audit"],
+  CHANGE_MANAGER: ["home", "changes", "notifications", "deployments", "audit", "services", "oncall", "runbooks", "teams", "people"],
+  ADMIN: ["home", "people", "teams", "services", "oncall", "runbooks", "deployments", "changes", "audit"],
 };
 
 export function navItemsFor(person: PersonActor): NavItem[] {

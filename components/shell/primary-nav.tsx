@@ -1,6 +1,6 @@
 "use client";
 
-import { Bell, BellRing, BookOpenText, Boxes, House, Menu, Rocket, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
+import { Bell, BellRing, BookOpenText, Boxes, GitPullRequestArrow, House, Menu, Rocket, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type KeyboardEvent } from "react";
@@ -16,6 +16,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   people: UserRound,
   audit: ScrollText,
   deployments: Rocket,
+  changes: GitPullRequestArrow,
   notifications: Bell,
 };
 

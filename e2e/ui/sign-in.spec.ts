@@ -4,10 +4,10 @@ import { ACCOUNTS, authFile, expect, signInThroughForm, test, type Role } from "
 
 /** What each role's home shows first, and its primary navigation in order (components/shell/nav-items.ts). */
 const HOME: Record<Role, { section: string; nav: string[] }> = {
-  engineer: { section: "Your teams' services", nav: ["Home", "Services", "On-call", "Runbooks", "Deployments", "Teams", "People"] },
-  "product-manager": { section: "Your services by availability target", nav: ["Home", "Services", "Deployments", "On-call", "Runbooks", "Teams", "People"] },
-  "change-manager": { section: "Latest changes", nav: ["Home", "Notifications", "Deployments", "Audit trail", "Services", "On-call", "Runbooks", "Teams", "People"] },
-  admin: { section: "People without a team", nav: ["Home", "People", "Teams", "Services", "On-call", "Runbooks", "Deployments", "Audit trail"] },
+  engineer: { section: "Your teams' services", nav: ["Home", "Services", "On-call", "Runbooks", "Deployments", "Changes", "Teams", "People"] },
+  "product-manager": { section: "Your services by availability target", nav: ["Home", "Services", "Deployments", "Changes", "On-call", "Runbooks", "Teams", "People"] },
+  "change-manager": { section: "Latest changes", nav: ["Home", "Changes", "Notifications", "Deployments", "Audit trail", "Services", "On-call", "Runbooks", "Teams", "People"] },
+  admin: { section: "People without a team", nav: ["Home", "People", "Teams", "Services", "On-call", "Runbooks", "Deployments", "Changes", "Audit trail"] },
 };
 
 test.describe("signing in", () => {

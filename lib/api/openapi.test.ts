@@ -24,4 +24,11 @@ describe("the OpenAPI document", () => {
     const parameters = doc.paths["/api/v1/deployments"].get.parameters.map((parameter) => parameter.name);
     expect(parameters).toEqual(["service", "environment", "limit"]);
   });
+
+  it("describes the deployment gate", () => {
+    expect(Object.keys(doc.paths["/api/v1/changes/gate"].post.responses)).toEqual(["200", "400", "401", "403", "422"]);
+    const request = doc.components.schemas.GateRequest as { required: string[]; properties: Record<string, unknown> };
+    expect(request.required.sort()).toEqual(["environment", "service", "version"]);
+    expect(Object.keys(request.properties).sort()).toEqual(["commits", "environment", "plannedAt", "service", "version"]);
+  });
 });

@@ -2,6 +2,7 @@
 // (zod 4's native JSON Schema output is draft 2020-12, which OpenAPI 3.1 uses as is).
 import { z } from "zod";
 import { ZListDeploymentsQuery, ZReportDeployment, ZReportHealthCheck, API_STATUSES } from "../deployments/schemas";
+import { ZGateRequest } from "../changes/schemas";
 import { TOKEN_SCOPES } from "../tokens/schemas";
 
 const toSchema = (schema: z.ZodType, io: "input" | "output" = "input") => {
@@ -64,6 +65,14 @@ const ZAuditExportEvent = z.object({
   prevHash: z.string().nullable(),
   hash: z.string().nullable().describe("SHA-256 of the RFC 8785 canonical JSON of the event and prevHash."),
   sealedAt: z.string().meta({ format: "date-time" }).nullable(),
+});
+
+const ZGateAnswer = z.object({
+  decision: z.enum(["allow", "deny"]),
+  changeType: z.enum(["STANDARD", "NORMAL", "EMERGENCY"]).nullable(),
+  changeRequestId: z.string().nullable(),
+  reasons: z.array(z.object({ rule: z.string(), passed: z.boolean(), message: z.string() })),
+  url: z.string().meta({ description: "The change request, or where to raise one when denied." }),
 });
 
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
@@ -156,6 +165,34 @@ export function openApiDocument(serverUrl = "/") {
           },
         },
       },
+      "/api/v1/changes/gate": {
+        post: {
+          operationId: "gateDecision",
+          summary: "Ask the deployment gate whether a version may be deployed",
+          description:
+            "Call it before deploying. An eligible deployment pattern allows (a standard change is recorded automatically); " +
+            "an approved normal or emergency change for exactly this version allows; a freeze window denies everything but " +
+            "emergency changes; otherwise deny, with the reasons and a link to raise a change. Non-production environments " +
+            "need no change. Always 200 with the decision; the pipeline should stop on `deny`. Needs the `gate:read` scope " +
+            "on the service's own token.",
+          requestBody: { required: true, content: json("GateRequest") },
+          responses: { "200": { description: "The decision, with a reason per rule.", content: json("GateAnswer") }, ...errors(400, 401, 403, 422) },
+        },
+      },
+      "/api/v1/changes/{id}/evidence": {
+        get: {
+          operationId: "changeEvidencePack",
+          summary: "Download a change's evidence pack",
+          description:
+            "Commits, approvals, gate decisions, deployer, health checks, linked incidents and every audit event about the change, " +
+            "its deployments and gate decisions (with chain positions). Change managers and admins, or a token with `audit:read`.",
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" }, description: "The change request id." },
+            { name: "format", in: "query", required: false, schema: { type: "string", enum: ["json", "md"], default: "json" } },
+          ],
+          responses: { "200": { description: "The evidence pack as a JSON or Markdown attachment." }, ...errors(401, 403, 404, 422) },
+        },
+      },
       "/api/v1/services": {
         get: {
           operationId: "listServices",
@@ -172,6 +209,8 @@ export function openApiDocument(serverUrl = "/") {
         Deployment: toSchema(ZDeployment, "output"),
         HealthCheckReport: toSchema(ZReportHealthCheck),
         HealthCheck: toSchema(ZHealthCheck, "output"),
+        GateRequest: toSchema(ZGateRequest),
+        GateAnswer: toSchema(ZGateAnswer, "output"),
         Error: toSchema(ZError, "output"),
         AuditExportEvent: toSchema(ZAuditExportEvent, "output"),
       },

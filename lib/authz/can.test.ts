@@ -81,6 +81,26 @@ const EXPECTED: Record<Permission, boolean[]> = {
   // Pay data: product managers (who fund the rota), admins and team leads.
   "oncall.report.read": [_,  _,   Y,   Y,   _,   _,   Y,   Y,   _,    Y,  Y],
   "oncall.pay.manage": [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
+  // Changes are open to read; pipelines read them too (scoped by requireScope).
+  "changes.read":      [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
+  // Engineers of the owning team (any role in it) raise changes for its services; admins for any.
+  "changes.raise":     [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
+  // Anyone signed in may comment on a change; machines do not.
+  "changes.comment":   [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   _,    _,  _],
+  // The CAB is change managers (self-approval is refused by the use case, not the matrix).
+  "changes.approve":   [_,   _,   _,   _,   Y,   Y,   _,   _,   _,    Y,  Y],
+  "changes.review-emergency": [_, _, _, _,   Y,   Y,   _,   _,   _,    Y,  Y],
+  // The deployment gate is asked by pipelines (token with gate:read), never by a person's session.
+  "changes.gate":      [_,   _,   _,   _,   _,   _,   _,   _,   Y,    Y,  Y],
+  // Standard change templates: change managers with product managers.
+  "patterns.manage":   [_,   _,   Y,   Y,   Y,   Y,   _,   _,   _,    Y,  Y],
+  // Freezes and required health checks are the change manager's tools.
+  "freezes.manage":    [_,   _,   _,   _,   Y,   Y,   _,   _,   _,    Y,  Y],
+  "required-checks.manage": [_, _, _,  _,   Y,   Y,   _,   _,   _,    Y,  Y],
+  // CAB quorum, meeting time and emergency review deadline: change managers, or admins who run the portal.
+  "cab.settings":      [_,   _,   _,   _,   Y,   Y,   Y,   Y,   _,    Y,  Y],
+  // Evidence packs include audit events: change managers and admins, and tokens with audit:read.
+  "changes.evidence":  [_,   _,   _,   _,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
 };
 
 const cells = ALL_PERMISSIONS.flatMap((permission) =>

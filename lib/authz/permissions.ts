@@ -44,6 +44,19 @@ export const PERMISSIONS = {
   "oncall.leave.manage-others": ["admin", "lead-of-team", "operator"],
   "oncall.report.read": ["product-manager", "admin", "lead-of-team", "operator"],
   "oncall.pay.manage": ["admin", "operator"],
+  // Change management: everyone sees changes; the owning team raises them; change managers decide.
+  "changes.read": ["any-person", "token", "operator"],
+  "changes.raise": ["admin", "member-of-team", "operator"],
+  "changes.comment": ["any-person"],
+  "changes.approve": ["change-manager", "operator"],
+  "changes.review-emergency": ["change-manager", "operator"],
+  "changes.gate": ["token", "operator"],
+  "patterns.manage": ["change-manager", "product-manager", "operator"],
+  "freezes.manage": ["change-manager", "operator"],
+  "required-checks.manage": ["change-manager", "operator"],
+  "cab.settings": ["change-manager", "admin", "operator"],
+  // The evidence pack carries audit events: auditors' readers only (tokens need audit:read on top).
+  "changes.evidence": ["change-manager", "admin", "token", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -65,7 +65,8 @@ describe("reportDeployment", () => {
     expect(row).toMatchObject({ status: "SUCCEEDED", finishedAt: new Date("2026-11-20T10:05:00Z"), firstCommitAt: new Date("2026-11-19T09:00:00Z") });
     expect(row.commits).toHaveLength(2);
     const events = await db().auditEvent.findMany({ where: { entityId: first.id }, orderBy: { occurredAt: "asc" } });
-    expect(events.map((event) => event.action)).toEqual(["deployment.report", "deployment.succeeded"]);
+    // No approved change exists for it (see lib/changes/changes.test.ts), so change managers are told.
+    expect(events.map((event) => event.action)).toEqual(["deployment.report", "deployment.flagged", "deployment.succeeded"]);
     expect(events[0]).toMatchObject({ actorKind: "TOKEN", actorId: actor.kind === "TOKEN" ? actor.id : "" });
   });
 
@@ -126,7 +127,8 @@ describe("reportDeployment", () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => reportDeployment(db(), actor, body)));
     expect(new Set(results.map((result) => result.id)).size).toBe(1);
     expect(results.filter((result) => result.created)).toHaveLength(1);
-    expect(await countRows(service.id)).toEqual({ deployments: 1, audit: 1 });
+    // The report and one "no approved change" flag.
+    expect(await countRows(service.id)).toEqual({ deployments: 1, audit: 2 });
   });
 });
 
@@ -161,9 +163,10 @@ describe("change manager notifications", () => {
     const inbox = await db().notification.findMany({ where: { personId: changeManager.id }, orderBy: { createdAt: "asc" }, select: { title: true, href: true } });
     expect(inbox.filter((n) => n.href === `/deployments/${id}`).map((n) => n.title)).toEqual([
       `${service.slug} 3.1.0 to production: started`,
+      `Flagged deployment: ${service.slug} 3.1.0 reached production without an approved change.`,
       `${service.slug} 3.1.0 to production: failed`,
     ]);
-    expect(inbox.filter((n) => n.title.includes(service.slug))).toHaveLength(2);
+    expect(inbox.filter((n) => n.title.includes(service.slug))).toHaveLength(3);
     expect(await db().notification.count({ where: { personId: engineer.id } })).toBe(0);
   });
 });

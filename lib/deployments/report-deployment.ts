@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor";
 import { requestSealInBackground } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import { requireScope } from "../authz/require-scope";
+import { applyChangeControl } from "../changes/deployment-control";
 import type { Db } from "../db";
 import { AppError, conflict, forbidden, parseInput } from "../errors";
 import { readIngestContext, writeDeployment, type IngestContext, type IngestWrite } from "./ingest-sql";
@@ -40,7 +41,8 @@ export async function reportDeployment(prisma: Db, actor: Actor, input: TReportD
 
     const write = buildWrite(data, status, { serviceId, environmentId }, context, now);
     if (await writeDeployment(prisma, actor, write)) {
-      // The audit events committed with the deployment; the response need not wait for the chain.
+      await applyChangeControl(prisma, actor, write.id, now);
+      // The audit events committed with their changes; the response need not wait for the chain.
       requestSealInBackground(prisma);
       return { id: write.id, created: !existing, status: data.status, isRollback: write.isRollback, replacesId: write.replacesId };
     }

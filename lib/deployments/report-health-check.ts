@@ -5,6 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import { requireScope } from "../authz/require-scope";
+import { evaluateRequiredChecks } from "../changes/deployment-control";
 import type { Db } from "../db";
 import { forbidden, notFound, parseInput } from "../errors";
 import { ZReportHealthCheck, type TReportHealthCheck } from "./schemas";
@@ -33,6 +34,7 @@ export async function reportHealthCheck(prisma: Db, actor: Actor, deploymentId: 
     await recordAuditEvent(tx, actor, { action: "deployment.health-check", entityType: "Deployment", entityId: deploymentId, after: created });
     return created;
   });
+  await evaluateRequiredChecks(prisma, actor, deploymentId, now);
   await requestSeal(prisma);
   return { ...check, status: check.status === "PASS" ? "pass" : "fail", checkedAt: check.checkedAt.toISOString() };
 }

@@ -2,6 +2,7 @@
 import type { AvailabilityTarget, DeploymentTarget, Role, ServiceTier } from "../generated/prisma/enums.ts";
 import type { PersonActor } from "../auth/actor";
 import { authorize } from "../authz/can";
+import { treacleSignals, type TreacleSignals } from "../changes/treacle";
 import { AVAILABILITY_TARGETS, needsJustification } from "../catalog/availability";
 import { exposureBands } from "../catalog/queries";
 import type { Db } from "../db";
@@ -76,25 +77,26 @@ export type RecentAuditEvent = {
 
 export type DeploymentTargetCount = { target: DeploymentTarget; count: number };
 
-export type ChangeManagerHome = { recentEvents: RecentAuditEvent[]; countsByDeploymentTarget: DeploymentTargetCount[] };
+export type ChangeManagerHome = { recentEvents: RecentAuditEvent[]; countsByDeploymentTarget: DeploymentTargetCount[]; treacle: TreacleSignals };
 
 const DEPLOYMENT_TARGETS: readonly DeploymentTarget[] = ["MONTHLY", "FORTNIGHTLY", "WEEKLY", "DAILY"];
 
 export async function changeManagerHome(prisma: Db, person: PersonActor): Promise<ChangeManagerHome> {
   authorize(person, "audit.read");
-  const [recentEvents, grouped] = await Promise.all([
+  const [recentEvents, grouped, treacle] = await Promise.all([
     prisma.auditEvent.findMany({
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       take: 10,
       select: { id: true, occurredAt: true, actorLabel: true, action: true, entityType: true, entityId: true },
     }),
     prisma.service.groupBy({ by: ["deploymentTarget"], where: { archivedAt: null }, _count: { _all: true } }),
+    treacleSignals(prisma),
   ]);
   const countsByDeploymentTarget = DEPLOYMENT_TARGETS.map((target) => ({
     target,
     count: grouped.find((row) => row.deploymentTarget === target)?._count._all ?? 0,
   }));
-  return { recentEvents, countsByDeploymentTarget };
+  return { recentEvents, countsByDeploymentTarget, treacle };
 }
 
 export type PersonWithoutTeam = { id: string; name: string; email: string; role: Role };

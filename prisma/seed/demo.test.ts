@@ -5,6 +5,11 @@ import { testDb } from "../../test/helpers";
 import { verifyPassword } from "../../lib/auth/password";
 import { needsJustification } from "../../lib/catalog/availability";
 import { getOnCallNow } from "../../lib/oncall/get-oncall-now";
+import { gateDecision } from "../../lib/changes/gate";
+import { forgetOnCallAnswers } from "../../lib/changes/oncall-at";
+import { treacleSignals } from "../../lib/changes/treacle";
+import { tokenActor } from "../../test/helpers";
+import { DEMO_ELIGIBLE_SERVICES, DEMO_FAILING_SERVICE, DEMO_FROZEN_SERVICE, DEMO_NEW_SERVICE } from "./demo-changes";
 import { DEFAULT_ENVIRONMENTS, DEFAULT_EXPOSURE_BANDS, membershipEntityId } from "./factories";
 import { DEMO_DOMAINS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, DEMO_USERS, seedDemoOrganisation } from "./demo";
 
@@ -152,7 +157,8 @@ describe("the demo organisation", () => {
     for (const rollback of rollbacks) expect(byId.get(rollback.replacesId!)?.status).toBe("ROLLED_BACK");
     expect(deployments.filter((deployment) => deployment.status === "STARTED")).toHaveLength(1);
     expect(production.filter((deployment) => !deployment.isRollback).every((deployment) => deployment._count.commits > 0 && deployment._count.healthChecks > 0)).toBe(true);
-    const events = await prisma.auditEvent.count({ where: { entityType: "Deployment", entityId: { in: deployments.map((deployment) => deployment.id) } } });
+    // One event per reported deployment (flags raised by change management are events of their own).
+    const events = await prisma.auditEvent.count({ where: { entityType: "Deployment", action: { not: "deployment.flagged" }, entityId: { in: deployments.map((deployment) => deployment.id) } } });
     expect(events).toBe(deployments.length);
   });
 
@@ -166,5 +172,35 @@ describe("the demo organisation", () => {
       if (target === "P95_0") expect(answer.cover).toBe("none");
       else expect(answer.primary, answer.service).not.toBeNull();
     }
+  });
+
+  describe("change management", () => {
+    const pipeline = tokenActor({ scopes: ["gate:read"], serviceId: null });
+    const ask = (service: string) => gateDecision(prisma, pipeline, { service, environment: "production", version: "9.9.9-demo" }, "http://demo.test");
+    const failedRules = (answer: Awaited<ReturnType<typeof ask>>) => answer.reasons.filter((reason) => !reason.passed).map((reason) => reason.rule);
+
+    it.each(DEMO_ELIGIBLE_SERVICES)("%s has earned standard changes: the gate allows it", async (service) => {
+      forgetOnCallAnswers();
+      const answer = await ask(service);
+      expect(answer, JSON.stringify(answer.reasons)).toMatchObject({ decision: "allow", changeType: "STANDARD" });
+    });
+
+    it("denies the new service (no track record), the failing one (health checks) and the frozen one (freeze), with reasons", async () => {
+      expect(failedRules(await ask(DEMO_NEW_SERVICE))).toEqual(expect.arrayContaining(["track-record", "health-checks-passed"]));
+      expect(failedRules(await ask(DEMO_FAILING_SERVICE))).toContain("health-checks-passed");
+      const frozen = await ask(DEMO_FROZEN_SERVICE);
+      expect(frozen.decision).toBe("deny");
+      expect(frozen.reasons[0]).toMatchObject({ rule: "freeze", passed: false, message: expect.stringMatching(/Month-end close/) });
+    });
+
+    it("has normal changes on the CAB agenda, an overdue emergency review, and change treacle signals to read", async () => {
+      const submitted = await prisma.changeRequest.count({ where: { type: "NORMAL", state: "SUBMITTED", service: { slug: { in: serviceSlugs } } } });
+      expect(submitted).toBeGreaterThanOrEqual(2);
+      expect(await prisma.changeRequest.count({ where: { type: "EMERGENCY", reviewedAt: null, reviewDueAt: { lt: new Date() }, service: { slug: { in: serviceSlugs } } } })).toBe(1);
+      const signals = await treacleSignals(prisma);
+      expect(signals.byChangeType.standard).toBeGreaterThan(0);
+      expect(signals.byChangeType.normal).toBeGreaterThan(0);
+      expect(signals.servicesWithoutPattern.map((service) => service.slug)).toEqual(expect.arrayContaining(["legacy-invoicing", "push-legacy"]));
+    });
   });
 });

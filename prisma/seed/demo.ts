@@ -4,6 +4,7 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import type { Role } from "../../lib/generated/prisma/enums.ts";
 import { sealAllPending } from "../../lib/audit/seal-audit-events";
+import { seedDemoChanges } from "./demo-changes";
 import { seedDemoDeployments } from "./demo-deployments";
 import {
   createDomain,
@@ -210,6 +211,8 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
       await seedDemoDeployments(tx, seeded);
 
       await seedDemoOnCall(tx, { teams: teamIds, domains: domainIds });
+      const changeManagers = DEMO_PEOPLE.filter((p) => p.role === "CHANGE_MANAGER").map((p) => personIdByEmail.get(p.email)!);
+      await seedDemoChanges(tx, { teamIds, personIdByEmail, changeManagers });
     },
     // Four password hashes and ~130 inserts: more than the 5 s default on a slow machine.
     { timeout: 60_000 },

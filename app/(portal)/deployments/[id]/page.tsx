@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EntityHistory } from "@/components/audit/entity-history";
+import { DeploymentChangeCard } from "@/components/changes/deployment-change-card";
 import { CommitList } from "@/components/deployments/commit-list";
 import { DeploymentFacts } from "@/components/deployments/deployment-facts";
 import { HealthCheckList } from "@/components/deployments/health-check-list";
@@ -9,6 +10,7 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { listEntityHistory } from "@/lib/audit/queries";
+import { deploymentChangeControl } from "@/lib/changes/queries";
 import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -20,7 +22,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
   const person = await requirePerson();
   requirePermission(person, "deployments.read");
   const { id } = await params;
-  const [deployment, history] = await Promise.all([getDeployment(db(), id), listEntityHistory(db(), "Deployment", id)]);
+  const [deployment, history, control] = await Promise.all([getDeployment(db(), id), listEntityHistory(db(), "Deployment", id), deploymentChangeControl(db(), id)]);
   if (!deployment) notFound();
   return (
     <>
@@ -36,6 +38,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
+          {control ? <DeploymentChangeCard control={control} /> : null}
           <Card aria-labelledby="checks-title">
             <CardHeader titleId="checks-title" title="Health checks" description="Post-deployment checks reported by the pipeline." />
             <CardContent><HealthCheckList checks={deployment.healthChecks} /></CardContent>

@@ -1,0 +1,45 @@
+import { DateTime } from "@/components/ui/date-time";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
+import type { ChangeListItem } from "@/lib/changes/queries";
+import { ChangeStateBadge, ChangeTypeBadge, RiskBadge } from "./change-badges";
+
+export function ChangeTable({ changes, caption }: { changes: (ChangeListItem & { approvals?: number })[]; caption: string }) {
+  return (
+    <Table caption={caption} captionHidden>
+      <THead>
+        <tr>
+          <TH>Change</TH>
+          <TH>Service</TH>
+          <TH>Type</TH>
+          <TH>State</TH>
+          <TH>Risk</TH>
+          <TH>Planned</TH>
+          <TH>Requested by</TH>
+        </tr>
+      </THead>
+      <TBody>
+        {changes.map((change) => (
+          <TR key={change.id}>
+            <TD>
+              <TextLink href={`/changes/${change.id}`}>CHG-{change.number}</TextLink>
+              <div className="max-w-80 truncate text-fg-muted" title={change.summary}>{change.summary}</div>
+            </TD>
+            <TD>
+              {change.service.name} <span className="font-mono text-xs text-fg-muted">{change.version ?? ""}</span>
+              <div className="text-xs text-fg-muted">{change.environment.name}</div>
+            </TD>
+            <TD><ChangeTypeBadge type={change.type} /></TD>
+            <TD>
+              <ChangeStateBadge state={change.state} />
+              {change.approvals !== undefined ? <div className="text-xs text-fg-muted">{change.approvals} approval{change.approvals === 1 ? "" : "s"}</div> : null}
+            </TD>
+            <TD><RiskBadge level={change.riskLevel} score={change.riskScore} /></TD>
+            <TD className="whitespace-nowrap text-fg-muted">{change.plannedStart ? <DateTime value={change.plannedStart} /> : "—"}</TD>
+            <TD className="max-w-48 truncate" title={change.requesterLabel}>{change.requesterLabel}</TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,136 @@
+// What a reported deployment and its health checks mean for change control: link the deployment to
+// its change (service + environment + version), flag production deployments without an approved
+// change, start the required-checks clock, and move the change: implemented, closed or failed.
+import type { Actor } from "../auth/actor";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Db, DbTx } from "../db";
+import type { DeploymentFlagKind } from "../generated/prisma/enums.ts";
+import { requiredChecksVerdict } from "./required-checks";
+
+const deploymentSelect = {
+  id: true,
+  version: true,
+  status: true,
+  finishedAt: true,
+  serviceId: true,
+  environmentId: true,
+  changeRequestId: true,
+  requiredChecksStatus: true,
+  service: { select: { slug: true } },
+  environment: { select: { isProduction: true, slug: true } },
+  changeRequest: { select: { id: true, number: true, state: true, type: true, patternId: true } },
+} as const;
+
+/** Called after every deployment report that wrote something. */
+export async function applyChangeControl(prisma: Db, actor: Actor, deploymentId: string, now = new Date()): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const deployment = await tx.deployment.findUnique({ where: { id: deploymentId }, select: deploymentSelect });
+    if (!deployment) return;
+    let change = deployment.changeRequest;
+    if (!change) {
+      change = await tx.changeRequest.findFirst({
+        where: { serviceId: deployment.serviceId, environmentId: deployment.environmentId, version: deployment.version, state: { in: ["APPROVED", "IMPLEMENTED"] } },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, number: true, state: true, type: true, patternId: true },
+      });
+      if (change) {
+        await tx.deployment.update({ where: { id: deployment.id }, data: { changeRequestId: change.id }, select: { id: true } });
+        await recordAuditEvent(tx, actor, { action: "deployment.change-linked", entityType: "Deployment", entityId: deployment.id, after: { changeRequestId: change.id, number: change.number } });
+        await recordAuditEvent(tx, actor, { action: "change.deployment-linked", entityType: "ChangeRequest", entityId: change.id, after: { deploymentId: deployment.id, version: deployment.version } });
+      } else if (deployment.environment.isProduction) {
+        await flagDeployment(tx, actor, deployment.id, "NO_APPROVED_CHANGE", `${deployment.service.slug} ${deployment.version} reached ${deployment.environment.slug} without an approved change.`);
+      }
+    }
+
+    if (deployment.status === "SUCCEEDED" && deployment.requiredChecksStatus === null) {
+      const required = await requiredChecksFor(tx, deployment.serviceId, change?.patternId ?? null);
+      const finishedAt = deployment.finishedAt ?? now;
+      if (required.length) {
+        const verdict = requiredChecksVerdict(required, [], finishedAt, now);
+        await tx.deployment.update({ where: { id: deployment.id }, data: { requiredChecksStatus: "PENDING", requiredChecksDueAt: verdict.nextDueAt }, select: { id: true } });
+      }
+      if (change && change.state === "APPROVED") {
+        await moveChange(tx, actor, change, "IMPLEMENTED", { implementedAt: now }, `Deployment of ${deployment.version} succeeded.`);
+        if (!required.length) await moveChange(tx, actor, change, "CLOSED", { closedAt: now }, "Deployment succeeded; no health checks are required.");
+      }
+    }
+    if (deployment.status === "FAILED" && change && (change.state === "APPROVED" || change.state === "IMPLEMENTED")) {
+      await moveChange(tx, actor, change, "FAILED", { failureReason: `Deployment of ${deployment.version} failed.` }, "Deployment failed.");
+    }
+  });
+  // A check may have been reported before the deployment finished reporting.
+  await evaluateRequiredChecks(prisma, actor, deploymentId, now);
+}
+
+/** Re-evaluates a deployment's pending required checks (on check ingest and from the deadline sweep). */
+export async function evaluateRequiredChecks(prisma: Db, actor: Actor, deploymentId: string, now = new Date()): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const deployment = await tx.deployment.findUnique({ where: { id: deploymentId }, select: { ...deploymentSelect, healthChecks: { select: { name: true, status: true, checkedAt: true } } } });
+    if (!deployment || deployment.requiredChecksStatus !== "PENDING" || !deployment.finishedAt) return;
+    const change = deployment.changeRequest;
+    const required = await requiredChecksFor(tx, deployment.serviceId, change?.patternId ?? null);
+    const verdict = requiredChecksVerdict(required, deployment.healthChecks, deployment.finishedAt, now);
+    if (verdict.status === "PENDING") {
+      await tx.deployment.update({ where: { id: deployment.id }, data: { requiredChecksDueAt: verdict.nextDueAt }, select: { id: true } });
+      return;
+    }
+    const updated = await tx.deployment.updateMany({ where: { id: deployment.id, requiredChecksStatus: "PENDING" }, data: { requiredChecksStatus: verdict.status, requiredChecksDueAt: null } });
+    if (updated.count === 0) return; // a concurrent evaluation decided first
+    const summary = verdict.checks.map((check) => `${check.name}: ${check.state.toLowerCase()}`).join(", ");
+    await recordAuditEvent(tx, actor, { action: "deployment.required-checks", entityType: "Deployment", entityId: deployment.id, before: { requiredChecksStatus: "PENDING" }, after: { requiredChecksStatus: verdict.status, checks: verdict.checks } });
+    if (verdict.status === "PASSED") {
+      if (change?.state === "IMPLEMENTED") await moveChange(tx, actor, change, "CLOSED", { closedAt: now }, `Required health checks passed (${summary}).`);
+      return;
+    }
+    const kind = verdict.status === "FAILED" ? "REQUIRED_CHECK_FAILED" : "REQUIRED_CHECK_MISSING";
+    await flagDeployment(tx, actor, deployment.id, kind, `${deployment.service.slug} ${deployment.version}: required health checks ${verdict.status.toLowerCase()} (${summary}).`);
+    if (change && (change.state === "IMPLEMENTED" || change.state === "APPROVED")) {
+      await moveChange(tx, actor, change, "FAILED", { failureReason: `Required health checks ${verdict.status.toLowerCase()}: ${summary}.` }, "Required health checks did not pass.");
+    }
+  });
+}
+
+/** The periodic sweep: deployments whose next required-check deadline has passed (indexed, bounded). */
+export async function sweepRequiredChecks(prisma: Db, actor: Actor, now = new Date(), limit = 200): Promise<number> {
+  const due = await prisma.deployment.findMany({
+    where: { requiredChecksStatus: "PENDING", requiredChecksDueAt: { lt: now } },
+    orderBy: { requiredChecksDueAt: "asc" },
+    take: limit,
+    select: { id: true },
+  });
+  for (const { id } of due) await evaluateRequiredChecks(prisma, actor, id, now);
+  return due.length;
+}
+
+export async function requiredChecksFor(tx: DbTx, serviceId: string, patternId: string | null) {
+  const rows = await tx.requiredHealthCheck.findMany({
+    where: { OR: [{ serviceId }, ...(patternId ? [{ patternId }] : [])] },
+    select: { name: true, deadlineMinutes: true },
+  });
+  // A check required by both the service and the pattern counts once, with the tighter deadline.
+  const byName = new Map<string, number>();
+  for (const row of rows) byName.set(row.name, Math.min(row.deadlineMinutes, byName.get(row.name) ?? Infinity));
+  return [...byName].map(([name, deadlineMinutes]) => ({ name, deadlineMinutes }));
+}
+
+type ChangeRef = { id: string; number: number; state: string };
+
+async function moveChange(tx: DbTx, actor: Actor, change: ChangeRef, state: "IMPLEMENTED" | "CLOSED" | "FAILED", data: Record<string, unknown>, why: string) {
+  const moved = await tx.changeRequest.updateMany({ where: { id: change.id, state: change.state as never }, data: { state, ...data } });
+  if (moved.count === 0) return;
+  await recordAuditEvent(tx, actor, { action: `change.${state.toLowerCase()}`, entityType: "ChangeRequest", entityId: change.id, before: { state: change.state }, after: { state, reason: why } });
+  change.state = state;
+}
+
+async function flagDeployment(tx: DbTx, actor: Actor, deploymentId: string, kind: DeploymentFlagKind, message: string) {
+  const existing = await tx.deploymentFlag.findUnique({ where: { deploymentId_kind: { deploymentId, kind } }, select: { id: true } });
+  if (existing) return;
+  await tx.deploymentFlag.create({ data: { deploymentId, kind, message }, select: { id: true } });
+  await recordAuditEvent(tx, actor, { action: "deployment.flagged", entityType: "Deployment", entityId: deploymentId, after: { kind, message } });
+  const managers = await tx.person.findMany({ where: { role: "CHANGE_MANAGER", deactivatedAt: null }, select: { id: true } });
+  if (managers.length) {
+    await tx.notification.createMany({
+      data: managers.map((manager) => ({ id: crypto.randomUUID(), personId: manager.id, kind: `deployment.flag`, title: `Flagged deployment: ${message}`, body: "", href: `/deployments/${deploymentId}` })),
+    });
+  }
+}

@@ -1,0 +1,56 @@
+// The evidence pack of one change, for auditors: what changed (commits), who approved it and why,
+// what the gate decided, who deployed it, what the health checks said, linked incidents, and every
+// audit event about the change, its deployments and its gate decisions, with their chain positions.
+import type { Actor } from "../auth/actor";
+import { authorize } from "../authz/can";
+import { requireScope } from "../authz/require-scope";
+import type { Db } from "../db";
+import { notFound } from "../errors";
+
+export async function buildEvidencePack(prisma: Db, actor: Actor, changeId: string, now = new Date()) {
+  authorize(actor, "changes.evidence");
+  const change = await prisma.changeRequest.findUnique({
+    where: { id: changeId },
+    select: {
+      id: true, number: true, type: true, state: true, version: true, summary: true, description: true, implementationPlan: true, rollbackPlan: true,
+      plannedStart: true, plannedEnd: true, riskScore: true, riskLevel: true, commitShas: true, requesterLabel: true, submittedAt: true, decidedAt: true,
+      decisionReason: true, implementedAt: true, closedAt: true, failureReason: true, reviewDueAt: true, reviewedAt: true, reviewNotes: true, createdAt: true,
+      reviewedBy: { select: { name: true, email: true } },
+      pattern: { select: { slug: true, name: true, rules: true } },
+      service: { select: { id: true, slug: true, name: true, tier: true, team: { select: { name: true } } } },
+      environment: { select: { slug: true, name: true } },
+      approvals: { orderBy: { createdAt: "asc" }, select: { decision: true, reason: true, createdAt: true, person: { select: { name: true, email: true } } } },
+      comments: { orderBy: { createdAt: "asc" }, select: { authorLabel: true, body: true, createdAt: true } },
+      gateDecisions: { orderBy: { createdAt: "asc" }, select: { id: true, outcome: true, changeType: true, reasons: true, plannedAt: true, commitShas: true, actorLabel: true, createdAt: true } },
+      deployments: {
+        orderBy: { startedAt: "asc" },
+        select: {
+          id: true, version: true, status: true, startedAt: true, finishedAt: true, deployer: true, pipelineUrl: true, requiredChecksStatus: true,
+          environment: { select: { slug: true } },
+          commits: { orderBy: { committedAt: "asc" }, select: { sha: true, committedAt: true, author: true, message: true } },
+          healthChecks: { orderBy: { checkedAt: "asc" }, select: { name: true, status: true, details: true, checkedAt: true } },
+          flags: { select: { kind: true, message: true, createdAt: true } },
+        },
+      },
+    },
+  });
+  if (!change) throw notFound("The change request");
+  requireScope(actor, "audit:read", change.service.id);
+  const entityIds = [change.id, ...change.deployments.map((deployment) => deployment.id), ...change.gateDecisions.map((decision) => decision.id)];
+  const events = await prisma.auditEvent.findMany({
+    where: { entityId: { in: entityIds } },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    take: 2000,
+    select: { id: true, seq: true, hash: true, occurredAt: true, actorLabel: true, actorKind: true, action: true, entityType: true, entityId: true, before: true, after: true },
+  });
+  const { service, ...rest } = change;
+  return {
+    generatedAt: now.toISOString(),
+    change: { ...rest, service: { slug: service.slug, name: service.name, tier: service.tier, team: service.team.name } },
+    // Incidents are not tracked in Runwell yet; the pack says so rather than claiming there were none.
+    incidents: { tracked: false as const, items: [] as never[], note: "Incidents are not tracked in Runwell yet; no incident data could be linked." },
+    auditEvents: events.map((event) => ({ ...event, seq: event.seq?.toString() ?? null, sealed: event.seq !== null })),
+  };
+}
+
+export type EvidencePack = Awaited<ReturnType<typeof buildEvidencePack>>;

@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { ZPatternRules } from "./pattern-rules";
+
+const slug = (what: string) => z.string().trim().min(1, `Name the ${what} (its slug).`).max(100, "Too long.");
+const optionalDate = z
+  .union([z.literal(""), z.null(), z.string().trim()])
+  .optional()
+  .transform((value, context) => {
+    if (!value) return null;
+    // datetime-local inputs send no zone: the forms say UTC, so read them as UTC.
+    const date = new Date(/T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value) ? `${value}Z` : value);
+    if (Number.isNaN(date.getTime())) {
+      context.addIssue({ code: "custom", message: "Give a date and time, e.g. 2026-12-01T10:00." });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const ZGateRequest = z.object({
+  service: slug("service"),
+  environment: slug("environment"),
+  version: z.string().trim().min(1, "Name the version being deployed.").max(200, "Keep the version under 200 characters."),
+  commits: z.array(z.string().trim().min(4, "A commit sha has at least 4 characters.").max(64, "A commit sha has at most 64 characters.")).max(500, "At most 500 commits.").optional(),
+  plannedAt: z.iso.datetime({ offset: true, message: "Give plannedAt as an ISO 8601 date-time, e.g. 2026-12-01T10:00:00Z." }).optional(),
+});
+export type TGateRequest = z.input<typeof ZGateRequest>;
+
+export const CHANGE_TYPES = ["NORMAL", "EMERGENCY"] as const;
+
+export const ZCreateChange = z
+  .object({
+    type: z.enum(CHANGE_TYPES, { message: "Choose normal or emergency." }),
+    service: slug("service"),
+    environment: slug("environment"),
+    version: z.string().trim().max(200, "Keep the version under 200 characters.").transform((value) => value || null),
+    summary: z.string().trim().min(5, "Summarise the change in a few words (at least 5 characters).").max(200, "Keep the summary under 200 characters."),
+    description: z.string().trim().max(10_000, "Keep the description under 10,000 characters.").default(""),
+    implementationPlan: z.string().trim().min(1, "Say how the change will be implemented.").max(10_000, "Too long."),
+    rollbackPlan: z.string().trim().min(1, "Say how the change will be rolled back if it goes wrong.").max(10_000, "Too long."),
+    plannedStart: optionalDate,
+    plannedEnd: optionalDate,
+    commits: z.string().trim().max(20_000, "Too many commits.").default("").transform((value) => value.split(/[\s,]+/).filter(Boolean)),
+    submit: z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("")]).optional().transform((value) => value === true || value === "on" || value === "true"),
+  })
+  .superRefine((value, context) => {
+    if (value.plannedStart && value.plannedEnd && value.plannedEnd <= value.plannedStart) {
+      context.addIssue({ code: "custom", path: ["plannedEnd"], message: "The window must end after it starts." });
+    }
+    if (value.submit || value.type === "EMERGENCY") {
+      if (!value.version) context.addIssue({ code: "custom", path: ["version"], message: "Name the version the change ships: the gate allows exactly that version." });
+      if (value.type === "NORMAL" && !value.plannedStart) context.addIssue({ code: "custom", path: ["plannedStart"], message: "Plan when the change happens before submitting it to the CAB." });
+    }
+  });
+export type TCreateChange = z.input<typeof ZCreateChange>;
+
+export const ZDecision = z.object({
+  decision: z.enum(["APPROVE", "REJECT"], { message: "Approve or reject." }),
+  reason: z.string().trim().min(3, "Give the reason for the decision.").max(2000, "Keep the reason under 2,000 characters."),
+});
+export type TDecision = z.input<typeof ZDecision>;
+
+export const ZComment = z.object({ body: z.string().trim().min(1, "Write a comment.").max(5000, "Keep comments under 5,000 characters.") });
+
+export const ZReview = z.object({
+  notes: z.string().trim().min(10, "Record what happened and what was learned (at least 10 characters).").max(10_000, "Too long."),
+});
+
+const idList = z.union([z.array(z.string()), z.string(), z.undefined()]).transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter(Boolean));
+
+export const ZPattern = z.object({
+  name: z.string().trim().min(3, "Name the pattern (at least 3 characters).").max(120, "Keep the name under 120 characters."),
+  slug: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Lowercase letters, digits and single hyphens, e.g. routine-web-deploys.").max(80, "Too long."),
+  description: z.string().trim().max(5000, "Keep the description under 5,000 characters.").default(""),
+  serviceIds: idList,
+  teamIds: idList,
+  environmentIds: idList,
+  tiers: z.union([z.array(z.enum(["TIER_1", "TIER_2", "TIER_3", "TIER_4"])), z.enum(["TIER_1", "TIER_2", "TIER_3", "TIER_4"]), z.undefined()]).transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+  rules: ZPatternRules,
+});
+export type TPattern = z.input<typeof ZPattern>;
+
+export const FREEZE_SCOPES = ["ORGANISATION", "DOMAIN", "TEAM", "SERVICE"] as const;
+
+export const ZFreeze = z
+  .object({
+    name: z.string().trim().min(3, "Name the freeze (at least 3 characters).").max(120, "Too long."),
+    reason: z.string().trim().max(2000, "Too long.").default(""),
+    scope: z.enum(FREEZE_SCOPES, { message: "Choose what the freeze covers." }),
+    target: z.string().trim().default(""),
+    startsAt: optionalDate,
+    endsAt: optionalDate,
+  })
+  .superRefine((value, context) => {
+    if (!value.startsAt) context.addIssue({ code: "custom", path: ["startsAt"], message: "When does the freeze start?" });
+    if (!value.endsAt) context.addIssue({ code: "custom", path: ["endsAt"], message: "When does the freeze end?" });
+    if (value.startsAt && value.endsAt && value.endsAt <= value.startsAt) context.addIssue({ code: "custom", path: ["endsAt"], message: "The freeze must end after it starts." });
+    if (value.scope !== "ORGANISATION" && !value.target) context.addIssue({ code: "custom", path: ["target"], message: `Choose the ${value.scope.toLowerCase()} the freeze covers.` });
+  });
+export type TFreeze = z.input<typeof ZFreeze>;
+
+export const ZRequiredCheck = z
+  .object({
+    service: z.string().trim().default(""),
+    pattern: z.string().trim().default(""),
+    name: z.string().trim().min(1, "Name the health check, as the pipeline reports it.").max(120, "Too long."),
+    deadlineMinutes: z.coerce.number().int("Whole minutes.").min(1, "At least one minute.").max(10_080, "At most a week."),
+  })
+  .superRefine((value, context) => {
+    if (!value.service === !value.pattern) context.addIssue({ code: "custom", path: ["service"], message: "Choose a service or a pattern (one of them)." });
+  });
+export type TRequiredCheck = z.input<typeof ZRequiredCheck>;
+
+export const ZCabSettings = z.object({
+  quorum: z.coerce.number().int("A whole number.").min(1, "At least one approval.").max(10, "At most 10."),
+  emergencyReviewHours: z.coerce.number().int("Whole hours.").min(1, "At least one hour.").max(720, "At most 30 days."),
+  meetingWeekday: z.coerce.number().int().min(1, "Monday is 1.").max(7, "Sunday is 7."),
+  meetingTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "A time like 10:00."),
+});
