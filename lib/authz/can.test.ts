@@ -79,6 +79,8 @@ const EXPECTED: Record<Permission, boolean[]> = {
   // Pay data: product managers (who fund the rota), admins and team leads.
   "oncall.report.read": [_,  _,   Y,   Y,   _,   _,   Y,   Y,   _,    Y,  Y],
   "oncall.pay.manage": [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
+  // Holiday calendars are shared: admins, and team leads (any team, checked by the use case).
+  "oncall.holidays.manage": [_, _,  _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
 };
 
 const cells = ALL_PERMISSIONS.flatMap((permission) =>
@@ -105,7 +107,7 @@ describe("the permission matrix", () => {
 });
 
 describe("team leads", () => {
-  it.each(["oncall.overrides.assign", "oncall.leave.manage-others", "oncall.report.read"] as const)("a lead of the owning team may %s", (permission) => {
+  it.each(["oncall.overrides.assign", "oncall.leave.manage-others", "oncall.report.read", "oncall.holidays.manage"] as const)("a lead of the owning team may %s", (permission) => {
     expect(can(ACTORS["ENG+team"], permission, { teamId: OWNING_TEAM, isTeamLead: true })).toBe(true);
     expect(can(ACTORS["ENG+team"], permission, { teamId: OWNING_TEAM, isTeamLead: false })).toBe(false);
   });

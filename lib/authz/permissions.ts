@@ -42,6 +42,9 @@ export const PERMISSIONS = {
   "oncall.leave.manage-others": ["admin", "lead-of-team", "operator"],
   "oncall.report.read": ["product-manager", "admin", "lead-of-team", "operator"],
   "oncall.pay.manage": ["admin", "operator"],
+  // Holiday calendars are shared by schedules of many teams: admins, and leads of any team (the use case
+  // looks up whether the person leads a team), keep them.
+  "oncall.holidays.manage": ["admin", "lead-of-team", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -21,22 +21,27 @@ export type LoadedSchedule = {
   participants: PersonRef[];
   optedOutIds: string[];
   firstEffectiveFrom: Date | null;
-  latestRotation: { effectiveFrom: Date; rotationDays: number; handoffWeekday: number; handoffMinute: number } | null;
+  latestRotation: { effectiveFrom: Date; rotationDays: number; handoffWeekday: number; handoffMinute: number; timeZone: string; hasSecondary: boolean } | null;
+  /** The secondary layer's own rotation in the latest version, in order (empty: the next primary backs up). */
+  secondaryParticipants: PersonRef[];
+  holidayCalendarId: string | null;
+  workingDays: number[];
+  archivedAt: Date | null;
   holidayCalendarName: string | null;
   workdayStartMinute: number;
   workdayEndMinute: number;
 };
 
 const scheduleSelect = {
-  id: true, slug: true, name: true, kind: true, teamId: true, domainId: true, timeZone: true, hasSecondary: true,
+  id: true, slug: true, name: true, kind: true, teamId: true, domainId: true, timeZone: true, hasSecondary: true, archivedAt: true, holidayCalendarId: true,
   workdayStartMinute: true, workdayEndMinute: true, workingDays: true,
   team: { select: { name: true } },
   domain: { select: { name: true } },
   holidayCalendar: { select: { name: true, holidays: { select: { date: true } } } },
   rotations: {
     select: {
-      effectiveFrom: true, rotationDays: true, handoffWeekday: true, handoffMinute: true,
-      participants: { select: { personId: true, position: true }, orderBy: { position: "asc" } },
+      effectiveFrom: true, rotationDays: true, handoffWeekday: true, handoffMinute: true, timeZone: true, hasSecondary: true,
+      participants: { select: { personId: true, position: true, layer: true }, orderBy: { position: "asc" } },
     },
     orderBy: { effectiveFrom: "asc" },
   },
@@ -53,9 +58,11 @@ export async function loadSchedules(
   from: Date,
   to: Date,
   /** Who-is-on-call needs neither leave nor participant names: skipping them saves two round trips. */
-  options: { withLeave?: boolean; withPeople?: boolean } = {},
+  options: { withLeave?: boolean; withPeople?: boolean; includeArchived?: boolean } = {},
 ): Promise<LoadedSchedule[]> {
-  const { withLeave = true, withPeople = true } = options;
+  const { withLeave = true, withPeople = true, includeArchived = false } = options;
+  // Archived schedules cover nothing: only history (the pay report) and their own page read them.
+  if (!includeArchived) where = { AND: [where, { archivedAt: null }] };
   // Schedules and their overrides in parallel: the override query filters by the same schedule condition.
   const [rows, overrides] = await Promise.all([
     tx.onCallSchedule.findMany({ where, select: scheduleSelect, orderBy: { name: "asc" } }),
@@ -69,6 +76,7 @@ export async function loadSchedules(
   for (const row of rows) for (const rotation of row.rotations) for (const participant of rotation.participants) personIds.add(participant.personId);
   for (const override of overrides) personIds.add(override.personId);
   const latestIds = rows.flatMap((row) => row.rotations.at(-1)?.participants.map((participant) => participant.personId) ?? []);
+  const ofLayer = <T extends { layer: string }>(participants: T[], layer: "PRIMARY" | "SECONDARY") => participants.filter((participant) => participant.layer === layer);
   const [leave, people] = await Promise.all([
     withLeave
       ? tx.onCallLeave.findMany({
@@ -97,7 +105,10 @@ export async function loadSchedules(
           rotationDays: rotation.rotationDays,
           handoffWeekday: rotation.handoffWeekday,
           handoffMinute: rotation.handoffMinute,
-          participantIds: rotation.participants.map((participant) => participant.personId),
+          timeZone: rotation.timeZone,
+          hasSecondary: rotation.hasSecondary,
+          participantIds: ofLayer(rotation.participants, "PRIMARY").map((participant) => participant.personId),
+          secondaryIds: ofLayer(rotation.participants, "SECONDARY").map((participant) => participant.personId),
         })),
         overrides: overrides.filter((override) => override.scheduleId === row.id),
         leave,
@@ -109,11 +120,15 @@ export async function loadSchedules(
         workingDays: row.workingDays,
         holidays: new Set((row.holidayCalendar?.holidays ?? []).map((holiday) => holiday.date.toISOString().slice(0, 10))),
       },
-      participants: latest?.participants.map((participant) => people.get(participant.personId) ?? { id: participant.personId, name: "", email: "" }) ?? [],
+      participants: ofLayer(latest?.participants ?? [], "PRIMARY").map((participant) => people.get(participant.personId) ?? { id: participant.personId, name: "", email: "" }),
+      secondaryParticipants: ofLayer(latest?.participants ?? [], "SECONDARY").map((participant) => people.get(participant.personId) ?? { id: participant.personId, name: "", email: "" }),
+      holidayCalendarId: row.holidayCalendarId,
+      workingDays: row.workingDays,
+      archivedAt: row.archivedAt,
       optedOutIds: row.optOuts.map((optOut) => optOut.personId),
       firstEffectiveFrom: row.rotations[0]?.effectiveFrom ?? null,
       latestRotation: latest
-        ? { effectiveFrom: latest.effectiveFrom, rotationDays: latest.rotationDays, handoffWeekday: latest.handoffWeekday, handoffMinute: latest.handoffMinute }
+        ? { effectiveFrom: latest.effectiveFrom, rotationDays: latest.rotationDays, handoffWeekday: latest.handoffWeekday, handoffMinute: latest.handoffMinute, timeZone: latest.timeZone, hasSecondary: latest.hasSecondary }
         : null,
       holidayCalendarName: row.holidayCalendar?.name ?? null,
       workdayStartMinute: row.workdayStartMinute,
@@ -122,8 +137,8 @@ export async function loadSchedules(
   });
 }
 
-export async function loadScheduleBySlug(tx: DbTx, slug: string, from: Date, to: Date): Promise<LoadedSchedule | null> {
-  return (await loadSchedules(tx, { slug }, from, to))[0] ?? null;
+export async function loadScheduleBySlug(tx: DbTx, slug: string, from: Date, to: Date, options: { includeArchived?: boolean } = {}): Promise<LoadedSchedule | null> {
+  return (await loadSchedules(tx, { slug }, from, to, options))[0] ?? null;
 }
 
 /** Names and emails for person ids that shifts mention. */
@@ -195,12 +210,17 @@ export async function feedByToken(tx: DbTx, token: string) {
 
 export async function listScheduleOwners(tx: DbTx) {
   const [teams, domains, people, calendars] = await Promise.all([
-    tx.team.findMany({ select: { id: true, name: true, onCallSchedule: { select: { id: true } } }, orderBy: { name: "asc" } }),
-    tx.domain.findMany({ select: { id: true, name: true, onCallSchedule: { select: { id: true } } }, orderBy: { name: "asc" } }),
+    tx.team.findMany({ select: { id: true, name: true, onCallSchedules: { where: { archivedAt: null }, select: { id: true } } }, orderBy: { name: "asc" } }),
+    tx.domain.findMany({ select: { id: true, name: true, onCallSchedules: { where: { archivedAt: null }, select: { id: true } } }, orderBy: { name: "asc" } }),
     tx.person.findMany({ where: { deactivatedAt: null }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }),
     tx.holidayCalendar.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  return { teams, domains, people, calendars };
+  return {
+    teams: teams.map(({ onCallSchedules, ...team }) => ({ ...team, onCallSchedule: onCallSchedules[0] ?? null })),
+    domains: domains.map(({ onCallSchedules, ...domain }) => ({ ...domain, onCallSchedule: onCallSchedules[0] ?? null })),
+    people,
+    calendars,
+  };
 }
 
 export async function listPayPolicies(tx: DbTx) {

@@ -52,7 +52,9 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
   const upcomingTo = new Date(now.getTime() + UPCOMING_DAYS * DAY_MS);
   const from = new Date(Math.min(range.from.getTime(), now.getTime()));
   const to = new Date(Math.max(range.to.getTime(), upcomingTo.getTime()));
-  const schedule = (await loadSchedules(tx, { slug }, from, to))[0]!;
+  const schedule = (await loadSchedules(tx, { slug }, from, to))[0];
+  // Archived schedules cover nothing and have no page.
+  if (!schedule) return null;
   const calendarShifts = finalShifts(schedule.engine, range.from, range.to);
   const nextShifts = finalShifts(schedule.engine, now, upcomingTo);
   const [leave, people, overrides, feedToken] = await Promise.all([
@@ -60,7 +62,7 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
     peopleByIds(tx, [...calendarShifts, ...nextShifts].flatMap((shift) => [shift.personId, shift.rotationPersonId ?? shift.personId])),
     tx.onCallOverride.findMany({
       where: { scheduleId: schedule.id, cancelledAt: null, endsAt: { gt: now } },
-      select: { id: true, kind: true, layer: true, startsAt: true, endsAt: true, person: { select: { name: true } }, replacesPerson: { select: { name: true } } },
+      select: { id: true, kind: true, layer: true, startsAt: true, endsAt: true, personId: true, replacesPersonId: true, person: { select: { name: true } }, replacesPerson: { select: { name: true } } },
       orderBy: { startsAt: "asc" },
       take: 50,
     }),

@@ -41,7 +41,7 @@ async function main() {
     await prisma.onCallSchedule.create({
       data: {
         slug: `bench-schedule-${i}`, name: `Schedule ${i}`, kind: "teamId" in owner ? "TEAM" : "DOMAIN", ...owner, timeZone: ["Europe/London", "America/New_York", "Australia/Sydney"][i % 3]!, hasSecondary: i % 2 === 0,
-        rotations: { create: [{ effectiveFrom: start, participants: { create: participants(size) } }] },
+        rotations: { create: [{ effectiveFrom: start, timeZone: ["Europe/London", "America/New_York", "Australia/Sydney"][i % 3]!, hasSecondary: i % 2 === 0, participants: { create: participants(size) } }] },
       },
       select: { id: true },
     });
