@@ -238,3 +238,23 @@ export async function leadsAnyTeam(tx: DbTx, personId: string): Promise<boolean>
 export async function servicesByTeam(tx: DbTx) {
   return tx.service.findMany({ where: { archivedAt: null }, select: { slug: true, teamId: true, availabilityTarget: true, team: { select: { domainId: true, name: true } } } });
 }
+
+/** Holiday calendars with their size and the live schedules that use them. */
+export async function listHolidayCalendars(tx: DbTx) {
+  const rows = await tx.holidayCalendar.findMany({
+    select: { id: true, slug: true, name: true, _count: { select: { holidays: true } }, schedules: { where: { archivedAt: null }, select: { slug: true, name: true }, orderBy: { name: "asc" } } },
+    orderBy: { name: "asc" },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, holidayCount: _count.holidays }));
+}
+
+export async function holidayCalendarBySlug(tx: DbTx, slug: string) {
+  return tx.holidayCalendar.findUnique({
+    where: { slug },
+    select: {
+      id: true, slug: true, name: true,
+      holidays: { select: { id: true, date: true, name: true }, orderBy: { date: "asc" } },
+      schedules: { where: { archivedAt: null }, select: { slug: true, name: true }, orderBy: { name: "asc" } },
+    },
+  });
+}

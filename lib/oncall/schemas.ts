@@ -58,7 +58,9 @@ export const ZScheduleInput = z
       .trim()
       .min(2, "The slug needs at least 2 characters.")
       .max(60, "Keep the slug under 60 characters.")
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, e.g. checkout-out-of-hours."),
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, e.g. checkout-out-of-hours.")
+      // These are pages under /oncall: a schedule with such a slug could never be opened.
+      .refine((slug) => !["new", "me", "report", "holidays"].includes(slug), "That slug is taken by a page; choose another."),
     kind: z.enum(["TEAM", "DOMAIN"], { message: "Choose a team or a domain schedule." }),
     /** The team (TEAM) or domain (DOMAIN) the schedule belongs to. */
     ownerId: z.string().trim().min(1, "Choose who the schedule belongs to."),
