@@ -1,7 +1,7 @@
 // Reads for on-call: the only place this area reads through Prisma. Explicit selects, DTOs out.
 import type { DbTx } from "../db";
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { ScheduleInput } from "./shift-engine";
+import type { LeaveInput, OverrideInput, RotationVersion, ScheduleInput } from "./shift-engine";
 import type { WorkingHours } from "./working-hours";
 
 export type PersonRef = { id: string; name: string; email: string };
@@ -35,59 +35,116 @@ export type LoadedSchedule = {
 const scheduleSelect = {
   id: true, slug: true, name: true, kind: true, teamId: true, domainId: true, timeZone: true, hasSecondary: true, archivedAt: true, holidayCalendarId: true,
   workdayStartMinute: true, workdayEndMinute: true, workingDays: true,
-  team: { select: { name: true } },
-  domain: { select: { name: true } },
-  holidayCalendar: { select: { name: true, holidays: { select: { date: true } } } },
-  rotations: {
-    select: {
-      effectiveFrom: true, rotationDays: true, handoffWeekday: true, handoffMinute: true, timeZone: true, hasSecondary: true,
-      participants: { select: { personId: true, position: true, layer: true }, orderBy: { position: "asc" } },
-    },
-    orderBy: { effectiveFrom: "asc" },
-  },
-  optOuts: { select: { personId: true } },
 } as const satisfies Prisma.OnCallScheduleSelect;
+
+type RotationRow = {
+  rotationId: string; scheduleId: string; effectiveFrom: Date; rotationDays: number; handoffWeekday: number; handoffMinute: number; timeZone: string; hasSecondary: boolean;
+  personId: string | null; layer: "PRIMARY" | "SECONDARY" | null; personName: string | null; personEmail: string | null;
+};
 
 /**
  * Schedules with everything the shift engine needs for [from, to): rotation versions, live overrides in
- * the range, and the leave of everyone who could be on call in it. Three queries whatever the count.
+ * the range, and the leave of everyone who could be on call in it. Set-based: one query for the
+ * schedules, then one round of parallel queries (rotations with their people, overrides, opt-outs,
+ * holidays, owners, leave) whatever the number of schedules; the graph is assembled in memory.
  */
 export async function loadSchedules(
   tx: DbTx,
   where: Prisma.OnCallScheduleWhereInput,
   from: Date,
   to: Date,
-  /** Who-is-on-call needs neither leave nor participant names: skipping them saves two round trips. */
+  /** Who-is-on-call needs neither leave nor participant names: skipping them saves work. */
   options: { withLeave?: boolean; withPeople?: boolean; includeArchived?: boolean } = {},
 ): Promise<LoadedSchedule[]> {
   const { withLeave = true, withPeople = true, includeArchived = false } = options;
   // Archived schedules cover nothing: only history (the pay report) and their own page read them.
-  if (!includeArchived) where = { AND: [where, { archivedAt: null }] };
-  // Schedules and their overrides in parallel: the override query filters by the same schedule condition.
-  const [rows, overrides] = await Promise.all([
-    tx.onCallSchedule.findMany({ where, select: scheduleSelect, orderBy: { name: "asc" } }),
-    tx.onCallOverride.findMany({
-      where: { schedule: where, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
-      select: { id: true, scheduleId: true, layer: true, personId: true, startsAt: true, endsAt: true, kind: true, createdAt: true },
-    }),
-  ]);
+  const filter: Prisma.OnCallScheduleWhereInput = includeArchived ? where : { AND: [where, { archivedAt: null }] };
+  const rows = await tx.onCallSchedule.findMany({ where: filter, select: scheduleSelect, orderBy: { name: "asc" } });
   if (rows.length === 0) return [];
-  const personIds = new Set<string>();
-  for (const row of rows) for (const rotation of row.rotations) for (const participant of rotation.participants) personIds.add(participant.personId);
-  for (const override of overrides) personIds.add(override.personId);
-  const latestIds = rows.flatMap((row) => row.rotations.at(-1)?.participants.map((participant) => participant.personId) ?? []);
-  const ofLayer = <T extends { layer: string }>(participants: T[], layer: "PRIMARY" | "SECONDARY") => participants.filter((participant) => participant.layer === layer);
-  const [leave, people] = await Promise.all([
-    withLeave
-      ? tx.onCallLeave.findMany({
-          where: { personId: { in: [...personIds] }, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
-          select: { id: true, personId: true, startsAt: true, endsAt: true },
-        })
+  const ids = rows.map((row) => row.id);
+  const calendarIds = [...new Set(rows.flatMap((row) => (row.holidayCalendarId ? [row.holidayCalendarId] : [])))];
+  const teamIds = rows.flatMap((row) => (row.teamId ? [row.teamId] : []));
+  const domainIds = rows.flatMap((row) => (row.domainId ? [row.domainId] : []));
+  const [rotationRows, overrides, optOuts, holidays, owners, leave] = await Promise.all([
+    tx.$queryRaw<RotationRow[]>`
+      SELECT r.id AS "rotationId", r."scheduleId", r."effectiveFrom", r."rotationDays", r."handoffWeekday", r."handoffMinute", r."timeZone", r."hasSecondary",
+             p."personId", p.layer::text AS layer, pe.name::text AS "personName", pe.email::text AS "personEmail"
+      FROM "OnCallRotation" r
+      LEFT JOIN "OnCallParticipant" p ON p."rotationId" = r.id
+      LEFT JOIN "Person" pe ON pe.id = p."personId"
+      WHERE r."scheduleId" = ANY(${ids}::text[])
+      ORDER BY r."scheduleId", r."effectiveFrom", p.layer, p.position`,
+    // One array parameter (= ANY) instead of an IN list of one parameter per schedule: far cheaper to build and plan.
+    tx.$queryRaw<(OverrideInput & { scheduleId: string })[]>`
+      SELECT o.id, o."scheduleId", o.layer::text AS layer, o."personId", o."startsAt", o."endsAt", o.kind::text AS kind, o."createdAt"
+      FROM "OnCallOverride" o
+      WHERE o."scheduleId" = ANY(${ids}::text[]) AND o."cancelledAt" IS NULL AND o."startsAt" < ${to} AND o."endsAt" > ${from}`,
+    tx.$queryRaw<{ scheduleId: string; personId: string }[]>`
+      SELECT "scheduleId", "personId" FROM "OnCallOptOut" WHERE "scheduleId" = ANY(${ids}::text[])`,
+    calendarIds.length
+      ? tx.$queryRaw<{ calendarId: string; name: string; date: string | null }[]>`
+          SELECT c.id AS "calendarId", c.name::text AS name, to_char(h.date, 'YYYY-MM-DD') AS date
+          FROM "HolidayCalendar" c LEFT JOIN "Holiday" h ON h."calendarId" = c.id
+          WHERE c.id = ANY(${calendarIds}::text[])`
       : Promise.resolve([]),
-    withPeople ? peopleByIds(tx, latestIds) : Promise.resolve(new Map<string, PersonRef>()),
+    teamIds.length || domainIds.length
+      ? tx.$queryRaw<{ id: string; name: string }[]>`
+          SELECT id, name::text AS name FROM "Team" WHERE id = ANY(${teamIds}::text[])
+          UNION ALL SELECT id, name::text AS name FROM "Domain" WHERE id = ANY(${domainIds}::text[])`
+      : Promise.resolve([]),
+    withLeave
+      ? tx.$queryRaw<LeaveInput[]>`
+          SELECT l.id, l."personId", l."startsAt", l."endsAt" FROM "OnCallLeave" l
+          WHERE l."cancelledAt" IS NULL AND l."startsAt" < ${to} AND l."endsAt" > ${from}
+            AND l."personId" IN (
+              SELECT p."personId" FROM "OnCallParticipant" p JOIN "OnCallRotation" r ON r.id = p."rotationId" WHERE r."scheduleId" = ANY(${ids}::text[])
+              UNION
+              SELECT o."personId" FROM "OnCallOverride" o
+              WHERE o."scheduleId" = ANY(${ids}::text[]) AND o."cancelledAt" IS NULL AND o."startsAt" < ${to} AND o."endsAt" > ${from})`
+      : Promise.resolve([] as LeaveInput[]),
   ]);
+
+  // Group the flat rows by schedule, then by rotation version (rows come ordered by version, layer, position).
+  type Version = RotationVersion & { primary: PersonRef[]; secondary: PersonRef[] };
+  const versionsBySchedule = new Map<string, Version[]>();
+  let lastRotationId = "";
+  let current: Version | null = null;
+  for (const row of rotationRows) {
+    if (row.rotationId !== lastRotationId) {
+      lastRotationId = row.rotationId;
+      current = {
+        effectiveFrom: row.effectiveFrom, rotationDays: row.rotationDays, handoffWeekday: row.handoffWeekday, handoffMinute: row.handoffMinute,
+        timeZone: row.timeZone, hasSecondary: row.hasSecondary, participantIds: [], secondaryIds: [], primary: [], secondary: [],
+      };
+      let list = versionsBySchedule.get(row.scheduleId);
+      if (!list) versionsBySchedule.set(row.scheduleId, (list = []));
+      list.push(current);
+    }
+    if (!current || !row.personId) continue;
+    const person = { id: row.personId, name: withPeople ? (row.personName ?? "") : "", email: withPeople ? (row.personEmail ?? "") : "" };
+    if (row.layer === "SECONDARY") {
+      current.secondaryIds!.push(row.personId);
+      current.secondary.push(person);
+    } else {
+      current.participantIds.push(row.personId);
+      current.primary.push(person);
+    }
+  }
+  const overridesBySchedule = groupBy(overrides, (override) => override.scheduleId);
+  const optOutsBySchedule = groupBy(optOuts, (optOut) => optOut.scheduleId);
+  const calendars = new Map<string, { name: string; dates: Set<string> }>();
+  for (const row of holidays) {
+    let calendar = calendars.get(row.calendarId);
+    if (!calendar) calendars.set(row.calendarId, (calendar = { name: row.name, dates: new Set() }));
+    if (row.date) calendar.dates.add(row.date);
+  }
+  const ownerNames = new Map(owners.map((owner) => [owner.id, owner.name]));
+  const noHolidays: ReadonlySet<string> = new Set();
+
   return rows.map((row) => {
-    const latest = row.rotations.at(-1) ?? null;
+    const versions = versionsBySchedule.get(row.id) ?? [];
+    const latest = versions.at(-1) ?? null;
+    const calendar = row.holidayCalendarId ? calendars.get(row.holidayCalendarId) : undefined;
     return {
       id: row.id,
       slug: row.slug,
@@ -95,22 +152,13 @@ export async function loadSchedules(
       kind: row.kind,
       teamId: row.teamId,
       domainId: row.domainId,
-      ownerName: row.team?.name ?? row.domain?.name ?? "",
+      ownerName: ownerNames.get(row.teamId ?? row.domainId ?? "") ?? "",
       hasSecondary: row.hasSecondary,
       engine: {
         timeZone: row.timeZone,
         hasSecondary: row.hasSecondary,
-        rotations: row.rotations.map((rotation) => ({
-          effectiveFrom: rotation.effectiveFrom,
-          rotationDays: rotation.rotationDays,
-          handoffWeekday: rotation.handoffWeekday,
-          handoffMinute: rotation.handoffMinute,
-          timeZone: rotation.timeZone,
-          hasSecondary: rotation.hasSecondary,
-          participantIds: ofLayer(rotation.participants, "PRIMARY").map((participant) => participant.personId),
-          secondaryIds: ofLayer(rotation.participants, "SECONDARY").map((participant) => participant.personId),
-        })),
-        overrides: overrides.filter((override) => override.scheduleId === row.id),
+        rotations: versions.map(({ primary: _primary, secondary: _secondary, ...version }) => version),
+        overrides: overridesBySchedule.get(row.id) ?? [],
         leave,
       },
       hours: {
@@ -118,23 +166,34 @@ export async function loadSchedules(
         workdayStartMinute: row.workdayStartMinute,
         workdayEndMinute: row.workdayEndMinute,
         workingDays: row.workingDays,
-        holidays: new Set((row.holidayCalendar?.holidays ?? []).map((holiday) => holiday.date.toISOString().slice(0, 10))),
+        holidays: calendar?.dates ?? noHolidays,
       },
-      participants: ofLayer(latest?.participants ?? [], "PRIMARY").map((participant) => people.get(participant.personId) ?? { id: participant.personId, name: "", email: "" }),
-      secondaryParticipants: ofLayer(latest?.participants ?? [], "SECONDARY").map((participant) => people.get(participant.personId) ?? { id: participant.personId, name: "", email: "" }),
+      participants: latest?.primary ?? [],
+      secondaryParticipants: latest?.secondary ?? [],
       holidayCalendarId: row.holidayCalendarId,
       workingDays: row.workingDays,
       archivedAt: row.archivedAt,
-      optedOutIds: row.optOuts.map((optOut) => optOut.personId),
-      firstEffectiveFrom: row.rotations[0]?.effectiveFrom ?? null,
+      optedOutIds: (optOutsBySchedule.get(row.id) ?? []).map((optOut) => optOut.personId),
+      firstEffectiveFrom: versions[0]?.effectiveFrom ?? null,
       latestRotation: latest
-        ? { effectiveFrom: latest.effectiveFrom, rotationDays: latest.rotationDays, handoffWeekday: latest.handoffWeekday, handoffMinute: latest.handoffMinute, timeZone: latest.timeZone, hasSecondary: latest.hasSecondary }
+        ? { effectiveFrom: latest.effectiveFrom, rotationDays: latest.rotationDays, handoffWeekday: latest.handoffWeekday, handoffMinute: latest.handoffMinute, timeZone: latest.timeZone!, hasSecondary: latest.hasSecondary! }
         : null,
-      holidayCalendarName: row.holidayCalendar?.name ?? null,
+      holidayCalendarName: calendar?.name ?? null,
       workdayStartMinute: row.workdayStartMinute,
       workdayEndMinute: row.workdayEndMinute,
     };
   });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(item);
+  }
+  return groups;
 }
 
 export async function loadScheduleBySlug(tx: DbTx, slug: string, from: Date, to: Date, options: { includeArchived?: boolean } = {}): Promise<LoadedSchedule | null> {
