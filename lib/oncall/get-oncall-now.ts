@@ -2,7 +2,7 @@
 import { onCallLevel } from "../catalog/availability";
 import type { AvailabilityTarget } from "../generated/prisma/enums.ts";
 import type { DbTx } from "../db";
-import { loadSchedules, peopleByIds, type PersonRef } from "./queries";
+import { loadSchedules, type PersonRef } from "./queries";
 import { finalShifts } from "./shift-engine";
 import { workingState, type WorkingHours } from "./working-hours";
 import { coverAt, type Cover, type CoverAnswer, type ScheduleShifts } from "./who-is-on-call";
@@ -24,7 +24,8 @@ export type OnCallNow = {
 
 export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new Date()): Promise<OnCallNow[]> {
   const to = new Date(now.getTime() + LOOKAHEAD_MS);
-  const lean = { withLeave: false, withPeople: false };
+  // No leave, opt-outs or owner names: who is on call needs the rotations and overrides (and names).
+  const lean = { withLeave: false, withOptOuts: false, withOwners: false };
   // Services with their team in one set-based query (2,000 rows: raw rows skip the ORM's per-row work).
   const readServices = () =>
     tx.$queryRaw<{ slug: string; name: string; availabilityTarget: AvailabilityTarget; teamId: string; teamName: string; domainId: string | null }[]>`
@@ -80,7 +81,9 @@ export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new
     }
     return { service, answer };
   });
-  const people = await peopleByIds(tx, answers.flatMap(({ answer }) => [answer.primaryId, answer.secondaryId, answer.next?.personId].filter((id): id is string => !!id)));
+  // Names come with the rotations and overrides: no further query.
+  const people = new Map<string, PersonRef>();
+  for (const schedule of schedules) for (const [id, person] of schedule.people) people.set(id, person);
   const ref = (id: string | null | undefined) => (id ? (people.get(id) ?? null) : null);
   return answers.map(({ service, answer }) => {
     const nextPerson = ref(answer.next?.personId);

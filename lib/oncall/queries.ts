@@ -19,6 +19,8 @@ export type LoadedSchedule = {
   hours: WorkingHours;
   /** Participants of the latest rotation version, in order. */
   participants: PersonRef[];
+  /** Everyone the loaded rotations and overrides mention, with names when loaded withPeople. */
+  people: Map<string, PersonRef>;
   optedOutIds: string[];
   firstEffectiveFrom: Date | null;
   latestRotation: { effectiveFrom: Date; rotationDays: number; handoffWeekday: number; handoffMinute: number; timeZone: string; hasSecondary: boolean } | null;
@@ -54,9 +56,9 @@ export async function loadSchedules(
   from: Date,
   to: Date,
   /** Who-is-on-call needs neither leave nor participant names: skipping them saves work. */
-  options: { withLeave?: boolean; withPeople?: boolean; includeArchived?: boolean } = {},
+  options: { withLeave?: boolean; withPeople?: boolean; includeArchived?: boolean; withOwners?: boolean; withOptOuts?: boolean } = {},
 ): Promise<LoadedSchedule[]> {
-  const { withLeave = true, withPeople = true, includeArchived = false } = options;
+  const { withLeave = true, withPeople = true, includeArchived = false, withOwners = true, withOptOuts = true } = options;
   // Archived schedules cover nothing: only history (the pay report) and their own page read them.
   const filter: Prisma.OnCallScheduleWhereInput = includeArchived ? where : { AND: [where, { archivedAt: null }] };
   const rows = await tx.onCallSchedule.findMany({ where: filter, select: scheduleSelect, orderBy: { name: "asc" } });
@@ -75,19 +77,22 @@ export async function loadSchedules(
       WHERE r."scheduleId" = ANY(${ids}::text[])
       ORDER BY r."scheduleId", r."effectiveFrom", p.layer, p.position`,
     // One array parameter (= ANY) instead of an IN list of one parameter per schedule: far cheaper to build and plan.
-    tx.$queryRaw<(OverrideInput & { scheduleId: string })[]>`
-      SELECT o.id, o."scheduleId", o.layer::text AS layer, o."personId", o."startsAt", o."endsAt", o.kind::text AS kind, o."createdAt"
-      FROM "OnCallOverride" o
+    tx.$queryRaw<(OverrideInput & { scheduleId: string; personName: string; personEmail: string })[]>`
+      SELECT o.id, o."scheduleId", o.layer::text AS layer, o."personId", o."startsAt", o."endsAt", o.kind::text AS kind, o."createdAt",
+             pe.name::text AS "personName", pe.email::text AS "personEmail"
+      FROM "OnCallOverride" o JOIN "Person" pe ON pe.id = o."personId"
       WHERE o."scheduleId" = ANY(${ids}::text[]) AND o."cancelledAt" IS NULL AND o."startsAt" < ${to} AND o."endsAt" > ${from}`,
-    tx.$queryRaw<{ scheduleId: string; personId: string }[]>`
-      SELECT "scheduleId", "personId" FROM "OnCallOptOut" WHERE "scheduleId" = ANY(${ids}::text[])`,
+    withOptOuts
+      ? tx.$queryRaw<{ scheduleId: string; personId: string }[]>`
+          SELECT "scheduleId", "personId" FROM "OnCallOptOut" WHERE "scheduleId" = ANY(${ids}::text[])`
+      : Promise.resolve([]),
     calendarIds.length
       ? tx.$queryRaw<{ calendarId: string; name: string; date: string | null }[]>`
           SELECT c.id AS "calendarId", c.name::text AS name, to_char(h.date, 'YYYY-MM-DD') AS date
           FROM "HolidayCalendar" c LEFT JOIN "Holiday" h ON h."calendarId" = c.id
           WHERE c.id = ANY(${calendarIds}::text[])`
       : Promise.resolve([]),
-    teamIds.length || domainIds.length
+    withOwners && (teamIds.length || domainIds.length)
       ? tx.$queryRaw<{ id: string; name: string }[]>`
           SELECT id, name::text AS name FROM "Team" WHERE id = ANY(${teamIds}::text[])
           UNION ALL SELECT id, name::text AS name FROM "Domain" WHERE id = ANY(${domainIds}::text[])`
@@ -107,6 +112,12 @@ export async function loadSchedules(
   // Group the flat rows by schedule, then by rotation version (rows come ordered by version, layer, position).
   type Version = RotationVersion & { primary: PersonRef[]; secondary: PersonRef[] };
   const versionsBySchedule = new Map<string, Version[]>();
+  const peopleBySchedule = new Map<string, Map<string, PersonRef>>();
+  const mention = (scheduleId: string, person: PersonRef) => {
+    let people = peopleBySchedule.get(scheduleId);
+    if (!people) peopleBySchedule.set(scheduleId, (people = new Map()));
+    people.set(person.id, person);
+  };
   let lastRotationId = "";
   let current: Version | null = null;
   for (const row of rotationRows) {
@@ -122,6 +133,7 @@ export async function loadSchedules(
     }
     if (!current || !row.personId) continue;
     const person = { id: row.personId, name: withPeople ? (row.personName ?? "") : "", email: withPeople ? (row.personEmail ?? "") : "" };
+    mention(row.scheduleId, person);
     if (row.layer === "SECONDARY") {
       current.secondaryIds!.push(row.personId);
       current.secondary.push(person);
@@ -130,7 +142,11 @@ export async function loadSchedules(
       current.primary.push(person);
     }
   }
-  const overridesBySchedule = groupBy(overrides, (override) => override.scheduleId);
+  for (const override of overrides) mention(override.scheduleId, { id: override.personId, name: override.personName, email: override.personEmail });
+  const overridesBySchedule = groupBy(
+    overrides.map(({ personName: _name, personEmail: _email, ...override }) => override),
+    (override) => override.scheduleId,
+  );
   const optOutsBySchedule = groupBy(optOuts, (optOut) => optOut.scheduleId);
   const calendars = new Map<string, { name: string; dates: Set<string> }>();
   for (const row of holidays) {
@@ -169,6 +185,7 @@ export async function loadSchedules(
         holidays: calendar?.dates ?? noHolidays,
       },
       participants: latest?.primary ?? [],
+      people: peopleBySchedule.get(row.id) ?? new Map(),
       secondaryParticipants: latest?.secondary ?? [],
       holidayCalendarId: row.holidayCalendarId,
       workingDays: row.workingDays,
