@@ -224,6 +224,12 @@ describe("requests for a custom range", () => {
     expect([row.startsAt, row.endsAt]).toEqual([at("2026-12-03T14:00", "America/New_York"), at("2026-12-03T18:00", "America/New_York")]);
     const error = await rejection(requestCover(db(), actor(ANA), { scheduleId: schedule.id, responderId: people[DEE]!.id, startsAt: "2026-12-15T14:00", endsAt: "2026-12-15T18:00" }, NOW));
     expect(error.fieldErrors.startsAt).toEqual(["You are not on call for this schedule in that range."]);
+    // Across Ana's handoff to Ben (Fri 4 Dec 12:00 New York): part of it is Ben's time.
+    const across = await rejection(requestCover(db(), actor(ANA), { scheduleId: schedule.id, responderId: people[DEE]!.id, startsAt: "2026-12-04T10:00", endsAt: "2026-12-04T14:00" }, NOW));
+    expect(across.fieldErrors.startsAt?.[0]).toMatch(/Part of that range is not your shift/);
+    const backwards = await rejection(requestCover(db(), actor(ANA), { scheduleId: schedule.id, responderId: people[DEE]!.id, startsAt: "2026-12-03T18:00", endsAt: "2026-12-03T14:00" }, NOW));
+    expect(backwards.fieldErrors.endsAt).toEqual(["The end must be after the start."]);
+    expect(await db().onCallRequest.count({ where: { scheduleId: schedule.id, requesterId: people[ANA]!.id } })).toBe(1);
   });
 });
 
@@ -260,6 +266,11 @@ describe("holiday calendars", () => {
     const calendar = await createHolidayCalendar(db(), actorFor(lead), { name: "Scotland", slug: "scotland" });
     await expect(addHoliday(db(), actor(ANA), calendar.id, { date: "2026-11-30", name: "St Andrew's Day" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const holiday = await addHoliday(db(), actorFor(lead), calendar.id, { date: "2026-11-30", name: "St Andrew's Day" });
+    // Assigned to a schedule, the holiday counts as out of hours there.
+    const other = await createOnCallSchedule(db(), { teamId: (await createTeam(db())).id, participantIds: people.slice(0, 3).map((p) => p.id), holidayCalendarId: calendar.id });
+    const loaded = await load(other.id, NOW, NOW);
+    expect([...loaded.hours.holidays]).toEqual(["2026-11-30"]);
+    expect(loaded.holidayCalendarName).toBe("Scotland");
     await renameHolidayCalendar(db(), adminActor(), calendar.id, { name: "Scotland (bank holidays)", slug: "scotland" });
     await expect(removeHoliday(db(), actor(ANA), holiday.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await removeHoliday(db(), adminActor(), holiday.id);
