@@ -11,10 +11,12 @@ type Props = {
   errors?: Record<string, string[]>;
   defaults?: { rotationDays: number; handoffWeekday: number; handoffTime: string; participantIds: string[] };
   zone: string;
+  /** With a secondary layer: its own rotation, in order (blank: the next primary person backs up). */
+  secondary?: { participantIds: string[] };
 };
 
 /** Rotation length, handoff and the ordered people: one select per position, blanks ignored. */
-export function RotationFields({ people, defaults, zone }: Props) {
+export function RotationFields({ people, defaults, zone, secondary }: Props) {
   return (
     <fieldset className="grid gap-3 sm:grid-cols-2">
       <legend className="mb-2 text-sm font-semibold">Rotation</legend>
@@ -47,6 +49,22 @@ export function RotationFields({ people, defaults, zone }: Props) {
           ))}
         </ol>
       </div>
+      {secondary ? (
+        <div className="space-y-2 sm:col-span-2">
+          <p className="text-sm font-medium">Secondary rotation, in order</p>
+          <p className="text-sm text-fg-muted">Leave empty and the next person of the primary rotation backs up the primary. The first person here is secondary for the shift that contains the effective date.</p>
+          <ol className="grid gap-2 sm:grid-cols-2">
+            {Array.from({ length: ROTA_SLOTS }, (_, index) => (
+              <li key={index}>
+                <Select aria-label={`Secondary position ${index + 1}`} name={`secondaryIds.${index}`} defaultValue={secondary.participantIds[index] ?? ""}>
+                  <option value="">—</option>
+                  {people.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+                </Select>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
     </fieldset>
   );
 }

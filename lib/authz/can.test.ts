@@ -101,6 +101,8 @@ const EXPECTED: Record<Permission, boolean[]> = {
   "cab.settings":      [_,   _,   _,   _,   Y,   Y,   Y,   Y,   _,    Y,  Y],
   // Evidence packs include audit events: change managers and admins, and tokens with audit:read.
   "changes.evidence":  [_,   _,   _,   _,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
+  // Holiday calendars are shared: admins, and team leads (any team, checked by the use case).
+  "oncall.holidays.manage": [_, _,  _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
 };
 
 const cells = ALL_PERMISSIONS.flatMap((permission) =>
@@ -127,7 +129,7 @@ describe("the permission matrix", () => {
 });
 
 describe("team leads", () => {
-  it.each(["oncall.overrides.assign", "oncall.leave.manage-others", "oncall.report.read"] as const)("a lead of the owning team may %s", (permission) => {
+  it.each(["oncall.overrides.assign", "oncall.leave.manage-others", "oncall.report.read", "oncall.holidays.manage"] as const)("a lead of the owning team may %s", (permission) => {
     expect(can(ACTORS["ENG+team"], permission, { teamId: OWNING_TEAM, isTeamLead: true })).toBe(true);
     expect(can(ACTORS["ENG+team"], permission, { teamId: OWNING_TEAM, isTeamLead: false })).toBe(false);
   });

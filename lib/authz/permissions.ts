@@ -57,6 +57,9 @@ export const PERMISSIONS = {
   "cab.settings": ["change-manager", "admin", "operator"],
   // The evidence pack carries audit events: auditors' readers only (tokens need audit:read on top).
   "changes.evidence": ["change-manager", "admin", "token", "operator"],
+  // Holiday calendars are shared by schedules of many teams: admins, and leads of any team (the use case
+  // looks up whether the person leads a team), keep them.
+  "oncall.holidays.manage": ["admin", "lead-of-team", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

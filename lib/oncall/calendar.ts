@@ -1,13 +1,30 @@
 // Calendar grids: which final shifts fall on each local day of a week or month view. Pure.
 import { DateTime } from "luxon";
 import type { FinalShift } from "./shift-engine";
+import { memoMillis } from "./zone-memo";
 
 export type CalendarView = "week" | "month";
 
 export type CalendarRange = { from: Date; to: Date; days: string[]; label: string; previous: string; next: string };
 
 /** The days a view shows around an anchor date ("2026-11-26"): ISO weeks from Monday; months padded to whole weeks. */
+const rangeCache = new Map<string, CalendarRange>();
+
 export function calendarRange(view: CalendarView, anchor: string, zone: string): CalendarRange {
+  // A valid anchor always gives the same range (zone arithmetic is the slow part): memoised. An invalid
+  // one means "today", which changes, so it is computed each time.
+  const key = `${view}|${anchor}|${zone}`;
+  const cached = rangeCache.get(key);
+  if (cached) return { ...cached, days: [...cached.days] };
+  const range = computeCalendarRange(view, anchor, zone);
+  if (DateTime.fromISO(anchor, { zone }).isValid) {
+    if (rangeCache.size >= 5_000) rangeCache.clear();
+    rangeCache.set(key, range);
+  }
+  return { ...range, days: [...range.days] };
+}
+
+function computeCalendarRange(view: CalendarView, anchor: string, zone: string): CalendarRange {
   const parsed = DateTime.fromISO(anchor, { zone });
   const base = (parsed.isValid ? parsed : DateTime.now().setZone(zone)).startOf("day");
   const start = view === "week" ? base.startOf("week") : base.startOf("month").startOf("week");
@@ -38,13 +55,39 @@ export type DaySegment = {
   onLeave: boolean;
 };
 
+// One Intl formatter per zone for every label (far cheaper than a luxon DateTime per segment), and the
+// labels of instants already seen: shift boundaries repeat on every request.
+const clocks = new Map<string, { format: (ms: number) => string }>();
+
+function clockFor(zone: string): { format: (ms: number) => string } {
+  let clock = clocks.get(zone);
+  if (!clock) {
+    const formatter = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    const labels = new Map<number, string>();
+    clock = {
+      format: (ms: number) => {
+        let label = labels.get(ms);
+        if (label === undefined) {
+          if (labels.size >= 50_000) labels.clear();
+          label = formatter.format(ms);
+          labels.set(ms, label);
+        }
+        return label;
+      },
+    };
+    clocks.set(zone, clock);
+  }
+  return clock;
+}
+
 /** Cuts shifts at local midnights so each day lists who is on call when. */
 export function segmentsByDay(shifts: readonly FinalShift[], days: readonly string[], zone: string): Map<string, DaySegment[]> {
   const result = new Map<string, DaySegment[]>(days.map((day) => [day, []]));
-  // One Intl formatter for every label: far cheaper than a luxon DateTime per segment.
-  const clock = new Intl.DateTimeFormat("en-GB", { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  const bounds = days.map((day) => DateTime.fromISO(day, { zone }).startOf("day").toMillis());
-  const last = days.length ? DateTime.fromISO(days[days.length - 1]!, { zone }).plus({ days: 1 }).startOf("day").toMillis() : 0;
+  const clock = clockFor(zone);
+  // Local midnights are the same on every request: memoised like the engine's handoffs.
+  const midnight = (day: string) => memoMillis(`midnight|${zone}|${day}`, () => DateTime.fromISO(day, { zone }).startOf("day").toMillis());
+  const bounds = days.map(midnight);
+  const last = days.length ? memoMillis(`next-midnight|${zone}|${days[days.length - 1]}`, () => DateTime.fromISO(days[days.length - 1]!, { zone }).plus({ days: 1 }).startOf("day").toMillis()) : 0;
   days.forEach((day, index) => {
     const dayStart = bounds[index]!;
     const dayEnd = bounds[index + 1] ?? last;

@@ -42,6 +42,8 @@ export async function createSchedule(prisma: Db, actor: Actor, input: TScheduleI
               rotationDays: data.rotationDays,
               handoffWeekday: data.handoffWeekday,
               handoffMinute: minuteOfDay(data.handoffTime),
+              timeZone: data.timeZone,
+              hasSecondary: data.hasSecondary,
               participants: { create: data.participantIds.map((personId, position) => ({ personId, position })) },
             },
           },

@@ -3,12 +3,15 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { requestSeal } from "../audit/seal-audit-events";
 import type { Db } from "../db";
 import { AppError, parseInput } from "../errors";
+import { startRotationVersion } from "./rotation-versions";
 import { minuteOfDay, parseInstant, ZRotationInput, type TRotationInput } from "./schemas";
 import { authorizeSchedule, loadScheduleForUseCase } from "./schedule-access";
 
 /**
  * A new rotation version from a date: the past keeps its shifts, and the first person in the new
  * order takes the shift that contains the effective date. Adding or removing people mid-rotation is this.
+ * The secondary layer may have its own ordered rotation; the zone and whether there is a secondary
+ * layer are schedule settings (see update-schedule) and carry over.
  */
 export async function editRotation(prisma: Db, actor: Actor, scheduleId: string, input: TRotationInput, now = new Date()): Promise<void> {
   const data = parseInput(ZRotationInput, input);
@@ -20,28 +23,36 @@ export async function editRotation(prisma: Db, actor: Actor, scheduleId: string,
     if (effectiveFrom.getTime() < now.getTime() - 60_000) {
       throw AppError.validation({ effectiveFrom: ["A rotation change takes effect from now or later; past shifts stay as they were."] });
     }
+    if (data.secondaryIds.length > 0 && !schedule.hasSecondary) {
+      throw AppError.validation({ secondaryIds: ["This schedule has no secondary layer; turn it on in the schedule's settings first."] });
+    }
+    const everyone = [...new Set([...data.participantIds, ...data.secondaryIds])];
     const optedOut = data.participantIds.filter((id) => schedule.optedOutIds.includes(id));
     if (optedOut.length) throw AppError.validation({ participantIds: ["Someone in the list has opted out of this schedule; ask them to opt back in."] });
-    const people = await tx.person.count({ where: { id: { in: data.participantIds }, deactivatedAt: null } });
-    if (people !== data.participantIds.length) throw AppError.validation({ participantIds: ["Choose active people only."] });
-    // Versions that had not started yet are replaced by this one.
-    await tx.onCallRotation.deleteMany({ where: { scheduleId, effectiveFrom: { gte: effectiveFrom } } });
-    const rotation = await tx.onCallRotation.create({
-      data: {
-        scheduleId,
-        effectiveFrom,
-        rotationDays: data.rotationDays,
-        handoffWeekday: data.handoffWeekday,
-        handoffMinute: minuteOfDay(data.handoffTime),
-        participants: { create: data.participantIds.map((personId, position) => ({ personId, position })) },
-      },
-      select: { id: true },
+    if (data.secondaryIds.some((id) => schedule.optedOutIds.includes(id))) {
+      throw AppError.validation({ secondaryIds: ["Someone in the list has opted out of this schedule; ask them to opt back in."] });
+    }
+    const people = await tx.person.count({ where: { id: { in: everyone }, deactivatedAt: null } });
+    if (people !== everyone.length) throw AppError.validation({ participantIds: ["Choose active people only."] });
+    const rotation = await startRotationVersion(tx, scheduleId, {
+      effectiveFrom,
+      rotationDays: data.rotationDays,
+      handoffWeekday: data.handoffWeekday,
+      handoffMinute: minuteOfDay(data.handoffTime),
+      timeZone: schedule.engine.timeZone,
+      hasSecondary: schedule.hasSecondary,
+      participantIds: data.participantIds,
+      secondaryIds: data.secondaryIds,
     });
     await recordAuditEvent(tx, actor, {
       action: "oncall-rotation.edit",
       entityType: "OnCallSchedule",
       entityId: scheduleId,
-      before: { participantIds: schedule.participants.map((person) => person.id), rotation: schedule.latestRotation },
+      before: {
+        participantIds: schedule.participants.map((person) => person.id),
+        secondaryIds: schedule.secondaryParticipants.map((person) => person.id),
+        rotation: schedule.latestRotation,
+      },
       after: { rotationId: rotation.id, ...data, effectiveFrom },
     });
   });

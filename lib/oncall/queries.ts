@@ -1,7 +1,7 @@
 // Reads for on-call: the only place this area reads through Prisma. Explicit selects, DTOs out.
 import type { DbTx } from "../db";
 import type { Prisma } from "../generated/prisma/client.ts";
-import type { ScheduleInput } from "./shift-engine";
+import type { LeaveInput, OverrideInput, RotationVersion, ScheduleInput } from "./shift-engine";
 import type { WorkingHours } from "./working-hours";
 
 export type PersonRef = { id: string; name: string; email: string };
@@ -19,67 +19,148 @@ export type LoadedSchedule = {
   hours: WorkingHours;
   /** Participants of the latest rotation version, in order. */
   participants: PersonRef[];
+  /** Everyone the loaded rotations and overrides mention, with names when loaded withPeople. */
+  people: Map<string, PersonRef>;
   optedOutIds: string[];
   firstEffectiveFrom: Date | null;
-  latestRotation: { effectiveFrom: Date; rotationDays: number; handoffWeekday: number; handoffMinute: number } | null;
+  latestRotation: { effectiveFrom: Date; rotationDays: number; handoffWeekday: number; handoffMinute: number; timeZone: string; hasSecondary: boolean } | null;
+  /** The secondary layer's own rotation in the latest version, in order (empty: the next primary backs up). */
+  secondaryParticipants: PersonRef[];
+  holidayCalendarId: string | null;
+  workingDays: number[];
+  archivedAt: Date | null;
   holidayCalendarName: string | null;
   workdayStartMinute: number;
   workdayEndMinute: number;
 };
 
 const scheduleSelect = {
-  id: true, slug: true, name: true, kind: true, teamId: true, domainId: true, timeZone: true, hasSecondary: true,
+  id: true, slug: true, name: true, kind: true, teamId: true, domainId: true, timeZone: true, hasSecondary: true, archivedAt: true, holidayCalendarId: true,
   workdayStartMinute: true, workdayEndMinute: true, workingDays: true,
-  team: { select: { name: true } },
-  domain: { select: { name: true } },
-  holidayCalendar: { select: { name: true, holidays: { select: { date: true } } } },
-  rotations: {
-    select: {
-      effectiveFrom: true, rotationDays: true, handoffWeekday: true, handoffMinute: true,
-      participants: { select: { personId: true, position: true }, orderBy: { position: "asc" } },
-    },
-    orderBy: { effectiveFrom: "asc" },
-  },
-  optOuts: { select: { personId: true } },
 } as const satisfies Prisma.OnCallScheduleSelect;
+
+type RotationRow = {
+  rotationId: string; scheduleId: string; effectiveFrom: Date; rotationDays: number; handoffWeekday: number; handoffMinute: number; timeZone: string; hasSecondary: boolean;
+  personId: string | null; layer: "PRIMARY" | "SECONDARY" | null; personName: string | null; personEmail: string | null;
+};
 
 /**
  * Schedules with everything the shift engine needs for [from, to): rotation versions, live overrides in
- * the range, and the leave of everyone who could be on call in it. Three queries whatever the count.
+ * the range, and the leave of everyone who could be on call in it. Set-based: one query for the
+ * schedules, then one round of parallel queries (rotations with their people, overrides, opt-outs,
+ * holidays, owners, leave) whatever the number of schedules; the graph is assembled in memory.
  */
 export async function loadSchedules(
   tx: DbTx,
   where: Prisma.OnCallScheduleWhereInput,
   from: Date,
   to: Date,
-  /** Who-is-on-call needs neither leave nor participant names: skipping them saves two round trips. */
-  options: { withLeave?: boolean; withPeople?: boolean } = {},
+  /** Who-is-on-call needs neither leave nor participant names: skipping them saves work. */
+  options: { withLeave?: boolean; withPeople?: boolean; includeArchived?: boolean; withOwners?: boolean; withOptOuts?: boolean } = {},
 ): Promise<LoadedSchedule[]> {
-  const { withLeave = true, withPeople = true } = options;
-  // Schedules and their overrides in parallel: the override query filters by the same schedule condition.
-  const [rows, overrides] = await Promise.all([
-    tx.onCallSchedule.findMany({ where, select: scheduleSelect, orderBy: { name: "asc" } }),
-    tx.onCallOverride.findMany({
-      where: { schedule: where, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
-      select: { id: true, scheduleId: true, layer: true, personId: true, startsAt: true, endsAt: true, kind: true, createdAt: true },
-    }),
-  ]);
+  const { withLeave = true, withPeople = true, includeArchived = false, withOwners = true, withOptOuts = true } = options;
+  // Archived schedules cover nothing: only history (the pay report) and their own page read them.
+  const filter: Prisma.OnCallScheduleWhereInput = includeArchived ? where : { AND: [where, { archivedAt: null }] };
+  const rows = await tx.onCallSchedule.findMany({ where: filter, select: scheduleSelect, orderBy: { name: "asc" } });
   if (rows.length === 0) return [];
-  const personIds = new Set<string>();
-  for (const row of rows) for (const rotation of row.rotations) for (const participant of rotation.participants) personIds.add(participant.personId);
-  for (const override of overrides) personIds.add(override.personId);
-  const latestIds = rows.flatMap((row) => row.rotations.at(-1)?.participants.map((participant) => participant.personId) ?? []);
-  const [leave, people] = await Promise.all([
-    withLeave
-      ? tx.onCallLeave.findMany({
-          where: { personId: { in: [...personIds] }, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
-          select: { id: true, personId: true, startsAt: true, endsAt: true },
-        })
+  const ids = rows.map((row) => row.id);
+  const calendarIds = [...new Set(rows.flatMap((row) => (row.holidayCalendarId ? [row.holidayCalendarId] : [])))];
+  const teamIds = rows.flatMap((row) => (row.teamId ? [row.teamId] : []));
+  const domainIds = rows.flatMap((row) => (row.domainId ? [row.domainId] : []));
+  const [rotationRows, overrides, optOuts, holidays, owners, leave] = await Promise.all([
+    tx.$queryRaw<RotationRow[]>`
+      SELECT r.id AS "rotationId", r."scheduleId", r."effectiveFrom", r."rotationDays", r."handoffWeekday", r."handoffMinute", r."timeZone", r."hasSecondary",
+             p."personId", p.layer::text AS layer, pe.name::text AS "personName", pe.email::text AS "personEmail"
+      FROM "OnCallRotation" r
+      LEFT JOIN "OnCallParticipant" p ON p."rotationId" = r.id
+      LEFT JOIN "Person" pe ON pe.id = p."personId"
+      WHERE r."scheduleId" = ANY(${ids}::text[])
+      ORDER BY r."scheduleId", r."effectiveFrom", p.layer, p.position`,
+    // One array parameter (= ANY) instead of an IN list of one parameter per schedule: far cheaper to build and plan.
+    tx.$queryRaw<(OverrideInput & { scheduleId: string; personName: string; personEmail: string })[]>`
+      SELECT o.id, o."scheduleId", o.layer::text AS layer, o."personId", o."startsAt", o."endsAt", o.kind::text AS kind, o."createdAt",
+             pe.name::text AS "personName", pe.email::text AS "personEmail"
+      FROM "OnCallOverride" o JOIN "Person" pe ON pe.id = o."personId"
+      WHERE o."scheduleId" = ANY(${ids}::text[]) AND o."cancelledAt" IS NULL AND o."startsAt" < ${to} AND o."endsAt" > ${from}`,
+    withOptOuts
+      ? tx.$queryRaw<{ scheduleId: string; personId: string }[]>`
+          SELECT "scheduleId", "personId" FROM "OnCallOptOut" WHERE "scheduleId" = ANY(${ids}::text[])`
       : Promise.resolve([]),
-    withPeople ? peopleByIds(tx, latestIds) : Promise.resolve(new Map<string, PersonRef>()),
+    calendarIds.length
+      ? tx.$queryRaw<{ calendarId: string; name: string; date: string | null }[]>`
+          SELECT c.id AS "calendarId", c.name::text AS name, to_char(h.date, 'YYYY-MM-DD') AS date
+          FROM "HolidayCalendar" c LEFT JOIN "Holiday" h ON h."calendarId" = c.id
+          WHERE c.id = ANY(${calendarIds}::text[])`
+      : Promise.resolve([]),
+    withOwners && (teamIds.length || domainIds.length)
+      ? tx.$queryRaw<{ id: string; name: string }[]>`
+          SELECT id, name::text AS name FROM "Team" WHERE id = ANY(${teamIds}::text[])
+          UNION ALL SELECT id, name::text AS name FROM "Domain" WHERE id = ANY(${domainIds}::text[])`
+      : Promise.resolve([]),
+    withLeave
+      ? tx.$queryRaw<LeaveInput[]>`
+          SELECT l.id, l."personId", l."startsAt", l."endsAt" FROM "OnCallLeave" l
+          WHERE l."cancelledAt" IS NULL AND l."startsAt" < ${to} AND l."endsAt" > ${from}
+            AND l."personId" IN (
+              SELECT p."personId" FROM "OnCallParticipant" p JOIN "OnCallRotation" r ON r.id = p."rotationId" WHERE r."scheduleId" = ANY(${ids}::text[])
+              UNION
+              SELECT o."personId" FROM "OnCallOverride" o
+              WHERE o."scheduleId" = ANY(${ids}::text[]) AND o."cancelledAt" IS NULL AND o."startsAt" < ${to} AND o."endsAt" > ${from})`
+      : Promise.resolve([] as LeaveInput[]),
   ]);
+
+  // Group the flat rows by schedule, then by rotation version (rows come ordered by version, layer, position).
+  type Version = RotationVersion & { primary: PersonRef[]; secondary: PersonRef[] };
+  const versionsBySchedule = new Map<string, Version[]>();
+  const peopleBySchedule = new Map<string, Map<string, PersonRef>>();
+  const mention = (scheduleId: string, person: PersonRef) => {
+    let people = peopleBySchedule.get(scheduleId);
+    if (!people) peopleBySchedule.set(scheduleId, (people = new Map()));
+    people.set(person.id, person);
+  };
+  let lastRotationId = "";
+  let current: Version | null = null;
+  for (const row of rotationRows) {
+    if (row.rotationId !== lastRotationId) {
+      lastRotationId = row.rotationId;
+      current = {
+        effectiveFrom: row.effectiveFrom, rotationDays: row.rotationDays, handoffWeekday: row.handoffWeekday, handoffMinute: row.handoffMinute,
+        timeZone: row.timeZone, hasSecondary: row.hasSecondary, participantIds: [], secondaryIds: [], primary: [], secondary: [],
+      };
+      let list = versionsBySchedule.get(row.scheduleId);
+      if (!list) versionsBySchedule.set(row.scheduleId, (list = []));
+      list.push(current);
+    }
+    if (!current || !row.personId) continue;
+    const person = { id: row.personId, name: withPeople ? (row.personName ?? "") : "", email: withPeople ? (row.personEmail ?? "") : "" };
+    mention(row.scheduleId, person);
+    if (row.layer === "SECONDARY") {
+      current.secondaryIds!.push(row.personId);
+      current.secondary.push(person);
+    } else {
+      current.participantIds.push(row.personId);
+      current.primary.push(person);
+    }
+  }
+  for (const override of overrides) mention(override.scheduleId, { id: override.personId, name: override.personName, email: override.personEmail });
+  const overridesBySchedule = groupBy(
+    overrides.map(({ personName: _name, personEmail: _email, ...override }) => override),
+    (override) => override.scheduleId,
+  );
+  const optOutsBySchedule = groupBy(optOuts, (optOut) => optOut.scheduleId);
+  const calendars = new Map<string, { name: string; dates: Set<string> }>();
+  for (const row of holidays) {
+    let calendar = calendars.get(row.calendarId);
+    if (!calendar) calendars.set(row.calendarId, (calendar = { name: row.name, dates: new Set() }));
+    if (row.date) calendar.dates.add(row.date);
+  }
+  const ownerNames = new Map(owners.map((owner) => [owner.id, owner.name]));
+  const noHolidays: ReadonlySet<string> = new Set();
+
   return rows.map((row) => {
-    const latest = row.rotations.at(-1) ?? null;
+    const versions = versionsBySchedule.get(row.id) ?? [];
+    const latest = versions.at(-1) ?? null;
+    const calendar = row.holidayCalendarId ? calendars.get(row.holidayCalendarId) : undefined;
     return {
       id: row.id,
       slug: row.slug,
@@ -87,19 +168,13 @@ export async function loadSchedules(
       kind: row.kind,
       teamId: row.teamId,
       domainId: row.domainId,
-      ownerName: row.team?.name ?? row.domain?.name ?? "",
+      ownerName: ownerNames.get(row.teamId ?? row.domainId ?? "") ?? "",
       hasSecondary: row.hasSecondary,
       engine: {
         timeZone: row.timeZone,
         hasSecondary: row.hasSecondary,
-        rotations: row.rotations.map((rotation) => ({
-          effectiveFrom: rotation.effectiveFrom,
-          rotationDays: rotation.rotationDays,
-          handoffWeekday: rotation.handoffWeekday,
-          handoffMinute: rotation.handoffMinute,
-          participantIds: rotation.participants.map((participant) => participant.personId),
-        })),
-        overrides: overrides.filter((override) => override.scheduleId === row.id),
+        rotations: versions.map(({ primary: _primary, secondary: _secondary, ...version }) => version),
+        overrides: overridesBySchedule.get(row.id) ?? [],
         leave,
       },
       hours: {
@@ -107,23 +182,39 @@ export async function loadSchedules(
         workdayStartMinute: row.workdayStartMinute,
         workdayEndMinute: row.workdayEndMinute,
         workingDays: row.workingDays,
-        holidays: new Set((row.holidayCalendar?.holidays ?? []).map((holiday) => holiday.date.toISOString().slice(0, 10))),
+        holidays: calendar?.dates ?? noHolidays,
       },
-      participants: latest?.participants.map((participant) => people.get(participant.personId) ?? { id: participant.personId, name: "", email: "" }) ?? [],
-      optedOutIds: row.optOuts.map((optOut) => optOut.personId),
-      firstEffectiveFrom: row.rotations[0]?.effectiveFrom ?? null,
+      participants: latest?.primary ?? [],
+      people: peopleBySchedule.get(row.id) ?? new Map(),
+      secondaryParticipants: latest?.secondary ?? [],
+      holidayCalendarId: row.holidayCalendarId,
+      workingDays: row.workingDays,
+      archivedAt: row.archivedAt,
+      optedOutIds: (optOutsBySchedule.get(row.id) ?? []).map((optOut) => optOut.personId),
+      firstEffectiveFrom: versions[0]?.effectiveFrom ?? null,
       latestRotation: latest
-        ? { effectiveFrom: latest.effectiveFrom, rotationDays: latest.rotationDays, handoffWeekday: latest.handoffWeekday, handoffMinute: latest.handoffMinute }
+        ? { effectiveFrom: latest.effectiveFrom, rotationDays: latest.rotationDays, handoffWeekday: latest.handoffWeekday, handoffMinute: latest.handoffMinute, timeZone: latest.timeZone!, hasSecondary: latest.hasSecondary! }
         : null,
-      holidayCalendarName: row.holidayCalendar?.name ?? null,
+      holidayCalendarName: calendar?.name ?? null,
       workdayStartMinute: row.workdayStartMinute,
       workdayEndMinute: row.workdayEndMinute,
     };
   });
 }
 
-export async function loadScheduleBySlug(tx: DbTx, slug: string, from: Date, to: Date): Promise<LoadedSchedule | null> {
-  return (await loadSchedules(tx, { slug }, from, to))[0] ?? null;
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(item);
+  }
+  return groups;
+}
+
+export async function loadScheduleBySlug(tx: DbTx, slug: string, from: Date, to: Date, options: { includeArchived?: boolean } = {}): Promise<LoadedSchedule | null> {
+  return (await loadSchedules(tx, { slug }, from, to, options))[0] ?? null;
 }
 
 /** Names and emails for person ids that shifts mention. */
@@ -195,12 +286,17 @@ export async function feedByToken(tx: DbTx, token: string) {
 
 export async function listScheduleOwners(tx: DbTx) {
   const [teams, domains, people, calendars] = await Promise.all([
-    tx.team.findMany({ select: { id: true, name: true, onCallSchedule: { select: { id: true } } }, orderBy: { name: "asc" } }),
-    tx.domain.findMany({ select: { id: true, name: true, onCallSchedule: { select: { id: true } } }, orderBy: { name: "asc" } }),
+    tx.team.findMany({ select: { id: true, name: true, onCallSchedules: { where: { archivedAt: null }, select: { id: true } } }, orderBy: { name: "asc" } }),
+    tx.domain.findMany({ select: { id: true, name: true, onCallSchedules: { where: { archivedAt: null }, select: { id: true } } }, orderBy: { name: "asc" } }),
     tx.person.findMany({ where: { deactivatedAt: null }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }),
     tx.holidayCalendar.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  return { teams, domains, people, calendars };
+  return {
+    teams: teams.map(({ onCallSchedules, ...team }) => ({ ...team, onCallSchedule: onCallSchedules[0] ?? null })),
+    domains: domains.map(({ onCallSchedules, ...domain }) => ({ ...domain, onCallSchedule: onCallSchedules[0] ?? null })),
+    people,
+    calendars,
+  };
 }
 
 export async function listPayPolicies(tx: DbTx) {
@@ -217,4 +313,24 @@ export async function leadsAnyTeam(tx: DbTx, personId: string): Promise<boolean>
 /** Services that each team's schedules cover, for charging per service. */
 export async function servicesByTeam(tx: DbTx) {
   return tx.service.findMany({ where: { archivedAt: null }, select: { slug: true, teamId: true, availabilityTarget: true, team: { select: { domainId: true, name: true } } } });
+}
+
+/** Holiday calendars with their size and the live schedules that use them. */
+export async function listHolidayCalendars(tx: DbTx) {
+  const rows = await tx.holidayCalendar.findMany({
+    select: { id: true, slug: true, name: true, _count: { select: { holidays: true } }, schedules: { where: { archivedAt: null }, select: { slug: true, name: true }, orderBy: { name: "asc" } } },
+    orderBy: { name: "asc" },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, holidayCount: _count.holidays }));
+}
+
+export async function holidayCalendarBySlug(tx: DbTx, slug: string) {
+  return tx.holidayCalendar.findUnique({
+    where: { slug },
+    select: {
+      id: true, slug: true, name: true,
+      holidays: { select: { id: true, date: true, name: true }, orderBy: { date: "asc" } },
+      schedules: { where: { archivedAt: null }, select: { slug: true, name: true }, orderBy: { name: "asc" } },
+    },
+  });
 }

@@ -15,7 +15,8 @@ export function monthRange(month: string): { month: string; from: Date; to: Date
 
 export async function loadReport(tx: DbTx, month: string) {
   const range = monthRange(month);
-  const schedules = await loadSchedules(tx, {}, range.from, range.to);
+  // Archived schedules too: their shifts in the month were stood and are paid.
+  const schedules = await loadSchedules(tx, {}, range.from, range.to, { includeArchived: true });
   const services = await servicesByTeam(tx);
   const inputs: (ScheduleLoad & { slug: string })[] = [];
   for (const schedule of schedules) {

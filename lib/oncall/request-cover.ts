@@ -19,8 +19,14 @@ export async function requestCover(prisma: Db, actor: Actor, input: TCoverReques
     const endsAt = parseInstant(data.endsAt, zoneRow.timeZone)!;
     const { schedule } = await loadScheduleForUseCase(tx, data.scheduleId, startsAt, endsAt);
     if (data.responderId === person.id) throw AppError.validation({ responderId: ["Ask someone other than yourself."] });
-    const mine = finalShifts(schedule.engine, startsAt, endsAt).filter((shift) => shift.personId === person.id);
-    if (mine.length === 0) throw AppError.validation({ startsAt: ["You are not on call for this schedule in that range."] }, "You are not on call then.");
+    // A range of hours or several shifts: the requester must hold all of it on the primary layer, or the
+    // cover would also take someone else's time.
+    const primary = finalShifts(schedule.engine, startsAt, endsAt).filter((shift) => shift.layer === "PRIMARY");
+    const mineMs = primary.filter((shift) => shift.personId === person.id).reduce((sum, shift) => sum + (shift.end.getTime() - shift.start.getTime()), 0);
+    if (mineMs === 0) throw AppError.validation({ startsAt: ["You are not on call for this schedule in that range."] }, "You are not on call then.");
+    if (mineMs < endsAt.getTime() - startsAt.getTime()) {
+      throw AppError.validation({ startsAt: ["Part of that range is not your shift: ask for cover of hours you are on call only."] }, "You are not on call for all of that range.");
+    }
     const name = await personName(tx, data.responderId);
     await assertCanBeOnCall(tx, { schedule, personId: data.responderId, personName: name, startsAt, endsAt, now, field: "responderId" });
     const request = await tx.onCallRequest.create({

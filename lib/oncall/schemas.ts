@@ -39,6 +39,12 @@ export const ZRotationInput = z
     handoffWeekday: z.coerce.number().int().min(1, "Choose the handoff day.").max(7, "Choose the handoff day."),
     handoffTime: time("the handoff time"),
     participantIds,
+    /** The secondary layer's own rotation, in order; empty: the next primary person backs up. */
+    secondaryIds: z
+      .array(z.string().trim())
+      .default([])
+      .transform((ids) => ids.filter(Boolean))
+      .refine((ids) => new Set(ids).size === ids.length, "A person can be in the secondary rotation once."),
     /** Empty: from now. */
     effectiveFrom: z.string().trim().default(""),
   });
@@ -52,7 +58,9 @@ export const ZScheduleInput = z
       .trim()
       .min(2, "The slug needs at least 2 characters.")
       .max(60, "Keep the slug under 60 characters.")
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, e.g. checkout-out-of-hours."),
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, e.g. checkout-out-of-hours.")
+      // These are pages under /oncall: a schedule with such a slug could never be opened.
+      .refine((slug) => !["new", "me", "report", "holidays"].includes(slug), "That slug is taken by a page; choose another."),
     kind: z.enum(["TEAM", "DOMAIN"], { message: "Choose a team or a domain schedule." }),
     /** The team (TEAM) or domain (DOMAIN) the schedule belongs to. */
     ownerId: z.string().trim().min(1, "Choose who the schedule belongs to."),
@@ -69,6 +77,36 @@ export const ZScheduleInput = z
     message: "Working hours must end after they start.",
   });
 export type TScheduleInput = z.input<typeof ZScheduleInput>;
+
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()).default(false);
+
+/** A schedule's settings after creation. Rotation length, handoff, zone and the secondary layer take effect from a date. */
+export const ZScheduleSettingsInput = z
+  .object({
+    name: z.string().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
+    timeZone: z.string().trim().refine((zone) => IANAZone.isValidZone(zone), "Choose a time zone such as Europe/London."),
+    workdayStart: time("the start of working hours"),
+    workdayEnd: time("the end of working hours"),
+    workingDays: z.array(z.coerce.number().int().min(1).max(7)).min(1, "Choose at least one working day."),
+    holidayCalendarId: z.string().trim().transform((value) => value || null).nullable().default(null),
+    hasSecondary: checkbox,
+    rotationDays: z.coerce.number({ message: "Enter the rotation length in days." }).int("Enter whole days.").min(1, "At least one day.").max(28, "At most 28 days."),
+    handoffWeekday: z.coerce.number().int().min(1, "Choose the handoff day.").max(7, "Choose the handoff day."),
+    handoffTime: time("the handoff time"),
+    /** Empty: from now. A wall-clock time in the (new) zone. */
+    effectiveFrom: z.string().trim().default(""),
+  })
+  .refine((data) => minuteOfDay(data.workdayEnd) > minuteOfDay(data.workdayStart), {
+    path: ["workdayEnd"],
+    message: "Working hours must end after they start.",
+  });
+export type TScheduleSettingsInput = z.input<typeof ZScheduleSettingsInput>;
+
+export const ZArchiveScheduleInput = z.object({
+  /** Archive even though services rely on the schedule for out-of-hours cover. */
+  confirmUncovered: checkbox,
+});
+export type TArchiveScheduleInput = z.input<typeof ZArchiveScheduleInput>;
 
 const range = {
   startsAt: instant("the start"),
@@ -135,3 +173,31 @@ export const ZPayPolicyInput = z.object({
   calloutRate: z.coerce.number().int("Enter whole minor units (pence, cents).").min(0, "Rates cannot be negative."),
 });
 export type TPayPolicyInput = z.input<typeof ZPayPolicyInput>;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const ZHolidayCalendarInput = z.object({
+  name: z.string().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
+  slug: z
+    .string()
+    .trim()
+    .min(2, "The slug needs at least 2 characters.")
+    .max(60, "Keep the slug under 60 characters.")
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, e.g. england-and-wales."),
+});
+export type THolidayCalendarInput = z.input<typeof ZHolidayCalendarInput>;
+
+export const ZHolidayInput = z.object({
+  date: z
+    .string()
+    .trim()
+    .regex(ISO_DATE, "Enter the date as YYYY-MM-DD.")
+    .refine((value) => DateTime.fromISO(value).isValid, "Enter a real date."),
+  name: z.string().trim().min(1, "Enter the holiday's name.").max(100, "Keep the name under 100 characters."),
+});
+export type THolidayInput = z.input<typeof ZHolidayInput>;
+
+/** An uploaded .ics of public holidays: at most 1 MB of text. */
+export const ZHolidayImportInput = z.object({
+  ics: z.string().min(1, "Choose an .ics file.").max(1_000_000, "The file is larger than 1 MB."),
+});

@@ -3,6 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { requestSeal } from "../audit/seal-audit-events";
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { continuingPeople, startRotationVersion } from "./rotation-versions";
 import { loadScheduleForUseCase, requirePersonActor } from "./schedule-access";
 
 /**
@@ -21,17 +22,18 @@ export async function setOptOut(prisma: Db, actor: Actor, scheduleId: string, op
       const remaining = schedule.participants.filter((participant) => participant.id !== person.id);
       if (remaining.length !== schedule.participants.length && schedule.latestRotation) {
         if (remaining.length === 0) throw AppError.validation({ _form: ["You are the only person on this rota; ask an admin to change the schedule."] });
-        await tx.onCallRotation.deleteMany({ where: { scheduleId, effectiveFrom: { gte: now } } });
-        await tx.onCallRotation.create({
-          data: {
-            scheduleId,
-            effectiveFrom: now,
-            rotationDays: schedule.latestRotation.rotationDays,
-            handoffWeekday: schedule.latestRotation.handoffWeekday,
-            handoffMinute: schedule.latestRotation.handoffMinute,
-            participants: { create: remaining.map((participant, position) => ({ personId: participant.id, position })) },
-          },
-          select: { id: true },
+        const rotation = schedule.latestRotation;
+        await startRotationVersion(tx, scheduleId, {
+          effectiveFrom: now,
+          rotationDays: rotation.rotationDays,
+          handoffWeekday: rotation.handoffWeekday,
+          handoffMinute: rotation.handoffMinute,
+          timeZone: rotation.timeZone,
+          hasSecondary: rotation.hasSecondary,
+          ...continuingPeople(schedule, now, {
+            participantIds: remaining.map((participant) => participant.id),
+            secondaryIds: schedule.secondaryParticipants.map((participant) => participant.id).filter((id) => id !== person.id),
+          }),
         });
       }
     } else {

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { finalShifts, handoffAtOrBefore, rotationShifts, shiftAt, type OverrideInput, type RotationVersion, type ScheduleInput } from "./shift-engine";
+import { continueOrderFrom, finalShifts, handoffAtOrBefore, rotationPeopleAt, rotationShifts, shiftAt, type OverrideInput, type RotationVersion, type ScheduleInput } from "./shift-engine";
 
 const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toJSDate();
 const local = (date: Date, zone: string) => DateTime.fromJSDate(date, { zone }).toFormat("yyyy-MM-dd HH:mm");
@@ -138,5 +138,112 @@ describe("final shifts with overrides and leave", () => {
     expect(current?.personId).toBe("ben");
     expect(next?.personId).toBe("cy");
     expect(local(next!.start, zone)).toBe("2026-01-19 09:00");
+  });
+});
+
+describe("settings changes effective from a date", () => {
+  // Each row: a schedule that changes zone, handoff or length from a date on the far side of a DST change.
+  // The shifts before the change keep their boundaries; after it, the new settings apply.
+  it.each([
+    {
+      name: "London → New York zone, same Monday 09:00 handoff, after both spring changes",
+      first: { zone: "Europe/London", from: "2026-03-02T09:00" },
+      change: { zone: "America/New_York", from: "2026-04-06T09:00", weekday: 1, minute: 540, days: 7 },
+      // Before: London 09:00 handoffs, across the 29 Mar change. After: New York 09:00 (14:00 in London, BST).
+      expectedStarts: ["2026-03-30 09:00 Europe/London", "2026-04-06 09:00 Europe/London", "2026-04-06 14:00 Europe/London", "2026-04-13 09:00 America/New_York"],
+    },
+    {
+      name: "Sydney weekly → daily 18:00 handoff from the Saturday after clocks go back (5 Apr)",
+      first: { zone: "Australia/Sydney", from: "2026-03-02T09:00" },
+      change: { zone: "Australia/Sydney", from: "2026-04-11T12:00", weekday: 1, minute: 1080, days: 1 },
+      expectedStarts: ["2026-03-30 09:00 Australia/Sydney", "2026-04-06 09:00 Australia/Sydney", "2026-04-11 12:00 Australia/Sydney", "2026-04-11 18:00 Australia/Sydney"],
+    },
+    {
+      name: "New York Monday 09:00 → Friday 17:00 handoff across the November fall-back",
+      first: { zone: "America/New_York", from: "2026-10-05T09:00" },
+      change: { zone: "America/New_York", from: "2026-11-04T12:00", weekday: 5, minute: 1020, days: 7 },
+      expectedStarts: ["2026-10-26 09:00 America/New_York", "2026-11-02 09:00 America/New_York", "2026-11-04 12:00 America/New_York", "2026-11-06 17:00 America/New_York"],
+    },
+  ])("$name", ({ first, change, expectedStarts }) => {
+    const v1 = weekly(at(first.from, first.zone), ["a", "b", "c"], { timeZone: first.zone });
+    const before = schedule(first.zone, [v1]);
+    const effective = at(change.from, change.zone);
+    const v2 = weekly(effective, ["b", "c", "a"], { timeZone: change.zone, handoffWeekday: change.weekday, handoffMinute: change.minute, rotationDays: change.days });
+    // The schedule row's zone is the new one now: versions carry their own, so the past does not move.
+    const after = schedule(change.zone, [v1, v2]);
+    const windowFrom = new Date(effective.getTime() - 16 * 86_400_000);
+    const windowTo = new Date(effective.getTime() + 8 * 86_400_000);
+    const shiftsBefore = rotationShifts(before, windowFrom, effective);
+    const shiftsAfter = rotationShifts(after, windowFrom, windowTo);
+    // Everything before the change is identical.
+    expect(shiftsAfter.filter((shift) => shift.start < effective).map((shift) => [shift.start.getTime(), shift.end.getTime(), shift.primary])).toEqual(
+      shiftsBefore.map((shift) => [shift.start.getTime(), shift.end.getTime(), shift.primary]),
+    );
+    // The two shifts before the change and the first two from it.
+    const around = [...shiftsAfter.filter((shift) => shift.start < effective).slice(-2), ...shiftsAfter.filter((shift) => shift.start >= effective).slice(0, 2)];
+    const starts = around.map((shift, index) => {
+      const zone = expectedStarts[index]!.split(" ")[2]!;
+      return `${local(shift.start, zone)} ${zone}`;
+    });
+    expect(starts).toEqual(expectedStarts);
+    // The first person of the new order takes the stretch from the effective date.
+    expect(shiftsAfter.find((shift) => shift.start.getTime() === effective.getTime())?.primary).toBe("b");
+  });
+
+  it("turning the secondary layer on from a date leaves earlier shifts without a secondary", () => {
+    const zone = "Europe/London";
+    const v1 = weekly(at("2026-03-02T09:00", zone), ["a", "b", "c"], { timeZone: zone, hasSecondary: false });
+    const v2 = weekly(at("2026-03-30T09:00", zone), ["a", "b", "c"], { timeZone: zone, hasSecondary: true });
+    const shifts = finalShifts(schedule(zone, [v1, v2], { hasSecondary: true }), at("2026-03-23T09:00", zone), at("2026-04-06T09:00", zone));
+    expect(shifts.map((shift) => `${shift.layer} ${local(shift.start, zone)} ${shift.personId}`)).toEqual([
+      "PRIMARY 2026-03-23 09:00 a",
+      "PRIMARY 2026-03-30 09:00 a",
+      "SECONDARY 2026-03-30 09:00 b",
+    ]);
+  });
+});
+
+describe("secondary as its own rotation", () => {
+  const zone = "America/New_York";
+  it.each([
+    // secondaryIds, expected primary/secondary per week over four weeks
+    [[], ["a/b", "b/c", "c/a", "a/b"]],
+    [["x", "y"], ["a/x", "b/y", "c/x", "a/y"]],
+    [["c", "a", "b"], ["a/c", "b/a", "c/b", "a/c"]],
+    [["z"], ["a/z", "b/z", "c/z", "a/z"]],
+  ])("secondary rotation %j", (secondaryIds, expected) => {
+    const input = schedule(zone, [weekly(at("2026-10-19T09:00", zone), ["a", "b", "c"], { hasSecondary: true, secondaryIds })], { hasSecondary: true });
+    // Four weeks across the 1 Nov fall-back: boundaries stay at Monday 09:00 local.
+    const shifts = rotationShifts(input, at("2026-10-19T09:00", zone), at("2026-11-16T09:00", zone));
+    expect(shifts.map((shift) => `${shift.primary}/${shift.secondary}`)).toEqual(expected);
+    expect(shifts.map((shift) => local(shift.start, zone).slice(11))).toEqual(["09:00", "09:00", "09:00", "09:00"]);
+  });
+
+  it("overrides on the secondary layer replace the secondary rotation's person only", () => {
+    const input = schedule(zone, [weekly(at("2026-10-19T09:00", zone), ["a", "b", "c"], { hasSecondary: true, secondaryIds: ["x", "y"] })], {
+      hasSecondary: true,
+      overrides: [{ id: "o1", layer: "SECONDARY", personId: "q", startsAt: at("2026-10-20T00:00", zone), endsAt: at("2026-10-21T00:00", zone), kind: "ASSIGNED", createdAt: new Date(0) }],
+    });
+    const shifts = finalShifts(input, at("2026-10-19T09:00", zone), at("2026-10-26T09:00", zone));
+    expect(shifts.filter((shift) => shift.layer === "SECONDARY").map((shift) => `${shift.personId} ${shift.rotationPersonId}`)).toEqual(["x x", "q x", "x x"]);
+    expect(shifts.filter((shift) => shift.layer === "PRIMARY").map((shift) => shift.personId)).toEqual(["a"]);
+  });
+});
+
+describe("continueOrderFrom and rotationPeopleAt", () => {
+  it.each([
+    [["a", "b", "c"], "b", ["b", "c", "a"]],
+    [["a", "b", "c"], "a", ["a", "b", "c"]],
+    [["a", "b", "c"], "z", ["a", "b", "c"]],
+    [["a", "b", "c"], null, ["a", "b", "c"]],
+  ])("%j from %s → %j", (ids, first, expected) => {
+    expect(continueOrderFrom(ids, first)).toEqual(expected);
+  });
+
+  it("finds who the rotation has on each layer", () => {
+    const zone = "Europe/London";
+    const input = schedule(zone, [weekly(at("2026-03-02T09:00", zone), ["a", "b", "c"], { hasSecondary: true, secondaryIds: ["x", "y"] })]);
+    expect(rotationPeopleAt(input, at("2026-03-10T12:00", zone))).toEqual({ primary: "b", secondary: "y" });
+    expect(rotationPeopleAt(input, at("2026-03-01T12:00", zone))).toEqual({ primary: null, secondary: null });
   });
 });

@@ -18,6 +18,15 @@ export type RotationVersion = {
   handoffMinute: number;
   /** Ordered participants; the first is on call for the shift that contains effectiveFrom. */
   participantIds: string[];
+  /** The zone this version's handoffs are in; defaults to the schedule's. A zone change starts a new version. */
+  timeZone?: string;
+  /** Whether this version has a secondary layer; defaults to the schedule's. */
+  hasSecondary?: boolean;
+  /**
+   * The secondary layer's own ordered rotation (same shift boundaries; the first is secondary for the
+   * shift that contains effectiveFrom). Empty: the next primary person backs up the primary.
+   */
+  secondaryIds?: string[];
 };
 
 export type OverrideInput = {
@@ -80,7 +89,9 @@ export function rotationShifts(schedule: Pick<ScheduleInput, "timeZone" | "hasSe
     const windowEnd = Math.min(versionEnd, to.getTime());
     const people = version.participantIds;
     if (windowStart >= windowEnd || people.length === 0) return;
-    const zone = schedule.timeZone;
+    const zone = version.timeZone ?? schedule.timeZone;
+    const withSecondary = version.hasSecondary ?? schedule.hasSecondary;
+    const backups = version.secondaryIds ?? [];
     const anchorMs = memoMillis(`anchor|${zone}|${version.effectiveFrom.getTime()}|${version.handoffWeekday}|${version.handoffMinute}`, () =>
       handoffAtOrBefore(version.effectiveFrom, zone, version.handoffWeekday, version.handoffMinute).toMillis(),
     );
@@ -88,14 +99,25 @@ export function rotationShifts(schedule: Pick<ScheduleInput, "timeZone" | "hasSe
     // Each boundary is zone arithmetic (the slow part), the same on every request: memoised.
     const boundary = (k: number) =>
       memoMillis(`plus|${zone}|${anchorMs}|${k * version.rotationDays}`, () => DateTime.fromMillis(anchorMs, { zone }).plus({ days: k * version.rotationDays }).toMillis());
+    // The shift that contains effectiveFrom is the first person's, also when shifts are shorter than the
+    // week the handoff weekday anchors (a daily rotation starting mid-week).
+    let first = 0;
+    while (boundary(first + 1) <= versionStart) first += 1;
     // Estimate the first shift index from elapsed milliseconds, then step to the exact one (DST shifts an hour).
-    let k = Math.max(0, Math.floor((windowStart - anchor.toMillis()) / (version.rotationDays * DAY_MS)) - 1);
+    let k = Math.max(first, Math.floor((windowStart - anchor.toMillis()) / (version.rotationDays * DAY_MS)) - 1);
     while (boundary(k + 1) <= windowStart) k += 1;
     for (; boundary(k) < windowEnd; k += 1) {
       const start = Math.max(boundary(k), windowStart);
       const end = Math.min(boundary(k + 1), windowEnd);
-      const primary = people[k % people.length]!;
-      const secondary = schedule.hasSecondary && people.length > 1 ? people[(k + 1) % people.length]! : null;
+      const index = k - first;
+      const primary = people[index % people.length]!;
+      const secondary = !withSecondary
+        ? null
+        : backups.length > 0
+          ? backups[index % backups.length]!
+          : people.length > 1
+            ? people[(index + 1) % people.length]!
+            : null;
       shifts.push({ start: new Date(start), end: new Date(end), primary, secondary });
     }
   });
@@ -136,7 +158,8 @@ function applyOverride(pieces: Piece[], override: OverrideInput, from: number, t
 /** Final shifts for [from, to): rotation, then overrides (latest wins), each flagged with clashing leave. */
 export function finalShifts(schedule: ScheduleInput, from: Date, to: Date): FinalShift[] {
   const base = rotationShifts(schedule, from, to);
-  const layers: Layer[] = schedule.hasSecondary ? ["PRIMARY", "SECONDARY"] : ["PRIMARY"];
+  const anySecondary = schedule.hasSecondary || schedule.rotations.some((version) => version.hasSecondary);
+  const layers: Layer[] = anySecondary ? ["PRIMARY", "SECONDARY"] : ["PRIMARY"];
   const overrides = schedule.overrides
     .filter((override) => override.endsAt > override.startsAt)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
@@ -176,4 +199,19 @@ export function stretchEnd(shifts: readonly FinalShift[], shift: FinalShift): Da
     if (other.layer === shift.layer && other.personId === shift.personId && other.start.getTime() === end.getTime()) end = other.end;
   }
   return end;
+}
+
+/** Who the rotation (no overrides) has on call on each layer at an instant. */
+export function rotationPeopleAt(schedule: Pick<ScheduleInput, "timeZone" | "hasSecondary" | "rotations">, at: Date): { primary: string | null; secondary: string | null } {
+  const shift = rotationShifts(schedule, at, new Date(at.getTime() + 1))[0];
+  return { primary: shift?.primary ?? null, secondary: shift?.secondary ?? null };
+}
+
+/**
+ * The same order, starting with `first`: a settings change that starts a new version keeps whoever is
+ * on call then on call, and the rest follow in their old order.
+ */
+export function continueOrderFrom(ids: readonly string[], first: string | null): string[] {
+  const index = first ? ids.indexOf(first) : -1;
+  return index <= 0 ? [...ids] : [...ids.slice(index), ...ids.slice(0, index)];
 }

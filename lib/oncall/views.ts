@@ -46,36 +46,48 @@ function upcoming(schedule: LoadedSchedule, shifts: readonly FinalShift[], peopl
 }
 
 export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, anchor: string, now = new Date()) {
-  const probe = await tx.onCallSchedule.findUnique({ where: { slug }, select: { timeZone: true } });
-  if (!probe) return null;
-  const range = calendarRange(view, anchor, probe.timeZone);
+  // The exact range depends on the schedule's zone, which comes with the schedule: load a day more on
+  // each side of the UTC range (no zone is more than 14 hours off), so one round of queries serves all.
+  const utcRange = calendarRange(view, anchor, "UTC");
   const upcomingTo = new Date(now.getTime() + UPCOMING_DAYS * DAY_MS);
-  const from = new Date(Math.min(range.from.getTime(), now.getTime()));
-  const to = new Date(Math.max(range.to.getTime(), upcomingTo.getTime()));
-  const schedule = (await loadSchedules(tx, { slug }, from, to))[0]!;
-  const calendarShifts = finalShifts(schedule.engine, range.from, range.to);
-  const nextShifts = finalShifts(schedule.engine, now, upcomingTo);
-  const [leave, people, overrides, feedToken] = await Promise.all([
-    listLeaveFor(tx, schedule.participants.map((person) => person.id), range.from, range.to),
-    peopleByIds(tx, [...calendarShifts, ...nextShifts].flatMap((shift) => [shift.personId, shift.rotationPersonId ?? shift.personId])),
+  const from = new Date(Math.min(utcRange.from.getTime() - DAY_MS, now.getTime()));
+  const to = new Date(Math.max(utcRange.to.getTime() + DAY_MS, upcomingTo.getTime()));
+  const [schedules, overrides, feedToken] = await Promise.all([
+    loadSchedules(tx, { slug }, from, to),
     tx.onCallOverride.findMany({
-      where: { scheduleId: schedule.id, cancelledAt: null, endsAt: { gt: now } },
-      select: { id: true, kind: true, layer: true, startsAt: true, endsAt: true, person: { select: { name: true } }, replacesPerson: { select: { name: true } } },
+      where: { schedule: { slug, archivedAt: null }, cancelledAt: null, endsAt: { gt: now } },
+      select: { id: true, kind: true, layer: true, startsAt: true, endsAt: true, personId: true, replacesPersonId: true, person: { select: { name: true } }, replacesPerson: { select: { name: true } } },
       orderBy: { startsAt: "asc" },
       take: 50,
     }),
-    activeFeedToken(tx, { scheduleId: schedule.id }),
+    tx.onCallFeed.findFirst({ where: { schedule: { slug }, revokedAt: null }, select: { token: true }, orderBy: { createdAt: "desc" } }),
   ]);
+  const schedule = schedules[0];
+  // Archived schedules cover nothing and have no page.
+  if (!schedule) return null;
+  const zone = schedule.engine.timeZone;
+  const range = calendarRange(view, anchor, zone);
+  const calendarShifts = finalShifts(schedule.engine, range.from, range.to);
+  const nextShifts = finalShifts(schedule.engine, now, upcomingTo);
+  // Leave of today's participants in the visible range, from the leave the engine already has.
+  const participantIds = new Set(schedule.participants.map((person) => person.id));
+  const leave = schedule.engine.leave
+    .filter((entry) => participantIds.has(entry.personId) && entry.startsAt < range.to && entry.endsAt > range.from)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+    .map((entry) => ({ ...entry, person: { name: schedule.people.get(entry.personId)?.name ?? "Unknown" } }));
+  const known = schedule.people;
+  const missing = [...calendarShifts, ...nextShifts].flatMap((shift) => [shift.personId, shift.rotationPersonId ?? shift.personId]).filter((id) => !known.has(id));
+  const people = missing.length ? new Map([...known, ...(await peopleByIds(tx, missing))]) : known;
   return {
     schedule,
     range,
-    days: segmentsByDay(calendarShifts, range.days, schedule.engine.timeZone),
+    days: segmentsByDay(calendarShifts, range.days, zone),
     people,
     leave,
     overrides,
     now: { primary: shiftAt(nextShifts, "PRIMARY", now), secondary: shiftAt(nextShifts, "SECONDARY", now) },
     upcoming: upcoming(schedule, nextShifts, people),
-    feedToken,
+    feedToken: feedToken?.token ?? null,
   };
 }
 

@@ -72,8 +72,35 @@ export function splitHours(start: Date, end: Date, hours: WorkingHours): HourSpl
   };
 }
 
+type WorkingStateAnswer = { inHours: boolean; changesAt: Date };
+
+// The answer holds from the instant it was computed for until changesAt: later instants before then
+// reuse it. Keyed by every input that decides it (zone, hours, days, holiday dates).
+const stateCache = new Map<string, { from: number; answer: WorkingStateAnswer }>();
+const holidayKeys = new WeakMap<ReadonlySet<string>, string>();
+
+function hoursKey(hours: WorkingHours): string {
+  let holidays = holidayKeys.get(hours.holidays);
+  if (holidays === undefined) {
+    holidays = [...hours.holidays].sort().join(",");
+    holidayKeys.set(hours.holidays, holidays);
+  }
+  return `${hours.timeZone}|${hours.workdayStartMinute}|${hours.workdayEndMinute}|${hours.workingDays.join(",")}|${holidays}`;
+}
+
 /** Whether the instant falls in working hours, and when that state next changes. */
-export function workingState(at: Date, hours: WorkingHours): { inHours: boolean; changesAt: Date } {
+export function workingState(at: Date, hours: WorkingHours): WorkingStateAnswer {
+  const key = hoursKey(hours);
+  const t = at.getTime();
+  const cached = stateCache.get(key);
+  if (cached && t >= cached.from && t < cached.answer.changesAt.getTime()) return cached.answer;
+  const answer = computeWorkingState(at, hours);
+  if (stateCache.size >= 10_000) stateCache.clear();
+  stateCache.set(key, { from: t, answer });
+  return answer;
+}
+
+function computeWorkingState(at: Date, hours: WorkingHours): WorkingStateAnswer {
   const zone = hours.timeZone;
   const dayIso = DateTime.fromJSDate(at, { zone }).toISODate()!;
   const t = at.getTime();

@@ -31,6 +31,8 @@ export type ScheduleFactoryInput = {
   handoffWeekday?: number;
   handoffMinute?: number;
   hasSecondary?: boolean;
+  /** The secondary layer's own rotation; empty: the next primary person backs up. */
+  secondaryIds?: string[];
   holidayCalendarId?: string | null;
   workdayStartMinute?: number;
   workdayEndMinute?: number;
@@ -56,7 +58,14 @@ export async function createOnCallSchedule(tx: DbTx, input: ScheduleFactoryInput
           rotationDays: input.rotationDays ?? 7,
           handoffWeekday: input.handoffWeekday ?? 1,
           handoffMinute: input.handoffMinute ?? 540,
-          participants: { create: input.participantIds.map((personId, position) => ({ personId, position })) },
+          timeZone: input.timeZone ?? "Europe/London",
+          hasSecondary: input.hasSecondary ?? false,
+          participants: {
+            create: [
+              ...input.participantIds.map((personId, position) => ({ personId, position })),
+              ...(input.secondaryIds ?? []).map((personId, position) => ({ personId, position, layer: "SECONDARY" as const })),
+            ],
+          },
         },
       },
       feeds: { create: { token: randomBytes(32).toString("base64url") } },

@@ -6,11 +6,15 @@ import { personForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formDataToObject, runFormAction, type FormState } from "@/lib/forms/form-state";
 import { addLeave } from "@/lib/oncall/add-leave";
+import { archiveSchedule } from "@/lib/oncall/archive-schedule";
+import { cancelOverride } from "@/lib/oncall/cancel-override";
+import { addHoliday, createHolidayCalendar, importHolidays, removeHoliday, renameHolidayCalendar } from "@/lib/oncall/holiday-calendars";
+import { updateSchedule } from "@/lib/oncall/update-schedule";
 import { assignOverride } from "@/lib/oncall/assign-override";
 import { cancelLeave } from "@/lib/oncall/cancel-leave";
 import { createSchedule } from "@/lib/oncall/create-schedule";
 import { editRotation } from "@/lib/oncall/edit-rotation";
-import type { TPayPolicyInput, TRotationInput, TScheduleInput } from "@/lib/oncall/schemas";
+import type { THolidayCalendarInput, THolidayInput, TPayPolicyInput, TRotationInput, TScheduleInput, TScheduleSettingsInput } from "@/lib/oncall/schemas";
 import { setPayPolicy } from "@/lib/oncall/set-pay-policy";
 import { formatInZone } from "@/lib/oncall/calendar";
 import { requestCover } from "@/lib/oncall/request-cover";
@@ -45,7 +49,11 @@ export async function requestSwapAction(scheduleId: string, _previous: FormState
 export async function requestCoverAction(scheduleId: string, _previous: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
     const input = formDataToObject(formData);
-    const [startsAt, endsAt] = splitRange(input.myShift);
+    // "Part of it": a custom range (wall-clock times in the schedule's zone) instead of the whole shift.
+    const custom = input.part === "custom";
+    const [shiftStart, shiftEnd] = splitRange(input.myShift);
+    const startsAt = custom ? String(input.startsAt ?? "") : shiftStart;
+    const endsAt = custom ? String(input.endsAt ?? "") : shiftEnd;
     await requestCover(db(), await personForAction(), { scheduleId, responderId: String(input.responderId ?? ""), startsAt, endsAt, message: String(input.message ?? "") });
     refresh();
     return { status: "success", message: "Cover requested. It takes effect when they accept." };
@@ -128,7 +136,11 @@ export async function createScheduleAction(_previous: FormState, formData: FormD
 export async function editRotationAction(scheduleId: string, slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
   return runFormAction(async () => {
     const input = formDataToObject(formData);
-    await editRotation(db(), await personForAction(), scheduleId, { ...(input as TRotationInput), participantIds: (input.participantIds as string[] | undefined) ?? [] });
+    await editRotation(db(), await personForAction(), scheduleId, {
+      ...(input as TRotationInput),
+      participantIds: (input.participantIds as string[] | undefined) ?? [],
+      secondaryIds: (input.secondaryIds as string[] | undefined) ?? [],
+    });
     refresh();
     redirect(`/oncall/${slug}`);
   });
@@ -139,5 +151,85 @@ export async function setPayPolicyAction(_previous: FormState, formData: FormDat
     await setPayPolicy(db(), await personForAction(), formDataToObject(formData) as TPayPolicyInput);
     refresh();
     return { status: "success", message: "Pay rates saved." };
+  });
+}
+
+export async function updateScheduleAction(scheduleId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const input = formDataToObject(formData);
+    const result = await updateSchedule(db(), await personForAction(), scheduleId, { ...(input as TScheduleSettingsInput), workingDays: (input.workingDays as string[] | undefined) ?? [] });
+    refresh();
+    return {
+      status: "success",
+      message: result.rotationChangedFrom
+        ? `Settings saved. Shift changes apply from ${result.rotationChangedFrom.toISOString().slice(0, 16).replace("T", " ")} UTC; earlier shifts stay as they were.`
+        : "Settings saved.",
+    };
+  });
+}
+
+export async function archiveScheduleAction(scheduleId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await archiveSchedule(db(), await personForAction(), scheduleId, formDataToObject(formData) as { confirmUncovered?: string });
+    refresh();
+    redirect("/oncall");
+  });
+}
+
+export async function cancelOverrideAction(overrideId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const result = await cancelOverride(db(), await personForAction(), overrideId);
+    refresh();
+    return { status: "success", message: result.ended ? "Cover ended now; the rotation's person is on call again." : "Cover cancelled; the rotation's person is on call again." };
+  });
+}
+
+function refreshHolidays() {
+  revalidatePath("/oncall", "layout");
+}
+
+export async function createHolidayCalendarAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const created = await createHolidayCalendar(db(), await personForAction(), formDataToObject(formData) as THolidayCalendarInput);
+    refreshHolidays();
+    redirect(`/oncall/holidays/${created.slug}`);
+  });
+}
+
+export async function renameHolidayCalendarAction(calendarId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const input = formDataToObject(formData) as THolidayCalendarInput;
+    await renameHolidayCalendar(db(), await personForAction(), calendarId, input);
+    refreshHolidays();
+    redirect(`/oncall/holidays/${input.slug.trim()}`);
+  });
+}
+
+export async function addHolidayAction(calendarId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await addHoliday(db(), await personForAction(), calendarId, formDataToObject(formData) as THolidayInput);
+    refreshHolidays();
+    return { status: "success", message: "Holiday added." };
+  });
+}
+
+export async function removeHolidayAction(holidayId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    await removeHoliday(db(), await personForAction(), holidayId);
+    refreshHolidays();
+  });
+}
+
+export async function importHolidaysAction(calendarId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async () => {
+    const file = formData.get("ics");
+    if (file instanceof File && file.size > 1_000_000) return { status: "error", message: "Some fields need attention.", fieldErrors: { ics: ["The file is larger than 1 MB."] } };
+    const ics = file instanceof File ? await file.text() : "";
+    const result = await importHolidays(db(), await personForAction(), calendarId, { ics });
+    refreshHolidays();
+    const parts = [`${result.added} holiday${result.added === 1 ? "" : "s"} added`];
+    if (result.alreadyThere) parts.push(`${result.alreadyThere} already here`);
+    if (result.skipped) parts.push(`${result.skipped} timed event${result.skipped === 1 ? "" : "s"} skipped (not whole days)`);
+    return { status: "success", message: `${parts.join(", ")}.` };
   });
 }

@@ -26,6 +26,7 @@ export default async function OnCallPage() {
         actions={
           <>
             <ButtonLink href="/oncall/me">My shifts</ButtonLink>
+            <ButtonLink href="/oncall/holidays">Holiday calendars</ButtonLink>
             {can(person, "oncall.schedules.manage", { teamId: person.teamIds[0] }) ? <ButtonLink href="/oncall/new">New schedule</ButtonLink> : null}
             {can(person, "oncall.report.read", { isTeamLead: await leadsAnyTeam(db(), person.id) }) ? <ButtonLink href="/oncall/report">Load and pay</ButtonLink> : null}
           </>

@@ -20,7 +20,7 @@ import { scheduleOwnerFacts } from "@/lib/oncall/queries";
 import { canOnSchedule } from "@/lib/oncall/schedule-access";
 import { formatMinute } from "@/lib/oncall/schemas";
 import { scheduleView } from "@/lib/oncall/views";
-import { assignOverrideAction, requestCoverAction, requestSwapAction, rotateFeedAction, setOptOutAction, takeShiftNowAction } from "../actions";
+import { assignOverrideAction, cancelOverrideAction, requestCoverAction, requestSwapAction, rotateFeedAction, setOptOutAction, takeShiftNowAction } from "../actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: `On-call: ${(await params).slug}` };
@@ -55,7 +55,14 @@ export default async function SchedulePage({ params, searchParams }: { params: P
     <>
       <PageHeader
         eyebrow={<TextLink href="/oncall">← On-call</TextLink>}
-        actions={canManage ? <ButtonLink href={`/oncall/${slug}/rotation`}>Change rotation</ButtonLink> : null}
+        actions={
+          canManage ? (
+            <>
+              <ButtonLink href={`/oncall/${slug}/settings`}>Settings</ButtonLink>
+              <ButtonLink href={`/oncall/${slug}/rotation`}>Change rotation</ButtonLink>
+            </>
+          ) : null
+        }
         title={<span className="flex flex-wrap items-center gap-2">{schedule.name}<Badge>{schedule.kind === "TEAM" ? "Team" : "Domain"} schedule: {schedule.ownerName}</Badge></span>}
         description={
           <>
@@ -102,7 +109,7 @@ export default async function SchedulePage({ params, searchParams }: { params: P
           <Card aria-labelledby="arrange-title">
             <CardHeader titleId="arrange-title" title="Arrange cover" description="The other person accepts or declines on their My shifts page. Nothing changes until they accept." />
             <CardContent>
-              <ArrangeCover mine={mine} theirs={theirs} people={others} swap={requestSwapAction.bind(null, schedule.id)} cover={requestCoverAction.bind(null, schedule.id)} />
+              <ArrangeCover mine={mine} theirs={theirs} people={others} zone={zone} swap={requestSwapAction.bind(null, schedule.id)} cover={requestCoverAction.bind(null, schedule.id)} />
             </CardContent>
           </Card>
         ) : null}
@@ -123,6 +130,18 @@ export default async function SchedulePage({ params, searchParams }: { params: P
               <ol className="list-decimal space-y-1 pl-5">
                 {schedule.participants.map((participant) => <li key={participant.id}>{participant.name}</li>)}
               </ol>
+              {schedule.hasSecondary ? (
+                schedule.secondaryParticipants.length ? (
+                  <div>
+                    <p className="font-medium">Secondary rotation</p>
+                    <ol className="list-decimal space-y-1 pl-5" aria-label="Secondary rotation">
+                      {schedule.secondaryParticipants.map((participant) => <li key={participant.id}>{participant.name}</li>)}
+                    </ol>
+                  </div>
+                ) : (
+                  <p className="text-fg-muted">Secondary: the next person in the rotation backs up the primary.</p>
+                )
+              ) : null}
               {schedule.participants.length < 3 ? <p><Badge tone="warning">Thin rota</Badge> fewer than three people.</p> : null}
               {schedule.optedOutIds.length ? <p className="text-fg-muted">{schedule.optedOutIds.length} opted out.</p> : null}
               {isParticipant || optedOut ? (
@@ -136,9 +155,24 @@ export default async function SchedulePage({ params, searchParams }: { params: P
               {data.overrides.length === 0 ? <p className="text-fg-muted">None.</p> : (
                 <ul className="space-y-1">
                   {data.overrides.map((override) => (
-                    <li key={override.id}>
-                      {formatInZone(override.startsAt, zone)} – {formatInZone(override.endsAt, zone)}: <strong>{override.person.name}</strong>
-                      {override.replacesPerson ? ` for ${override.replacesPerson.name}` : ""} <Badge tone="warning">{override.kind.toLowerCase().replace("_", " ")}</Badge>
+                    <li key={override.id} className="flex flex-wrap items-center gap-2">
+                      <span>
+                        {formatInZone(override.startsAt, zone)} – {formatInZone(override.endsAt, zone)}: <strong>{override.person.name}</strong>
+                        {override.replacesPerson ? ` for ${override.replacesPerson.name}` : ""}
+                        {override.layer === "SECONDARY" ? " (secondary)" : ""}
+                      </span>
+                      <Badge tone="warning">{override.kind.toLowerCase().replace("_", " ")}</Badge>
+                      {canAssign || override.personId === person.id || override.replacesPersonId === person.id ? (
+                        <ActionForm
+                          action={cancelOverrideAction.bind(null, override.id)}
+                          submitLabel="Cancel"
+                          submitAccessibleName={`Cancel cover by ${override.person.name} from ${formatInZone(override.startsAt, zone)}`}
+                          submitSize="sm"
+                          submitVariant="ghost"
+                          confirm={override.kind === "SWAP" ? "Cancel this swap? Both halves go back to the rotation." : "Cancel this cover? The rotation's person is on call again."}
+                          className="inline-flex items-center gap-2"
+                        />
+                      ) : null}
                     </li>
                   ))}
                 </ul>

@@ -67,7 +67,7 @@ export default async function NewSchedulePage() {
               </Select>
             )}
           </Field>
-          <Checkbox id="hasSecondary" name="hasSecondary" label="Secondary layer" hint="The next person in the rotation backs up the primary." />
+          <Checkbox id="hasSecondary" name="hasSecondary" label="Secondary layer" hint="The next person in the rotation backs up the primary; give the secondary its own rotation later under Change rotation." />
         </div>
         <RotationFields people={owners.people} zone="the schedule's zone" />
       </ActionForm>
