@@ -31,14 +31,17 @@ describe("service and team filters", () => {
     });
 
     const ofService = (await list({ service: service.slug })).events;
-    expect(ofService.map((event) => `${event.entityType}:${event.action}`).sort()).toEqual(["ApiToken:api-token.create", "Deployment:deployment.report", "Service:service.create"]);
-    expect(ofService.find((event) => event.entityType === "Deployment")!.entityId).toBe(deployment.id);
+    // A production deployment without an approved change is also flagged for the change manager.
+    expect(ofService.map((event) => `${event.entityType}:${event.action}`).sort()).toEqual([
+      "ApiToken:api-token.create", "Deployment:deployment.flagged", "Deployment:deployment.report", "Service:service.create",
+    ]);
+    expect(ofService.filter((event) => event.entityType === "Deployment").map((event) => event.entityId)).toEqual([deployment.id, deployment.id]);
 
     const ofTeam = (await list({ team: team.slug })).events.map((event) => event.entityId);
     expect(ofTeam).toEqual(expect.arrayContaining([team.id, service.id, sibling.id, deployment.id]));
     expect(ofTeam).not.toContain(other.id);
 
-    expect((await list({ service: service.slug, entityType: "Deployment" })).events).toHaveLength(1);
+    expect((await list({ service: service.slug, entityType: "Deployment" })).events).toHaveLength(2); // reported and flagged
   });
 
   it("offers entity types, actions, services and teams in the filter menus", async () => {
