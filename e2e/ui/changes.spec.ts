@@ -8,12 +8,14 @@ test.use({ storageState: authFile("engineer") });
 test.slow();
 
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+let tokens = 0;
 
 /** An API token for a service, made by the engineer in the portal (as a team would for its pipeline). */
 async function pipelineToken(page: Page, service: string, scopes: string[]): Promise<string> {
   await page.goto(`/services/${service}/tokens`);
-  await page.getByLabel(/^Name/).fill(`E2E changes ${RUN} ${scopes.join(" ")}`);
-  for (const scope of scopes) await page.getByLabel(scope).check();
+  tokens += 1;
+  await page.getByLabel(/^Name/).fill(`E2E changes ${RUN} ${tokens}`);
+  for (const scope of scopes) await page.getByLabel(scope, { exact: true }).check();
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByRole("status")).toContainText("it will not be shown again");
   return page.getByLabel("New API token").inputValue();
@@ -57,6 +59,15 @@ test("a change manager's pattern pre-approves a pipeline deployment, which close
   await changeManager.getByRole("link", { name: "Evidence pack" }).click();
   await expect(changeManager.getByRole("heading", { level: 1 })).toContainText("Evidence pack: CHG-");
   await expect(changeManager.getByText("Deployer: E2E pipeline", { exact: false })).toBeVisible();
+
+  // Archiving the pattern takes the standard change away again (and keeps the next journeys honest).
+  changeManager.once("dialog", (dialog) => void dialog.accept());
+  await changeManager.goto(`/changes/patterns/e2e-routine-${RUN}`);
+  await changeManager.getByRole("button", { name: "Archive" }).click();
+  await expect(changeManager).toHaveURL("/changes/patterns");
+  // (Checkout API may still earn the demo's tier 1 pattern on a good day, so only ours is checked.)
+  const after = await gate(api, secret, `${version}-next`);
+  expect(after.reasons.some((reason) => reason.passed && reason.message.includes(name))).toBe(false);
 });
 
 test("a normal change goes through the CAB with reasons, then the gate allows exactly its version", async ({ page, pageAs, apiAs }) => {
@@ -103,8 +114,8 @@ test("a normal change goes through the CAB with reasons, then the gate allows ex
   const api = await apiAs(null);
   expect(await gate(api, secret, version)).toMatchObject({ decision: "allow", changeType: "NORMAL" });
   const other = await gate(api, secret, `${version}-other`);
-  expect(other.decision).toBe("deny");
-  expect(other.url).toContain("/changes/new?service=checkout-api");
+  expect(other.changeType).not.toBe("NORMAL");
+  if (other.decision === "deny") expect(other.url).toContain("/changes/new?service=checkout-api");
 });
 
 test("an emergency change is implemented first, passes the gate, and is reviewed afterwards", async ({ page, pageAs }) => {
