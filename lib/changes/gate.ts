@@ -3,7 +3,7 @@
 // version and outcome) with a standard change when a pattern allows it.
 import { createHash, randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
-import { requestSeal } from "../audit/seal-audit-events";
+import { requestSealInBackground } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import { requireScope } from "../authz/require-scope";
 import type { Db } from "../db";
@@ -88,7 +88,9 @@ export async function gateDecision(prisma: Db, actor: Actor, input: TGateRequest
     commitShas: (data.commits ?? []).map((sha) => sha.toLowerCase()),
     newStandard,
   });
-  if (wrote) await requestSeal(prisma);
+  // The decision and its audit events committed together; like the ingest, a pipeline's answer need not
+  // wait for the hash chain (the background pass, and instrumentation.ts's timer, seal them).
+  if (wrote) requestSealInBackground(prisma);
   else if (newStandard) changeId = (await standardChangeOf(prisma, where))?.id ?? null;
 
   const raise = new URLSearchParams({ service: service.slug, environment: data.environment, version: data.version });

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { requestSeal } from "../audit/seal-audit-events";
+import { requestSealInBackground } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import { requireScope } from "../authz/require-scope";
 import { evaluateRequiredChecks } from "../changes/deployment-control";
@@ -35,6 +35,6 @@ export async function reportHealthCheck(prisma: Db, actor: Actor, deploymentId: 
     return created;
   });
   await evaluateRequiredChecks(prisma, actor, deploymentId, now);
-  await requestSeal(prisma);
+  requestSealInBackground(prisma); // pipelines need not wait for the hash chain (see report-deployment.ts)
   return { ...check, status: check.status === "PASS" ? "pass" : "fail", checkedAt: check.checkedAt.toISOString() };
 }
