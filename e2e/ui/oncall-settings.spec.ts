@@ -6,7 +6,7 @@ import { ACCOUNTS, authFile, expect, expectForbiddenPage, test } from "../fixtur
 test.use({ storageState: authFile("admin") });
 test.describe.configure({ mode: "serial" });
 
-test("admin edits a schedule's settings; bad input is refused field by field and saves nothing", async ({ page, pageAs }) => {
+test("admin edits a schedule's settings; bad input is refused field by field and saves nothing", async ({ page }) => {
   await page.goto("/oncall/accounts/settings");
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save settings" }) });
   await form.getByLabel("Working hours start").fill("18:00");
@@ -27,11 +27,15 @@ test("admin edits a schedule's settings; bad input is refused field by field and
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Accounts on call (E2E)");
   await expect(page.getByText(/working hours 08:30–17:30/)).toBeVisible();
   await expect(page.getByText(/handoff Mon 10:00/)).toBeVisible();
+});
 
-  // Erin is not in the Accounts team: no settings page for her (a real 403, not a hidden button).
+test("someone outside the owning team gets a real 403 on the settings page", async ({ pageAs }) => {
+  // Erin is not in the Accounts team: no settings page for her (not only a hidden button).
   const erin = await pageAs("engineer");
   await erin.goto("/oncall/accounts/settings");
   await expectForbiddenPage(erin);
+  await erin.goto("/oncall/accounts");
+  await expect(erin.getByRole("link", { name: "Settings" })).toHaveCount(0);
 });
 
 test("admin keeps a holiday calendar, imports public holidays from .ics and assigns it to a schedule", async ({ page }) => {

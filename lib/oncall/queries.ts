@@ -34,15 +34,20 @@ export type LoadedSchedule = {
   workdayEndMinute: number;
 };
 
-const scheduleSelect = {
-  id: true, slug: true, name: true, kind: true, teamId: true, domainId: true, timeZone: true, hasSecondary: true, archivedAt: true, holidayCalendarId: true,
-  workdayStartMinute: true, workdayEndMinute: true, workingDays: true,
-} as const satisfies Prisma.OnCallScheduleSelect;
+/** A schedule row as read by loadSchedules: one JSON tuple per schedule. */
+type ScheduleTuple = [
+  id: string, slug: string, name: string, kind: "TEAM" | "DOMAIN", teamId: string | null, domainId: string | null, timeZone: string, hasSecondary: boolean,
+  archivedAtMs: number | null, holidayCalendarId: string | null, workdayStartMinute: number, workdayEndMinute: number, workingDays: number[],
+  ownerName: string, holidayCalendarName: string | null,
+];
 
-type RotationRow = {
-  rotationId: string; scheduleId: string; effectiveFrom: Date; rotationDays: number; handoffWeekday: number; handoffMinute: number; timeZone: string; hasSecondary: boolean;
-  personId: string | null; layer: "PRIMARY" | "SECONDARY" | null; personName: string | null; personEmail: string | null;
-};
+/** A rotation version joined to one of its participants (null when it has none). */
+type RotationTuple = [
+  rotationId: string, scheduleId: string, effectiveFromMs: number, rotationDays: number, handoffWeekday: number, handoffMinute: number, timeZone: string, hasSecondary: boolean,
+  personId: string | null, layer: "PRIMARY" | "SECONDARY" | null, personName: string | null, personEmail: string | null,
+];
+
+const parseTuples = <T>(result: { rows: string | null }[]): T[] => JSON.parse(result[0]?.rows ?? "[]") as T[];
 
 /**
  * Schedules with everything the shift engine needs for [from, to): rotation versions, live overrides in
@@ -56,26 +61,38 @@ export async function loadSchedules(
   from: Date,
   to: Date,
   /** Who-is-on-call needs neither leave nor participant names: skipping them saves work. */
-  options: { withLeave?: boolean; withPeople?: boolean; includeArchived?: boolean; withOwners?: boolean; withOptOuts?: boolean } = {},
+  options: { withLeave?: boolean; withPeople?: boolean; includeArchived?: boolean; withOptOuts?: boolean } = {},
 ): Promise<LoadedSchedule[]> {
-  const { withLeave = true, withPeople = true, includeArchived = false, withOwners = true, withOptOuts = true } = options;
+  const { withLeave = true, withPeople = true, includeArchived = false, withOptOuts = true } = options;
   // Archived schedules cover nothing: only history (the pay report) and their own page read them.
   const filter: Prisma.OnCallScheduleWhereInput = includeArchived ? where : { AND: [where, { archivedAt: null }] };
-  const rows = await tx.onCallSchedule.findMany({ where: filter, select: scheduleSelect, orderBy: { name: "asc" } });
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const calendarIds = [...new Set(rows.flatMap((row) => (row.holidayCalendarId ? [row.holidayCalendarId] : [])))];
-  const teamIds = rows.flatMap((row) => (row.teamId ? [row.teamId] : []));
-  const domainIds = rows.flatMap((row) => (row.domainId ? [row.domainId] : []));
-  const [rotationRows, overrides, optOuts, holidays, owners, leave] = await Promise.all([
-    tx.$queryRaw<RotationRow[]>`
-      SELECT r.id AS "rotationId", r."scheduleId", r."effectiveFrom", r."rotationDays", r."handoffWeekday", r."handoffMinute", r."timeZone", r."hasSecondary",
-             p."personId", p.layer::text AS layer, pe.name::text AS "personName", pe.email::text AS "personEmail"
+  // The filter is Prisma's (callers pass any where); everything else is read by id in one parallel round.
+  const idRows = await tx.onCallSchedule.findMany({ where: filter, select: { id: true } });
+  if (idRows.length === 0) return [];
+  const ids = idRows.map((row) => row.id);
+  // Big results come back as one JSON array in one column: decoding one text value is far cheaper
+  // than the driver decoding every field of every row (instants as epoch milliseconds).
+  const [scheduleJson, rotationJson, overrides, optOuts, holidays, leave] = await Promise.all([
+    tx.$queryRaw<{ rows: string | null }[]>`
+      SELECT json_agg(json_build_array(
+        s.id, s.slug, s.name, s.kind, s."teamId", s."domainId", s."timeZone", s."hasSecondary",
+        (extract(epoch FROM s."archivedAt") * 1000)::float8, s."holidayCalendarId", s."workdayStartMinute", s."workdayEndMinute", s."workingDays",
+        coalesce(t.name, d.name, ''), hc.name
+      ) ORDER BY s.name)::text AS rows
+      FROM "OnCallSchedule" s
+      LEFT JOIN "Team" t ON t.id = s."teamId"
+      LEFT JOIN "Domain" d ON d.id = s."domainId"
+      LEFT JOIN "HolidayCalendar" hc ON hc.id = s."holidayCalendarId"
+      WHERE s.id = ANY(${ids}::text[])`,
+    tx.$queryRaw<{ rows: string | null }[]>`
+      SELECT json_agg(json_build_array(
+        r.id, r."scheduleId", (extract(epoch FROM r."effectiveFrom") * 1000)::float8, r."rotationDays", r."handoffWeekday", r."handoffMinute", r."timeZone", r."hasSecondary",
+        p."personId", p.layer, pe.name, pe.email
+      ) ORDER BY r."scheduleId", r."effectiveFrom", p.layer, p.position)::text AS rows
       FROM "OnCallRotation" r
       LEFT JOIN "OnCallParticipant" p ON p."rotationId" = r.id
       LEFT JOIN "Person" pe ON pe.id = p."personId"
-      WHERE r."scheduleId" = ANY(${ids}::text[])
-      ORDER BY r."scheduleId", r."effectiveFrom", p.layer, p.position`,
+      WHERE r."scheduleId" = ANY(${ids}::text[])`,
     // One array parameter (= ANY) instead of an IN list of one parameter per schedule: far cheaper to build and plan.
     tx.$queryRaw<(OverrideInput & { scheduleId: string; personName: string; personEmail: string })[]>`
       SELECT o.id, o."scheduleId", o.layer::text AS layer, o."personId", o."startsAt", o."endsAt", o.kind::text AS kind, o."createdAt",
@@ -86,17 +103,9 @@ export async function loadSchedules(
       ? tx.$queryRaw<{ scheduleId: string; personId: string }[]>`
           SELECT "scheduleId", "personId" FROM "OnCallOptOut" WHERE "scheduleId" = ANY(${ids}::text[])`
       : Promise.resolve([]),
-    calendarIds.length
-      ? tx.$queryRaw<{ calendarId: string; name: string; date: string | null }[]>`
-          SELECT c.id AS "calendarId", c.name::text AS name, to_char(h.date, 'YYYY-MM-DD') AS date
-          FROM "HolidayCalendar" c LEFT JOIN "Holiday" h ON h."calendarId" = c.id
-          WHERE c.id = ANY(${calendarIds}::text[])`
-      : Promise.resolve([]),
-    withOwners && (teamIds.length || domainIds.length)
-      ? tx.$queryRaw<{ id: string; name: string }[]>`
-          SELECT id, name::text AS name FROM "Team" WHERE id = ANY(${teamIds}::text[])
-          UNION ALL SELECT id, name::text AS name FROM "Domain" WHERE id = ANY(${domainIds}::text[])`
-      : Promise.resolve([]),
+    tx.$queryRaw<{ calendarId: string; date: string }[]>`
+      SELECT h."calendarId", to_char(h.date, 'YYYY-MM-DD') AS date FROM "Holiday" h
+      WHERE h."calendarId" IN (SELECT s."holidayCalendarId" FROM "OnCallSchedule" s WHERE s.id = ANY(${ids}::text[]))`,
     withLeave
       ? tx.$queryRaw<LeaveInput[]>`
           SELECT l.id, l."personId", l."startsAt", l."endsAt" FROM "OnCallLeave" l
@@ -120,15 +129,16 @@ export async function loadSchedules(
   };
   let lastRotationId = "";
   let current: Version | null = null;
-  for (const row of rotationRows) {
-    if (row.rotationId !== lastRotationId) {
-      lastRotationId = row.rotationId;
+  for (const [rotationId, scheduleId, effectiveFromMs, rotationDays, handoffWeekday, handoffMinute, timeZone, hasSecondary, personId, layer, personName, personEmail] of parseTuples<RotationTuple>(rotationJson)) {
+    const row = { scheduleId, personId, layer, personName, personEmail };
+    if (rotationId !== lastRotationId) {
+      lastRotationId = rotationId;
       current = {
-        effectiveFrom: row.effectiveFrom, rotationDays: row.rotationDays, handoffWeekday: row.handoffWeekday, handoffMinute: row.handoffMinute,
-        timeZone: row.timeZone, hasSecondary: row.hasSecondary, participantIds: [], secondaryIds: [], primary: [], secondary: [],
+        effectiveFrom: new Date(effectiveFromMs), rotationDays, handoffWeekday, handoffMinute,
+        timeZone, hasSecondary, participantIds: [], secondaryIds: [], primary: [], secondary: [],
       };
-      let list = versionsBySchedule.get(row.scheduleId);
-      if (!list) versionsBySchedule.set(row.scheduleId, (list = []));
+      let list = versionsBySchedule.get(scheduleId);
+      if (!list) versionsBySchedule.set(scheduleId, (list = []));
       list.push(current);
     }
     if (!current || !row.personId) continue;
@@ -148,19 +158,20 @@ export async function loadSchedules(
     (override) => override.scheduleId,
   );
   const optOutsBySchedule = groupBy(optOuts, (optOut) => optOut.scheduleId);
-  const calendars = new Map<string, { name: string; dates: Set<string> }>();
+  // Schedules sharing a calendar share its set of dates.
+  const holidaysByCalendar = new Map<string, Set<string>>();
   for (const row of holidays) {
-    let calendar = calendars.get(row.calendarId);
-    if (!calendar) calendars.set(row.calendarId, (calendar = { name: row.name, dates: new Set() }));
-    if (row.date) calendar.dates.add(row.date);
+    let dates = holidaysByCalendar.get(row.calendarId);
+    if (!dates) holidaysByCalendar.set(row.calendarId, (dates = new Set()));
+    dates.add(row.date);
   }
-  const ownerNames = new Map(owners.map((owner) => [owner.id, owner.name]));
   const noHolidays: ReadonlySet<string> = new Set();
 
-  return rows.map((row) => {
+  return parseTuples<ScheduleTuple>(scheduleJson).map((tuple) => {
+    const [id, slug, name, kind, teamId, domainId, timeZone, hasSecondary, archivedAtMs, holidayCalendarId, workdayStartMinute, workdayEndMinute, workingDays, ownerName, holidayCalendarName] = tuple;
+    const row = { id, slug, name, kind, teamId, domainId, timeZone, hasSecondary, holidayCalendarId, workdayStartMinute, workdayEndMinute, workingDays };
     const versions = versionsBySchedule.get(row.id) ?? [];
     const latest = versions.at(-1) ?? null;
-    const calendar = row.holidayCalendarId ? calendars.get(row.holidayCalendarId) : undefined;
     return {
       id: row.id,
       slug: row.slug,
@@ -168,7 +179,7 @@ export async function loadSchedules(
       kind: row.kind,
       teamId: row.teamId,
       domainId: row.domainId,
-      ownerName: ownerNames.get(row.teamId ?? row.domainId ?? "") ?? "",
+      ownerName,
       hasSecondary: row.hasSecondary,
       engine: {
         timeZone: row.timeZone,
@@ -182,20 +193,20 @@ export async function loadSchedules(
         workdayStartMinute: row.workdayStartMinute,
         workdayEndMinute: row.workdayEndMinute,
         workingDays: row.workingDays,
-        holidays: calendar?.dates ?? noHolidays,
+        holidays: (row.holidayCalendarId ? holidaysByCalendar.get(row.holidayCalendarId) : undefined) ?? noHolidays,
       },
       participants: latest?.primary ?? [],
       people: peopleBySchedule.get(row.id) ?? new Map(),
       secondaryParticipants: latest?.secondary ?? [],
       holidayCalendarId: row.holidayCalendarId,
       workingDays: row.workingDays,
-      archivedAt: row.archivedAt,
+      archivedAt: archivedAtMs === null ? null : new Date(archivedAtMs),
       optedOutIds: (optOutsBySchedule.get(row.id) ?? []).map((optOut) => optOut.personId),
       firstEffectiveFrom: versions[0]?.effectiveFrom ?? null,
       latestRotation: latest
         ? { effectiveFrom: latest.effectiveFrom, rotationDays: latest.rotationDays, handoffWeekday: latest.handoffWeekday, handoffMinute: latest.handoffMinute, timeZone: latest.timeZone!, hasSecondary: latest.hasSecondary! }
         : null,
-      holidayCalendarName: calendar?.name ?? null,
+      holidayCalendarName: row.holidayCalendarId ? holidayCalendarName : null,
       workdayStartMinute: row.workdayStartMinute,
       workdayEndMinute: row.workdayEndMinute,
     };
