@@ -23,9 +23,9 @@ const deploymentSelect = {
 
 /** Called after every deployment report that wrote something. */
 export async function applyChangeControl(prisma: Db, actor: Actor, deploymentId: string, now = new Date()): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  const checksPending = await prisma.$transaction(async (tx) => {
     const deployment = await tx.deployment.findUnique({ where: { id: deploymentId }, select: deploymentSelect });
-    if (!deployment) return;
+    if (!deployment) return false;
     let change = deployment.changeRequest;
     if (!change) {
       change = await tx.changeRequest.findFirst({
@@ -48,6 +48,7 @@ export async function applyChangeControl(prisma: Db, actor: Actor, deploymentId:
       if (required.length) {
         const verdict = requiredChecksVerdict(required, [], finishedAt, now);
         await tx.deployment.update({ where: { id: deployment.id }, data: { requiredChecksStatus: "PENDING", requiredChecksDueAt: verdict.nextDueAt }, select: { id: true } });
+        deployment.requiredChecksStatus = "PENDING";
       }
       if (change && change.state === "APPROVED") {
         await moveChange(tx, actor, change, "IMPLEMENTED", { implementedAt: now }, `Deployment of ${deployment.version} succeeded.`);
@@ -57,9 +58,11 @@ export async function applyChangeControl(prisma: Db, actor: Actor, deploymentId:
     if (deployment.status === "FAILED" && change && (change.state === "APPROVED" || change.state === "IMPLEMENTED")) {
       await moveChange(tx, actor, change, "FAILED", { failureReason: `Deployment of ${deployment.version} failed.` }, "Deployment failed.");
     }
+    return deployment.requiredChecksStatus === "PENDING";
   });
-  // A check may have been reported before the deployment finished reporting.
-  await evaluateRequiredChecks(prisma, actor, deploymentId, now);
+  // A check may have been reported before the deployment finished reporting. Only a deployment whose
+  // checks are still pending can change, so the common report (nothing required) skips this round.
+  if (checksPending) await evaluateRequiredChecks(prisma, actor, deploymentId, now);
 }
 
 /** Re-evaluates a deployment's pending required checks (on check ingest and from the deadline sweep). */
