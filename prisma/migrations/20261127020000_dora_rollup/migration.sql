@@ -48,8 +48,9 @@ CREATE INDEX "DeploymentDayRollup_serviceId_environmentId_day_idx" ON "Deploymen
 -- semicolons. Readable copies of both bodies: docs/PERFORMANCE.md, section Deployments.
 
 -- A deployment counts on the UTC day it ended (finishedAt, or startedAt while it runs): these indexes
--- serve the rollup refresh (per service and environment) and the organisation's edge days.
-CREATE INDEX "rw_manual_deployment_service_env_end" ON "Deployment" ("serviceId", "environmentId", (COALESCE("finishedAt", "startedAt")));
+-- serve the rollup refresh (an equality on service, environment and day, so a few keys are index
+-- probes and a million keys can be a hash join) and the organisation's edge days.
+CREATE INDEX "rw_manual_deployment_service_env_day" ON "Deployment" ("serviceId", "environmentId", ((COALESCE("finishedAt", "startedAt"))::date));
 CREATE INDEX "rw_manual_deployment_env_end" ON "Deployment" ("environmentId", (COALESCE("finishedAt", "startedAt")));
 
 -- Recomputes the rollup rows of the given (environment, service, day) keys from Deployment. It first
@@ -85,7 +86,7 @@ BEGIN
         FROM (SELECT DISTINCT env, svc, day FROM unnest(p_env, p_svc, p_day) AS u(env, svc, day)) k
         LEFT JOIN "Deployment" d
           ON d."serviceId" = k.svc AND d."environmentId" = k.env
-         AND COALESCE(d."finishedAt", d."startedAt") >= k.day AND COALESCE(d."finishedAt", d."startedAt") < k.day + 1
+         AND (COALESCE(d."finishedAt", d."startedAt"))::date = k.day
        GROUP BY k.env, k.svc, k.day
     ) a
    WHERE r."environmentId" = a.env AND r."serviceId" = a.svc AND r.day = a.day\x3B
