@@ -2,11 +2,10 @@
 // (default 1,000,000) audit events in bulk SQL, seals them into a valid hash chain, then streams
 // GET /api/v1/audit/export?format=csv through `next start` and samples the server's memory from /proc
 // while it streams. Rewrites the <!-- bench:audit-export --> section of docs/PERFORMANCE.md.
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { fmt, freshDatabase, timeIt } from "./harness";
+import { fmt, freshDatabase, timeIt, startNextServer } from "./harness";
 
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 1_000_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3104);
@@ -40,19 +39,6 @@ function memoryOf(pid: number): Memory {
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
-async function startServer(url: string) {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${PORT}`, NEXTAUTH_SECRET: "bench-secret-bench-secret", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 200; i++) {
-    const ok = await fetch(`http://localhost:${PORT}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return { pid: child.pid!, stop: () => child.kill("SIGTERM") };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill("SIGTERM");
-  throw new Error("next start did not answer /api/health");
-}
 
 async function main() {
   const database = await freshDatabase();
@@ -122,7 +108,7 @@ async function main() {
   const secret = generateTokenSecret();
   await prisma.apiToken.create({ data: { name: "auditor", prefix: secret.slice(0, 10), tokenHash: hashToken(secret), scopes: ["audit:read"] }, select: { id: true } });
 
-  const server = await startServer(database.url);
+  const server = await startNextServer({ url: database.url, port: PORT });
   const exportOnce = async (query: string, onChunk?: (bytes: number) => void) => {
     const response = await fetch(`http://localhost:${PORT}/api/v1/audit/export?${query}`, { headers: { authorization: `Bearer ${secret}` } });
     if (response.status !== 200) throw new Error(`export answered ${response.status}: ${await response.text()}`);

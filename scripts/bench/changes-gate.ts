@@ -4,10 +4,9 @@
 // generator), every request a new version (so every allow records a standard change and every answer
 // a gate decision with its audit event). Also the same use case in-process (no HTTP). Rewrites the
 // <!-- bench:changes-gate --> section of docs/PERFORMANCE.md, with the machine's load average.
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { fmt, freshDatabase, percentile, runConcurrently, timeIt } from "./harness";
+import { fmt, freshDatabase, percentile, runConcurrently, timeIt, startNextServer } from "./harness";
 
 const CONCURRENCY = Number(process.env.BENCH_GATE_CONCURRENCY ?? 32);
 const REQUESTS = Number(process.env.BENCH_GATE_REQUESTS ?? 6000);
@@ -16,19 +15,6 @@ const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1_000_000);
 const TOKENS = Number(process.env.BENCH_GATE_TOKENS ?? 200);
 const PORT = Number(process.env.BENCH_PORT ?? 3104);
 
-async function startServer(url: string): Promise<() => void> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: String(CONCURRENCY), NEXTAUTH_URL: `http://localhost:${PORT}`, NEXTAUTH_SECRET: "bench-secret-bench-secret", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 300; i++) {
-    const ok = await fetch(`http://localhost:${PORT}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return () => child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill("SIGTERM");
-  throw new Error("next start did not answer /api/health");
-}
 
 async function main() {
   const loadBefore = os.loadavg();
@@ -86,7 +72,7 @@ async function main() {
   }
   rows.push(`| generate the organisation (SQL) | ${SERVICES} services, ${DEPLOYMENTS.toLocaleString("en")} deployments over a year, ${Math.floor(SERVICES / 10)} freezes, 2 patterns | — | ${fmt(generate.ms)} |`);
 
-  const stop = await startServer(database.url);
+  const { stop } = await startNextServer({ url: database.url, port: PORT, poolSize: CONCURRENCY });
   const outcomes = { allow: 0, deny: 0, errors: 0 };
   const ask = async (i: number) => {
     const client = tokens[i % tokens.length]!;

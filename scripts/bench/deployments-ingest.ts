@@ -2,12 +2,11 @@
 // `next start` at BENCH_INGEST_CONCURRENCY clients, against a raw `pg` client doing the same writes in the
 // same run; then DORA and deployment-page reads over BENCH_DEPLOYMENTS generated deployments. Rewrites
 // the <!-- bench:deployments --> section of docs/PERFORMANCE.md.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
-import { fmt, freshDatabase, percentile, runConcurrently, timeIt } from "./harness";
+import { fmt, freshDatabase, percentile, runConcurrently, timeIt, startNextServer } from "./harness";
 
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 32);
 const INGESTS = Number(process.env.BENCH_INGESTS ?? 6000);
@@ -30,19 +29,6 @@ function body(service: string, i: number) {
   };
 }
 
-async function startServer(url: string): Promise<() => void> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-    env: { ...process.env, DATABASE_URL: url, DATABASE_POOL_SIZE: String(POOL_SIZE), NEXTAUTH_URL: `http://localhost:${PORT}`, NEXTAUTH_SECRET: "bench-secret-bench-secret", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 200; i++) {
-    const ok = await fetch(`http://localhost:${PORT}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return () => child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill("SIGTERM");
-  throw new Error("next start did not answer /api/health");
-}
 
 async function main() {
   const database = await freshDatabase();
@@ -66,7 +52,7 @@ async function main() {
       return { slug: service.slug, id: service.id, secret: token.secret };
     }),
   );
-  const stop = await startServer(database.url);
+  const { stop } = await startNextServer({ url: database.url, port: PORT, poolSize: POOL_SIZE });
   let failures = 0;
   const post = async (i: number) => {
     const client = clients[i % clients.length]!;

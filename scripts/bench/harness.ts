@@ -1,4 +1,5 @@
-// Shared bench plumbing: a fresh database (embedded unless BENCH_DATABASE_URL), timing and percentiles.
+// Shared bench plumbing: a fresh database (embedded unless BENCH_DATABASE_URL), `next start` on it, timing and percentiles.
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -52,3 +53,25 @@ export async function runConcurrently(total: number, concurrency: number, fn: (i
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/**
+ * Starts the production build (`next start`, after `npm run build`) on the given database and waits
+ * until /api/health answers. `poolSize` sets DATABASE_POOL_SIZE (the server's default otherwise).
+ */
+export async function startNextServer(options: { url: string; port: number; poolSize?: number }): Promise<{ pid: number; stop: () => void }> {
+  const { url, port, poolSize } = options;
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    env: {
+      ...process.env, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: "bench-secret-bench-secret", NODE_ENV: "production",
+      ...(poolSize ? { DATABASE_POOL_SIZE: String(poolSize) } : {}),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 300; i++) {
+    const ok = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return { pid: child.pid!, stop: () => child.kill("SIGTERM") };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill("SIGTERM");
+  throw new Error("next start did not answer /api/health");
+}
