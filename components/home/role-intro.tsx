@@ -1,12 +1,14 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
-// Only what the portal can do today; the line grows as on-call, runbooks and changes arrive.
+// Only what the portal can do today; the line grows as incidents and the backlog arrive.
 const WHAT_YOU_CAN_DO: Record<Role, string> = {
-  ENGINEER: "See the services your teams build and run, find who owns any service, and look up teams and people.",
+  ENGINEER:
+    "Run your services: see who is on call and swap shifts, find and fix runbooks, follow your pipelines' deployments, and raise changes the gate does not pre-approve.",
   PRODUCT_MANAGER:
-    "Check your services' availability and deployment targets against their exposure bands, and see who owns what.",
-  CHANGE_MANAGER: "Follow every change to the catalog in the audit trail and see how often services aim to deploy.",
-  ADMIN: "Keep the organisation in shape: spot people without a team and teams too small to sustain an on-call rota.",
+    "Set availability and deployment targets, follow DORA measures and on-call load and pay, and shape the deployment patterns that pre-approve routine changes.",
+  CHANGE_MANAGER:
+    "Decide normal changes at the CAB, shape deployment patterns, freezes and required health checks, follow flagged deployments, and review or export the audit trail.",
+  ADMIN: "Keep the organisation in shape: people, teams and leads, on-call schedules and holiday calendars, and the health of the audit trail.",
 };
 
 export function RoleIntro({ role }: { role: Role }) {

@@ -37,7 +37,7 @@ export function TreacleSignals({ signals }: { signals: Signals }) {
             <tbody>
               {signals.leadTimeTrend.map((point) => (
                 <tr key={point.weekStart.toISOString()}>
-                  <th scope="row" className="pr-2 text-left font-normal text-fg-muted">{point.weekStart.toISOString().slice(5, 10)}</th>
+                  <th scope="row" className="whitespace-nowrap pr-2 text-left font-normal text-fg-muted">{point.weekStart.toISOString().slice(5, 10)}</th>
                   <td className="w-full"><span className="block h-2 rounded bg-brand-500" style={{ width: `${((point.medianHours ?? 0) / max) * 100}%` }} aria-hidden="true" /></td>
                   <td className="pl-2 text-right tabular-nums whitespace-nowrap">{hours(point.medianHours)}</td>
                 </tr>
