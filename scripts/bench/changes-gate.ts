@@ -6,7 +6,7 @@
 // <!-- bench:changes-gate --> section of docs/PERFORMANCE.md, with the machine's load average.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { fmt, freshDatabase, percentile, runConcurrently, timeIt, startNextServer } from "./harness";
+import { fmt, freshDatabase, httpClient, percentile, runConcurrently, timeIt, startNextServer } from "./harness";
 
 const CONCURRENCY = Number(process.env.BENCH_GATE_CONCURRENCY ?? 32);
 const REQUESTS = Number(process.env.BENCH_GATE_REQUESTS ?? 6000);
@@ -74,22 +74,23 @@ async function main() {
 
   const { stop } = await startNextServer({ url: database.url, port: PORT, poolSize: CONCURRENCY });
   const outcomes = { allow: 0, deny: 0, errors: 0 };
+  const client = httpClient(`http://localhost:${PORT}`);
   const ask = async (i: number) => {
-    const client = tokens[i % tokens.length]!;
-    const response = await fetch(`http://localhost:${PORT}/api/v1/changes/gate`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${client.secret}`, "content-type": "application/json" },
-      body: JSON.stringify({ service: client.slug, environment: "production", version: `bench-${i}`, commits: ["abcdef12"] }),
+    const token = tokens[i % tokens.length]!;
+    const response = await client.request("POST", "/api/v1/changes/gate", {
+      headers: { authorization: `Bearer ${token.secret}` },
+      body: { service: token.slug, environment: "production", version: `bench-${i}`, commits: ["abcdef12"] },
     });
     if (response.status !== 200) outcomes.errors += 1;
-    else outcomes[((await response.json()) as { decision: "allow" | "deny" }).decision] += 1;
+    else outcomes[(JSON.parse(response.text) as { decision: "allow" | "deny" }).decision] += 1;
   };
   await runConcurrently(500, CONCURRENCY, (i) => ask(10_000_000 + i)); // warm-up
   Object.assign(outcomes, { allow: 0, deny: 0, errors: 0 });
-  const http = await runConcurrently(REQUESTS, CONCURRENCY, ask);
+  const overHttp = await runConcurrently(REQUESTS, CONCURRENCY, ask);
+  client.close();
   stop();
   const lat = (l: number[]) => `p50 ${fmt(percentile(l, 50))}, p95 ${fmt(percentile(l, 95))}, p99 ${fmt(percentile(l, 99))}`;
-  rows.push(`| POST /api/v1/changes/gate via \`next start\` (${CONCURRENCY} clients, ${TOKENS} service tokens, new version each) | ${REQUESTS} decisions: ${outcomes.allow} allow, ${outcomes.deny} deny${outcomes.errors ? `, ${outcomes.errors} errors` : ""} | ${(REQUESTS / (http.wallMs / 1000)).toFixed(0)} decisions/s | ${lat(http.latencies)} |`);
+  rows.push(`| POST /api/v1/changes/gate via \`next start\` (${CONCURRENCY} clients, ${TOKENS} service tokens, new version each) | ${REQUESTS} decisions: ${outcomes.allow} allow, ${outcomes.deny} deny${outcomes.errors ? `, ${outcomes.errors} errors` : ""} | ${(REQUESTS / (overHttp.wallMs / 1000)).toFixed(0)} decisions/s | ${lat(overHttp.latencies)} |`);
 
   // The same use case in-process: what the gate costs without HTTP, auth lookups and Next.js.
   const actors = await Promise.all(tokens.slice(0, 50).map(async (token) => ({ slug: token.slug, actor: (await actorForBearerToken(token.secret))! })));

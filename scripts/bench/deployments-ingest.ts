@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
-import { fmt, freshDatabase, percentile, runConcurrently, timeIt, startNextServer } from "./harness";
+import { fmt, freshDatabase, httpClient, percentile, runConcurrently, timeIt, startNextServer } from "./harness";
 
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 32);
 const INGESTS = Number(process.env.BENCH_INGESTS ?? 6000);
@@ -54,18 +54,15 @@ async function main() {
   );
   const { stop } = await startNextServer({ url: database.url, port: PORT, poolSize: POOL_SIZE });
   let failures = 0;
+  const http = httpClient(`http://localhost:${PORT}`);
   const post = async (i: number) => {
     const client = clients[i % clients.length]!;
-    const response = await fetch(`http://localhost:${PORT}/api/v1/deployments`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${client.secret}`, "content-type": "application/json" },
-      body: JSON.stringify(body(client.slug, i)),
-    });
+    const response = await http.request("POST", "/api/v1/deployments", { headers: { authorization: `Bearer ${client.secret}` }, body: body(client.slug, i) });
     if (response.status !== 201) failures += 1;
-    await response.arrayBuffer();
   };
   await runConcurrently(500, CONCURRENCY, (i) => post(1_000_000 + i)); // warm-up: JIT, pools, route compilation
   const api = await runConcurrently(INGESTS, CONCURRENCY, post);
+  http.close();
   stop();
   console.log(`ingest: ${(INGESTS / (api.wallMs / 1000)).toFixed(0)}/s, ${failures} failures`);
 
