@@ -1,6 +1,7 @@
-// What a reported deployment and its health checks mean for change control: link the deployment to
-// its change (service + environment + version), flag production deployments without an approved
-// change, start the required-checks clock, and move the change: implemented, closed or failed.
+// What health checks mean for change control once a deployment is written: re-evaluate its required
+// checks when results arrive and when deadlines pass, then flag the deployment and move its change
+// (closed or failed). What the report itself means is planned in change-control-plan.ts and written by
+// the ingest statement.
 import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { Db, DbTx } from "../db";
@@ -20,50 +21,6 @@ const deploymentSelect = {
   environment: { select: { isProduction: true, slug: true } },
   changeRequest: { select: { id: true, number: true, state: true, type: true, patternId: true } },
 } as const;
-
-/** Called after every deployment report that wrote something. */
-export async function applyChangeControl(prisma: Db, actor: Actor, deploymentId: string, now = new Date()): Promise<void> {
-  const checksPending = await prisma.$transaction(async (tx) => {
-    const deployment = await tx.deployment.findUnique({ where: { id: deploymentId }, select: deploymentSelect });
-    if (!deployment) return false;
-    let change = deployment.changeRequest;
-    if (!change) {
-      change = await tx.changeRequest.findFirst({
-        where: { serviceId: deployment.serviceId, environmentId: deployment.environmentId, version: deployment.version, state: { in: ["APPROVED", "IMPLEMENTED"] } },
-        orderBy: { createdAt: "desc" },
-        select: { id: true, number: true, state: true, type: true, patternId: true },
-      });
-      if (change) {
-        await tx.deployment.update({ where: { id: deployment.id }, data: { changeRequestId: change.id }, select: { id: true } });
-        await recordAuditEvent(tx, actor, { action: "deployment.change-linked", entityType: "Deployment", entityId: deployment.id, after: { changeRequestId: change.id, number: change.number } });
-        await recordAuditEvent(tx, actor, { action: "change.deployment-linked", entityType: "ChangeRequest", entityId: change.id, after: { deploymentId: deployment.id, version: deployment.version } });
-      } else if (deployment.environment.isProduction) {
-        await flagDeployment(tx, actor, deployment.id, "NO_APPROVED_CHANGE", `${deployment.service.slug} ${deployment.version} reached ${deployment.environment.slug} without an approved change.`);
-      }
-    }
-
-    if (deployment.status === "SUCCEEDED" && deployment.requiredChecksStatus === null) {
-      const required = await requiredChecksFor(tx, deployment.serviceId, change?.patternId ?? null);
-      const finishedAt = deployment.finishedAt ?? now;
-      if (required.length) {
-        const verdict = requiredChecksVerdict(required, [], finishedAt, now);
-        await tx.deployment.update({ where: { id: deployment.id }, data: { requiredChecksStatus: "PENDING", requiredChecksDueAt: verdict.nextDueAt }, select: { id: true } });
-        deployment.requiredChecksStatus = "PENDING";
-      }
-      if (change && change.state === "APPROVED") {
-        await moveChange(tx, actor, change, "IMPLEMENTED", { implementedAt: now }, `Deployment of ${deployment.version} succeeded.`);
-        if (!required.length) await moveChange(tx, actor, change, "CLOSED", { closedAt: now }, "Deployment succeeded; no health checks are required.");
-      }
-    }
-    if (deployment.status === "FAILED" && change && (change.state === "APPROVED" || change.state === "IMPLEMENTED")) {
-      await moveChange(tx, actor, change, "FAILED", { failureReason: `Deployment of ${deployment.version} failed.` }, "Deployment failed.");
-    }
-    return deployment.requiredChecksStatus === "PENDING";
-  });
-  // A check may have been reported before the deployment finished reporting. Only a deployment whose
-  // checks are still pending can change, so the common report (nothing required) skips this round.
-  if (checksPending) await evaluateRequiredChecks(prisma, actor, deploymentId, now);
-}
 
 /** Re-evaluates a deployment's pending required checks (on check ingest and from the deadline sweep). */
 export async function evaluateRequiredChecks(prisma: Db, actor: Actor, deploymentId: string, now = new Date()): Promise<void> {

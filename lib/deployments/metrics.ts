@@ -1,8 +1,8 @@
 // Assembles the metrics page: DORA for the whole scope, a weekly trend, and each service against its target.
-// Aggregates come from the daily rollup in SQL (dora-rollup.ts), so the organisation over a million
-// deployments reads a row per service-day; the DORA rules themselves stay in dora.ts.
+// Aggregates are computed in SQL (dora-aggregates.ts); the DORA rules themselves stay in dora.ts.
+// Pages of a large scope read it through metrics-snapshot.ts.
 import type { Db } from "../db";
-import { rollupAggregates } from "./dora-rollup";
+import { doraAggregates } from "./dora-aggregates";
 import { doraFromAggregate, EMPTY_AGGREGATE, leadTimeHours, periodWeeks, type DoraMetrics, type WeeklyPoint } from "./dora";
 import { servicesOfScope, type MetricsScope } from "./queries";
 
@@ -20,6 +20,8 @@ export type MetricsReport = {
   metrics: DoraMetrics;
   trend: WeeklyPoint[];
   services: ServiceMetrics[];
+  /** When the figures were computed (a snapshot of a large scope can be up to a minute old). */
+  computedAt: Date;
 };
 
 export async function metricsReport(prisma: Db, scope: MetricsScope, days: number, now = new Date()): Promise<MetricsReport | null> {
@@ -27,7 +29,7 @@ export async function metricsReport(prisma: Db, scope: MetricsScope, days: numbe
   const scoped = await servicesOfScope(prisma, scope);
   if (!scoped) return null;
   const ids = scope.kind === "organisation" ? null : scoped.services.map((service) => service.id);
-  const aggregates = await rollupAggregates(prisma, ids, period);
+  const aggregates = await doraAggregates(prisma, ids, period);
   const services = scoped.services.map((service) => ({
     service: { slug: service.slug, name: service.name, team: service.team },
     deploymentTarget: service.deploymentTarget,
@@ -45,5 +47,6 @@ export async function metricsReport(prisma: Db, scope: MetricsScope, days: numbe
     metrics: doraFromAggregate(aggregates.overall, period, single?.deploymentTarget ?? null),
     trend,
     services,
+    computedAt: now,
   };
 }

@@ -6,7 +6,8 @@ import type { Actor } from "../auth/actor";
 import { requestSealInBackground } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import { requireScope } from "../authz/require-scope";
-import { applyChangeControl } from "../changes/deployment-control";
+import { planChangeControl } from "../changes/change-control-plan";
+import { evaluateRequiredChecks } from "../changes/deployment-control";
 import type { Db } from "../db";
 import { AppError, conflict, forbidden, parseInput } from "../errors";
 import { readIngestContext, writeDeployment, type IngestContext, type IngestWrite } from "./ingest-sql";
@@ -41,7 +42,10 @@ export async function reportDeployment(prisma: Db, actor: Actor, input: TReportD
 
     const write = buildWrite(data, status, { serviceId, environmentId }, context, now);
     if (await writeDeployment(prisma, actor, write)) {
-      await applyChangeControl(prisma, actor, write.id, now);
+      // Checks reported before the deployment finished, or a deadline already past, decide at once.
+      if (write.control.requiredChecks && (existing?.hasHealthChecks || write.control.requiredChecks.evaluateNow)) {
+        await evaluateRequiredChecks(prisma, actor, write.id, now);
+      }
       // The audit events committed with their changes; the response need not wait for the chain.
       requestSealInBackground(prisma);
       return { id: write.id, created: !existing, status: data.status, isRollback: write.isRollback, replacesId: write.replacesId };
@@ -115,5 +119,17 @@ function buildWrite(
     revert: isRollback && current
       ? { id: current.id, before: { status: "SUCCEEDED" }, after: { status: "ROLLED_BACK", rolledBackBy: id } }
       : null,
+    control: planChangeControl({
+      deployment: {
+        id, service: data.service, environment: data.environment, version: data.version, status,
+        finishedAt: finishedAt ? new Date(finishedAt) : context.existing?.finishedAt ? new Date(context.existing.finishedAt) : null,
+      },
+      isProduction: context.isProduction,
+      linkedChange: context.linkedChange,
+      approvedChange: context.approvedChange,
+      requiredChecks: context.requiredChecks,
+      requiredChecksStatus: context.existing?.requiredChecksStatus ?? null,
+      now,
+    }),
   };
 }

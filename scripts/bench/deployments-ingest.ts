@@ -106,6 +106,7 @@ async function main() {
 
   // 2. Reads over a large history, generated in SQL: DEPLOYMENTS across SERVICES services over a year.
   const { metricsReport } = await import("../../lib/deployments/metrics");
+  const { metricsForPage } = await import("../../lib/deployments/metrics-snapshot");
   const { getDeployment } = await import("../../lib/deployments/queries");
   const { listEntityHistory } = await import("../../lib/audit/queries");
   const generate = await timeIt(async () => {
@@ -124,13 +125,19 @@ async function main() {
     await prisma.$executeRawUnsafe(`ANALYZE`);
   });
   rows.push(`| generate the history (SQL) | ${DEPLOYMENTS.toLocaleString("en")} deployments, ${SERVICES} services, one year | — | ${fmt(generate.ms)} |`);
-  const org = await runConcurrently(READS, 1, () => metricsReport(prisma, { kind: "organisation" }, 90));
+  // The page serves the organisation from a snapshot at most a minute old (metrics-snapshot.ts): the
+  // served time is what a reader waits; computing the snapshot is measured on its own.
+  const org = await runConcurrently(READS, 1, () => metricsForPage(prisma, { kind: "organisation" }, 90));
+  const orgCompute = await runConcurrently(10, 1, () => metricsReport(prisma, { kind: "organisation" }, 90));
+  const yearCompute = await runConcurrently(3, 1, () => metricsReport(prisma, { kind: "organisation" }, 365));
   const sample = await prisma.deployment.findFirstOrThrow({ where: { id: `bd${Math.floor(DEPLOYMENTS / 2)}` }, select: { id: true } });
   const page = await runConcurrently(READS, 1, () => Promise.all([getDeployment(prisma, sample.id), listEntityHistory(prisma, "Deployment", sample.id)]));
   const service = await runConcurrently(READS, 1, () => metricsReport(prisma, { kind: "service", slug: "bench-service-7" }, 90));
   const p = (l: number[]) => `p50 ${fmt(percentile(l, 50))}, p95 ${fmt(percentile(l, 95))}`;
   rows.push(
-    `| organisation DORA page data (90 days) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(org.latencies)} |`,
+    `| organisation DORA page data (90 days), as served from its snapshot (${READS} views, the first computes it) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(org.latencies)}, max ${fmt(org.latencies.at(-1)!)} |`,
+    `| computing the organisation's 90-day snapshot (exact, every production deployment of the period) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(orgCompute.latencies)} |`,
+    `| computing the organisation's 365-day snapshot | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | p50 ${fmt(percentile(yearCompute.latencies, 50))} |`,
     `| one service's DORA page data (90 days) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(service.latencies)} |`,
     `| deployment page data (deployment, commits, checks, audit events) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(page.latencies)} |`,
   );

@@ -61,7 +61,9 @@ export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
  */
 export async function startNextServer(options: { url: string; port: number; poolSize?: number }): Promise<{ pid: number; stop: () => void }> {
   const { url, port, poolSize } = options;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+  // BENCH_SERVER_PROFILE_DIR=<dir> writes a V8 CPU profile of the server when it stops.
+  const profile = process.env.BENCH_SERVER_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     env: {
       ...process.env, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: "bench-secret-bench-secret", NODE_ENV: "production",
       ...(poolSize ? { DATABASE_POOL_SIZE: String(poolSize) } : {}),

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { metricsReport } from "@/lib/deployments/metrics";
+import { metricsForPage, SNAPSHOT_MAX_AGE_MS } from "@/lib/deployments/metrics-snapshot";
 import { deploymentFilterOptions, type MetricsScope } from "@/lib/deployments/queries";
 import { PERIOD_DAYS, ZMetricsQuery } from "@/lib/deployments/schemas";
 import { firstValues } from "@/lib/deployments/search-params";
@@ -27,7 +27,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
     : query.team ? { kind: "team", slug: query.team }
     : query.domain ? { kind: "domain", slug: query.domain }
     : { kind: "organisation" };
-  const [report, options] = await Promise.all([metricsReport(db(), scope, query.days), deploymentFilterOptions(db())]);
+  const [report, options] = await Promise.all([metricsForPage(db(), scope, query.days), deploymentFilterOptions(db())]);
   if (!report) notFound();
   const single = scope.kind === "service" ? report.services[0] : undefined;
   return (
@@ -44,7 +44,11 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
           <ButtonLink href="/deployments/metrics" variant="ghost">Organisation</ButtonLink>
         </div>
       </form>
-      <h2 className="mb-3 text-lg font-semibold text-fg">{report.label}, last {report.period.days} days</h2>
+      <h2 className="mb-1 text-lg font-semibold text-fg">{report.label}, last {report.period.days} days</h2>
+      <p className="mb-3 text-sm text-fg-muted">
+        Computed <time dateTime={report.computedAt.toISOString()}>{report.computedAt.toISOString().slice(11, 16)} UTC</time>
+        {scope.kind === "organisation" || scope.kind === "domain" ? `; the figures of a whole organisation or domain refresh every ${SNAPSHOT_MAX_AGE_MS / 60_000} minute.` : "."}
+      </p>
       <MetricCards metrics={report.metrics} target={single?.deploymentTarget ?? null} />
       <Card aria-labelledby="trend-title" className="mb-6">
         <CardHeader titleId="trend-title" title="Weekly trend" description="Weeks start on Monday (UTC)." />
