@@ -17,3 +17,7 @@ DROP TABLE "DeploymentDayRollup";
 -- index-only scan over finished deployments by environment and end time, carrying every column it needs.
 CREATE INDEX "rw_manual_deployment_dora" ON "Deployment" ("environmentId", (COALESCE("finishedAt", "startedAt")))
   INCLUDE ("serviceId", status, "finishedAt", "startedAt", "firstCommitAt") WHERE status <> 'STARTED';
+
+-- Rollback detection at ingest looks a version up in a service's environment: without this index it
+-- walked the service's whole history in that environment on every report.
+CREATE INDEX "Deployment_serviceId_environmentId_version_idx" ON "Deployment"("serviceId", "environmentId", "version");
