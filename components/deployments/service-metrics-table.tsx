@@ -4,9 +4,26 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { BAND_LABEL, formatSpan } from "@/lib/deployments/labels";
 import type { ServiceMetrics } from "@/lib/deployments/metrics";
 
-export function ServiceMetricsTable({ services }: { services: ServiceMetrics[] }) {
+/** A large organisation's page lists the services furthest from their target; a team's lists all of them. */
+export const SERVICE_ROWS_SHOWN = 100;
+
+const BAND_ORDER = { LOW: 0, MEDIUM: 1, HIGH: 2, ELITE: 3 } as const;
+
+/** Missed targets first, then the weakest DORA band, then by name. */
+export function byAttention(a: ServiceMetrics, b: ServiceMetrics): number {
+  const missed = Number(a.metrics.meetsTarget === true) - Number(b.metrics.meetsTarget === true);
+  if (missed) return missed;
+  const band = (m: ServiceMetrics) => (m.metrics.band ? BAND_ORDER[m.metrics.band] : -1);
+  return band(a) - band(b) || a.service.name.localeCompare(b.service.name);
+}
+
+export function ServiceMetricsTable({ services: all }: { services: ServiceMetrics[] }) {
+  const services = [...all].sort(byAttention).slice(0, SERVICE_ROWS_SHOWN);
+  const caption = all.length > services.length
+    ? `The ${services.length} of ${all.length.toLocaleString("en")} services furthest from their deployment target (choose a domain or team to see all of its services)`
+    : "Each service against its deployment target, those missing it first";
   return (
-    <Table caption="Each service against its deployment target">
+    <Table caption={caption}>
       <THead>
         <TR>
           <TH>Service</TH>
