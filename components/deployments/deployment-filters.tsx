@@ -2,18 +2,18 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import type { TDeploymentFilters } from "@/lib/deployments/schemas";
 import { STATUS_LABEL } from "@/lib/deployments/labels";
-import { FilterSelect } from "./filter-select";
+import { FilterSelect, NARROWED_SERVICES_HINT } from "./filter-select";
 
 type Option = { slug: string; name: string };
-type Props = { filters: TDeploymentFilters; services: Option[]; teams: Option[]; environments: Option[] };
+type Props = { filters: TDeploymentFilters; services: Option[]; servicesNarrowed: boolean; teams: Option[]; environments: Option[] };
 
 const pairs = (options: Option[]) => options.map((option) => [option.slug, option.name] as const);
 
 /** A plain GET form: the filtered history is a shareable link. */
-export function DeploymentFilters({ filters, services, teams, environments }: Props) {
+export function DeploymentFilters({ filters, services, servicesNarrowed, teams, environments }: Props) {
   return (
     <form method="get" role="search" aria-label="Filter deployments" className="mb-6 grid gap-3 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-3">
-      <FilterSelect id="service" label="Service" value={filters.service} options={pairs(services)} />
+      <FilterSelect id="service" label="Service" value={filters.service} options={pairs(services)} hint={servicesNarrowed && !services.length ? NARROWED_SERVICES_HINT : undefined} />
       <FilterSelect id="team" label="Team" value={filters.team} options={pairs(teams)} />
       <FilterSelect id="environment" label="Environment" value={filters.environment} options={pairs(environments)} />
       <FilterSelect id="status" label="Status" value={filters.status} options={Object.entries(STATUS_LABEL)} />

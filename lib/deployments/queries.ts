@@ -83,34 +83,46 @@ export async function getDeployment(prisma: Db, id: string): Promise<DeploymentD
 export type EnvironmentCell = { deploymentId: string; version: string; since: Date | null; status: DeploymentStatus };
 export type EnvironmentMatrix = {
   environments: { id: string; slug: string; name: string; isProduction: boolean }[];
+  page: { number: number; size: number; total: number };
   rows: { service: { id: string; slug: string; name: string; team: { slug: string; name: string } }; cells: Record<string, EnvironmentCell | null> }[];
 };
 
-/** What runs where now: the latest successful deployment per service and environment (one index probe each). */
-export async function environmentMatrix(prisma: Db, filters: { team?: string; service?: string } = {}): Promise<EnvironmentMatrix> {
-  const environments = await prisma.environment.findMany({
-    orderBy: [{ position: "asc" }, { name: "asc" }],
-    select: { id: true, slug: true, name: true, isProduction: true },
-  });
-  const services = await prisma.service.findMany({
-    where: { archivedAt: null, ...(filters.team ? { team: { slug: filters.team } } : {}), ...(filters.service ? { slug: filters.service } : {}) },
-    orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
-    select: { id: true, slug: true, name: true, team: { select: { slug: true, name: true } } },
-  });
+export const MATRIX_PAGE_SIZE = 50;
+
+/**
+ * What runs where now, a page at a time (services by team and name): the latest successful
+ * deployment per service and environment, one index probe each.
+ */
+export async function environmentMatrix(prisma: Db, filters: { team?: string; service?: string; page?: number } = {}): Promise<EnvironmentMatrix> {
+  const where: Prisma.ServiceWhereInput = { archivedAt: null, ...(filters.team ? { team: { slug: filters.team } } : {}), ...(filters.service ? { slug: filters.service } : {}) };
+  const page = Math.max(1, filters.page ?? 1);
+  const [environments, total, services] = await Promise.all([
+    prisma.environment.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true, isProduction: true } }),
+    prisma.service.count({ where }),
+    prisma.service.findMany({
+      where,
+      orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
+      skip: (page - 1) * MATRIX_PAGE_SIZE,
+      take: MATRIX_PAGE_SIZE,
+      select: { id: true, slug: true, name: true, team: { select: { slug: true, name: true } } },
+    }),
+  ]);
   const cells = services.length
     ? await prisma.$queryRaw<{ serviceId: string; environmentId: string; id: string; version: string; finishedAt: Date | null; status: DeploymentStatus }[]>`
         SELECT s.id AS "serviceId", e.id AS "environmentId", d.id, d.version, d."finishedAt", d.status
           FROM unnest(${services.map((service) => service.id)}::text[]) AS s(id)
          CROSS JOIN "Environment" e
          CROSS JOIN LATERAL (
+           -- Successes always have finishedAt: DESC (nulls first) walks the index backwards without a sort.
            SELECT id, version, "finishedAt", status FROM "Deployment"
-            WHERE "serviceId" = s.id AND "environmentId" = e.id AND status = 'SUCCEEDED'
-            ORDER BY "finishedAt" DESC NULLS LAST LIMIT 1
+            WHERE "serviceId" = s.id AND "environmentId" = e.id AND status = 'SUCCEEDED' AND "finishedAt" IS NOT NULL
+            ORDER BY "finishedAt" DESC LIMIT 1
          ) d`
     : [];
   const byKey = new Map(cells.map((cell) => [`${cell.serviceId}:${cell.environmentId}`, cell]));
   return {
     environments,
+    page: { number: page, size: MATRIX_PAGE_SIZE, total },
     rows: services.map((service) => ({
       service,
       cells: Object.fromEntries(
@@ -220,12 +232,30 @@ async function scopeLabel(prisma: Db, scope: MetricsScope): Promise<string | nul
 }
 
 /** Options for the history and metrics filters. */
-export async function deploymentFilterOptions(prisma: Db) {
-  const [services, teams, domains, environments] = await Promise.all([
-    prisma.service.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+/** Up to this many services, filter forms list them all; beyond it, those of the chosen team or domain. */
+export const SERVICE_OPTIONS_LIMIT = 200;
+
+/**
+ * Options for the deployments pages' filter forms. A large organisation's 2,000 services would make
+ * every page carry a 2,000-option select twice (HTML and React payload, ~300 KB): then the service
+ * options are the chosen team's (or the chosen service's team's, or a small domain's), and
+ * `servicesNarrowed` tells the form to ask for a team first.
+ */
+export async function deploymentFilterOptions(prisma: Db, chosen: { team?: string; domain?: string; service?: string } = {}, limit = SERVICE_OPTIONS_LIMIT) {
+  const [serviceCount, teams, domains, environments] = await Promise.all([
+    prisma.service.count({ where: { archivedAt: null } }),
     prisma.team.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
     prisma.domain.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
     prisma.environment.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { slug: true, name: true } }),
   ]);
-  return { services, teams, domains, environments };
+  const narrowed = serviceCount > limit;
+  const where: Prisma.ServiceWhereInput | null = !narrowed ? {}
+    : chosen.team ? { team: { slug: chosen.team } }
+    : chosen.service ? { team: { services: { some: { slug: chosen.service } } } }
+    : chosen.domain ? { team: { domain: { slug: chosen.domain } } }
+    : null;
+  const services = where
+    ? await prisma.service.findMany({ where: { archivedAt: null, ...where }, orderBy: { name: "asc" }, take: limit, select: { slug: true, name: true } })
+    : [];
+  return { services, servicesNarrowed: narrowed, teams, domains, environments };
 }

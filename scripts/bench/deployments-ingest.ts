@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
-import { fmt, freshDatabase, httpClient, percentile, runConcurrently, timeIt, startNextServer } from "./harness";
+import { fmt, freshDatabase, httpClient, percentile, runConcurrently, sessionCookie, timeIt, startNextServer } from "./harness";
 
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 32);
 const INGESTS = Number(process.env.BENCH_INGESTS ?? 6000);
@@ -35,7 +35,7 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   process.env.DATABASE_POOL_SIZE = "10";
   const { db } = await import("../../lib/db");
-  const { createEnvironments, createService, createTeam, createDomain } = await import("../../prisma/seed/factories");
+  const { createEnvironments, createPerson, createService, createTeam, createDomain } = await import("../../prisma/seed/factories");
   const { createApiToken } = await import("../../lib/tokens/create-api-token");
   const prisma = db();
   const cli = { kind: "CLI", label: "cli:bench" } as const;
@@ -131,15 +131,34 @@ async function main() {
   const orgCompute = await runConcurrently(10, 1, () => metricsReport(prisma, { kind: "organisation" }, 90));
   const yearCompute = await runConcurrently(3, 1, () => metricsReport(prisma, { kind: "organisation" }, 365));
   const sample = await prisma.deployment.findFirstOrThrow({ where: { id: `bd${Math.floor(DEPLOYMENTS / 2)}` }, select: { id: true } });
-  const page = await runConcurrently(READS, 1, () => Promise.all([getDeployment(prisma, sample.id), listEntityHistory(prisma, "Deployment", sample.id)]));
+  const pageData = await runConcurrently(READS, 1, () => Promise.all([getDeployment(prisma, sample.id), listEntityHistory(prisma, "Deployment", sample.id)]));
   const service = await runConcurrently(READS, 1, () => metricsReport(prisma, { kind: "service", slug: "bench-service-7" }, 90));
   const p = (l: number[]) => `p50 ${fmt(percentile(l, 50))}, p95 ${fmt(percentile(l, 95))}`;
+  // The pages as a product manager's browser gets them: HTML rendered by `next start`, one at a time.
+  const manager = await createPerson(prisma, { role: "PRODUCT_MANAGER" });
+  const cookie = await sessionCookie(manager.id);
+  const server = await startNextServer({ url: database.url, port: PORT, poolSize: 10 });
+  const browser = httpClient(`http://localhost:${PORT}`);
+  const page = async (path: string) => {
+    const response = await browser.request("GET", path, { headers: { cookie } });
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+  };
+  const orgPage = await runConcurrently(READS, 1, () => page("/deployments/metrics?days=90"));
+  const servicePage = await runConcurrently(READS, 1, () => page("/deployments/metrics?service=bench-service-7&days=90"));
+  const deploymentPage = await runConcurrently(READS, 1, () => page(`/deployments/${sample.id}`));
+  browser.close();
+  server.stop();
+  rows.push(
+    `| organisation DORA page, HTML over HTTP as served (${READS} views, the first computes the snapshot) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(orgPage.latencies)}, max ${fmt(orgPage.latencies.at(-1)!)} |`,
+    `| a service's DORA page, HTML over HTTP | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(servicePage.latencies)} |`,
+    `| a deployment's page, HTML over HTTP | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(deploymentPage.latencies)} |`,
+  );
   rows.push(
     `| organisation DORA page data (90 days), as served from its snapshot (${READS} views, the first computes it) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(org.latencies)}, max ${fmt(org.latencies.at(-1)!)} |`,
     `| computing the organisation's 90-day snapshot (exact, every production deployment of the period) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(orgCompute.latencies)} |`,
     `| computing the organisation's 365-day snapshot | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | p50 ${fmt(percentile(yearCompute.latencies, 50))} |`,
     `| one service's DORA page data (90 days) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(service.latencies)} |`,
-    `| deployment page data (deployment, commits, checks, audit events) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(page.latencies)} |`,
+    `| deployment page data (deployment, commits, checks, audit events) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(pageData.latencies)} |`,
   );
 
   await prisma.$disconnect();

@@ -59,13 +59,15 @@ export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
  * Starts the production build (`next start`, after `npm run build`) on the given database and waits
  * until /api/health answers. `poolSize` sets DATABASE_POOL_SIZE (the server's default otherwise).
  */
+const BENCH_AUTH_SECRET = "bench-secret-bench-secret";
+
 export async function startNextServer(options: { url: string; port: number; poolSize?: number }): Promise<{ pid: number; stop: () => void }> {
   const { url, port, poolSize } = options;
   // BENCH_SERVER_PROFILE_DIR=<dir> writes a V8 CPU profile of the server when it stops.
   const profile = process.env.BENCH_SERVER_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
     env: {
-      ...process.env, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: "bench-secret-bench-secret", NODE_ENV: "production",
+      ...process.env, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: BENCH_AUTH_SECRET, NODE_ENV: "production",
       ...(poolSize ? { DATABASE_POOL_SIZE: String(poolSize) } : {}),
     },
     stdio: ["ignore", "ignore", "inherit"],
@@ -105,4 +107,11 @@ export function httpClient(baseUrl: string, maxSockets = 64) {
     },
     close: () => agent.destroy(),
   };
+}
+
+/** A next-auth session cookie for a person, signed with the secret startNextServer gives the server. */
+export async function sessionCookie(personId: string): Promise<string> {
+  const { encode } = await import("next-auth/jwt");
+  const token = await encode({ token: { personId, sub: personId }, secret: BENCH_AUTH_SECRET });
+  return `next-auth.session-token=${token}`;
 }

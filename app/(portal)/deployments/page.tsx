@@ -28,7 +28,7 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
       to: filters.to ? new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + DAY) : undefined,
       limit: LIMIT,
     }),
-    deploymentFilterOptions(db()),
+    deploymentFilterOptions(db(), { team: filters.team, service: filters.service }),
   ]);
   return (
     <>
@@ -37,7 +37,7 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
         description="Every deployment as the teams' pipelines report it: version, commits, health checks and result. Nothing here is typed by hand."
       />
       <DeploymentsTabs current="/deployments" />
-      <DeploymentFilters filters={filters} services={options.services} teams={options.teams} environments={options.environments} />
+      <DeploymentFilters filters={filters} services={options.services} servicesNarrowed={options.servicesNarrowed} teams={options.teams} environments={options.environments} />
       <p className="mb-3 text-sm text-fg-muted" aria-live="polite">
         {deployments.length === LIMIT ? `The latest ${LIMIT} deployments` : `${deployments.length} ${deployments.length === 1 ? "deployment" : "deployments"}`}
       </p>

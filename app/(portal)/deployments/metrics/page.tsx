@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DeploymentsTabs } from "@/components/deployments/deployments-tabs";
-import { FilterSelect } from "@/components/deployments/filter-select";
+import { FilterSelect, NARROWED_SERVICES_HINT } from "@/components/deployments/filter-select";
 import { MetricCards } from "@/components/deployments/metric-cards";
 import { ServiceMetricsTable } from "@/components/deployments/service-metrics-table";
 import { TrendCharts } from "@/components/deployments/trend-charts-client";
@@ -27,7 +27,7 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
     : query.team ? { kind: "team", slug: query.team }
     : query.domain ? { kind: "domain", slug: query.domain }
     : { kind: "organisation" };
-  const [report, options] = await Promise.all([metricsForPage(db(), scope, query.days), deploymentFilterOptions(db())]);
+  const [report, options] = await Promise.all([metricsForPage(db(), scope, query.days), deploymentFilterOptions(db(), { team: query.team, domain: query.domain, service: query.service })]);
   if (!report) notFound();
   const single = scope.kind === "service" ? report.services[0] : undefined;
   return (
@@ -37,7 +37,8 @@ export default async function MetricsPage({ searchParams }: { searchParams: Prom
       <form method="get" role="search" aria-label="Choose scope and period" className="mb-6 grid gap-3 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-5">
         <FilterSelect id="domain" label="Domain" value={query.domain} options={options.domains.map((d) => [d.slug, d.name] as const)} any="All domains" />
         <FilterSelect id="team" label="Team" value={query.team} options={options.teams.map((t) => [t.slug, t.name] as const)} any="All teams" />
-        <FilterSelect id="service" label="Service" value={query.service} options={options.services.map((s) => [s.slug, s.name] as const)} any="All services" />
+        <FilterSelect id="service" label="Service" value={query.service} options={options.services.map((s) => [s.slug, s.name] as const)} any="All services"
+          hint={options.servicesNarrowed && !options.services.length ? NARROWED_SERVICES_HINT : undefined} />
         <FilterSelect id="days" label="Period" value={query.days} options={PERIOD_DAYS.map((days) => [String(days), `Last ${days} days`] as const)} any={null} />
         <div className="flex items-end gap-2">
           <Button type="submit" variant="primary">Show</Button>
