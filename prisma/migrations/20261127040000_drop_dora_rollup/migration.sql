@@ -21,3 +21,7 @@ CREATE INDEX "rw_manual_deployment_dora" ON "Deployment" ("environmentId", (COAL
 -- Rollback detection at ingest looks a version up in a service's environment: without this index it
 -- walked the service's whole history in that environment on every report.
 CREATE INDEX "Deployment_serviceId_environmentId_version_idx" ON "Deployment"("serviceId", "environmentId", "version");
+
+-- The deployments page without filters lists the organisation's newest 100: without this index a
+-- million-row history was sorted on every view.
+CREATE INDEX "Deployment_startedAt_id_idx" ON "Deployment"("startedAt", "id");
