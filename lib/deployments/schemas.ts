@@ -77,12 +77,13 @@ export const ZDeploymentFilters = z.object({
 export type TDeploymentFilters = z.infer<typeof ZDeploymentFilters>;
 
 export const PERIOD_DAYS = [30, 90, 180, 365] as const;
+export const DEFAULT_PERIOD_DAYS = 90;
 
 /** The metrics page: one scope (organisation, domain, team or service) over the last N days. */
 export const ZMetricsQuery = z.object({
   domain: optionalText,
   team: optionalText,
   service: optionalText,
-  days: z.coerce.number().pipe(z.union(PERIOD_DAYS.map((days) => z.literal(days)))).catch(90).default(90),
+  days: z.coerce.number().pipe(z.union(PERIOD_DAYS.map((days) => z.literal(days)))).catch(DEFAULT_PERIOD_DAYS).default(DEFAULT_PERIOD_DAYS),
 });
 export type TMetricsQuery = z.infer<typeof ZMetricsQuery>;
