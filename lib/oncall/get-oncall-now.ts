@@ -2,13 +2,16 @@
 import { onCallLevel } from "../catalog/availability";
 import type { AvailabilityTarget } from "../generated/prisma/enums.ts";
 import type { DbTx } from "../db";
-import { loadSchedules, type PersonRef } from "./queries";
-import { finalShifts } from "./shift-engine";
+import { liveScheduleVersions, loadSchedules, type LoadedSchedule, type PersonRef, type ScheduleVersion } from "./queries";
+import { ScheduleCache } from "./schedule-cache";
+import { finalShifts, type FinalShift } from "./shift-engine";
 import { workingState, type WorkingHours } from "./working-hours";
 import { coverAt, type Cover, type CoverAnswer, type ScheduleShifts } from "./who-is-on-call";
 
 /** Far enough ahead to find "who is next" on a 28-day rotation. */
 const LOOKAHEAD_MS = 60 * 86_400_000;
+/** How long after computing a schedule's shifts they may serve later instants (then they are computed again). */
+const REUSE_MS = 86_400_000;
 
 export type OnCallNow = {
   service: string;
@@ -23,9 +26,6 @@ export type OnCallNow = {
 };
 
 export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new Date()): Promise<OnCallNow[]> {
-  const to = new Date(now.getTime() + LOOKAHEAD_MS);
-  // No leave, opt-outs or owner names: who is on call needs the rotations and overrides (and names).
-  const lean = { withLeave: false, withOptOuts: false };
   // Services with their team in one set-based query. 2,000 rows come back as one JSON array in one
   // column: decoding one text value is far cheaper than the driver decoding 12,000 fields one by one.
   const readServices = async () => {
@@ -36,20 +36,17 @@ export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new
     const tuples = JSON.parse(row?.rows ?? "[]") as [string, string, AvailabilityTarget, string, string, string | null][];
     return tuples.map(([slug, name, availabilityTarget, teamId, teamName, domainId]) => ({ slug, name, availabilityTarget, teamId, teamName, domainId }));
   };
-  // For every service, read every schedule alongside (cheaper than filtering by services); for one
-  // service, read just its team's and domain's.
-  const [serviceRows, allSchedules] = await Promise.all([readServices(), where.slug ? Promise.resolve(null) : loadSchedules(tx, {}, now, to, lean)]);
+  // Every live schedule's stamp (or, for one service, its team's and domain's) alongside the services;
+  // only schedules whose stamp changed since this process last computed them are read again.
+  const [serviceRows, versions] = await Promise.all([readServices(), liveScheduleVersions(tx, where.slug ? { serviceSlug: where.slug } : {})]);
   if (serviceRows.length === 0) return [];
   const services = serviceRows.map((row) => ({ ...row, team: { id: row.teamId, name: row.teamName, domainId: row.domainId } }));
-  const schedules =
-    allSchedules ??
-    (await loadSchedules(tx, { OR: [{ teamId: serviceRows[0]!.teamId }, ...(serviceRows[0]!.domainId ? [{ domainId: serviceRows[0]!.domainId }] : [])] }, now, to, lean));
+  const computed = await computedSchedules(tx, versions, now, { complete: !where.slug });
+  const schedules = computed.map((entry) => entry.schedule);
   const byTeam = new Map<string, ScheduleShifts>();
   const byDomain = new Map<string, ScheduleShifts>();
-  for (const schedule of schedules) {
-    // Two rotations ahead (plus a day) is enough to find the current and the next person.
-    const ahead = Math.min(LOOKAHEAD_MS, (2 * (schedule.latestRotation?.rotationDays ?? 7) + 1) * 86_400_000);
-    const entry = { id: schedule.id, slug: schedule.slug, name: schedule.name, hours: schedule.hours, shifts: finalShifts(schedule.engine, now, new Date(now.getTime() + ahead)) };
+  for (const { schedule, aheadMs, shifts } of computed) {
+    const entry = { id: schedule.id, slug: schedule.slug, name: schedule.name, hours: schedule.hours, shifts: within(shifts, now.getTime(), now.getTime() + aheadMs) };
     if (schedule.teamId) byTeam.set(schedule.teamId, entry);
     if (schedule.domainId) byDomain.set(schedule.domainId, entry);
   }
@@ -101,4 +98,58 @@ export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new
       next: nextPerson && answer.next ? { ...nextPerson, from: answer.next.from } : null,
     };
   });
+}
+
+/** A schedule as who-is-on-call uses it: its rows and its shifts from `from` to `until` plus its lookahead. */
+type Computed = { schedule: LoadedSchedule; aheadMs: number; from: number; until: number; shifts: FinalShift[] };
+
+const computedCache = new ScheduleCache<Computed>();
+
+/** Forgets every computed schedule (tests compare warm answers with cold ones). */
+export function clearOnCallNowCache(): void {
+  computedCache.clear();
+}
+
+/**
+ * Each schedule's rows and shifts, reused while its stamp is unchanged and `now` is within a day of when
+ * they were computed; the rest are read and computed again (one round of reads for all of them).
+ */
+async function computedSchedules(tx: DbTx, versions: ScheduleVersion[], now: Date, options: { complete: boolean }): Promise<Computed[]> {
+  const t = now.getTime();
+  const fits = (entry: Computed) => entry.from <= t && t <= entry.until;
+  const result: Computed[] = [];
+  const stale: ScheduleVersion[] = [];
+  for (const version of versions) {
+    const hit = computedCache.get(version.id, version.version, fits);
+    if (hit) result.push(hit);
+    else stale.push(version);
+  }
+  if (options.complete) computedCache.keepOnly(new Set(versions.map((version) => version.id)));
+  if (stale.length === 0) return result;
+  // No leave, opt-outs or owner names: who is on call needs the rotations and overrides (and names).
+  const loaded = await loadSchedules(tx, { id: { in: stale.map((version) => version.id) } }, now, new Date(t + LOOKAHEAD_MS + REUSE_MS), { withLeave: false, withOptOuts: false });
+  const versionOf = new Map(stale.map((version) => [version.id, version.version]));
+  for (const schedule of loaded) {
+    // Two rotations ahead (plus a day) is enough to find the current and the next person.
+    const aheadMs = Math.min(LOOKAHEAD_MS, (2 * (schedule.latestRotation?.rotationDays ?? 7) + 1) * 86_400_000);
+    const entry = { schedule, aheadMs, from: t, until: t + REUSE_MS, shifts: finalShifts(schedule.engine, now, new Date(t + aheadMs + REUSE_MS)) };
+    computedCache.set(schedule.id, versionOf.get(schedule.id)!, entry);
+    result.push(entry);
+  }
+  return result;
+}
+
+/**
+ * The shifts of [from, to) cut from shifts computed for a wider window: the same pieces that computing
+ * for [from, to) gives (the engine clips every piece to its window), without the zone arithmetic.
+ */
+export function within(shifts: readonly FinalShift[], from: number, to: number): FinalShift[] {
+  const result: FinalShift[] = [];
+  for (const shift of shifts) {
+    const start = shift.start.getTime();
+    const end = shift.end.getTime();
+    if (end <= from || start >= to) continue;
+    result.push(start >= from && end <= to ? shift : { ...shift, start: new Date(Math.max(start, from)), end: new Date(Math.min(end, to)) });
+  }
+  return result;
 }

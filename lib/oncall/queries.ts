@@ -224,6 +224,52 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+export type ScheduleVersion = { id: string; version: string };
+
+/**
+ * Version stamps of live schedules: every one, or those covering one service (its team's and its
+ * domain's). Read this before the data a cached entry is built from (see schedule-cache.ts).
+ */
+export async function liveScheduleVersions(tx: DbTx, where: { serviceSlug?: string } = {}): Promise<ScheduleVersion[]> {
+  const slug = where.serviceSlug ?? null;
+  return tx.$queryRaw<ScheduleVersion[]>`
+    SELECT s.id, s.version::text AS version FROM "OnCallSchedule" s
+    WHERE s."archivedAt" IS NULL AND (${slug}::text IS NULL OR EXISTS (
+      SELECT 1 FROM "Service" sv JOIN "Team" t ON t.id = sv."teamId"
+      WHERE sv.slug = ${slug}::text AND (s."teamId" = t.id OR s."domainId" = t."domainId")))`;
+}
+
+export type UpcomingOverride = {
+  id: string; kind: "COVER" | "SWAP" | "TAKE_NOW" | "ASSIGNED"; layer: "PRIMARY" | "SECONDARY"; startsAt: Date; endsAt: Date;
+  personId: string; replacesPersonId: string | null; person: { name: string }; replacesPerson: { name: string } | null;
+};
+
+type UpcomingOverrideTuple = [id: string, kind: UpcomingOverride["kind"], layer: UpcomingOverride["layer"], startsAtMs: number, endsAtMs: number, personId: string, replacesPersonId: string | null, personName: string, replacesPersonName: string | null];
+
+/**
+ * A live schedule page's own rows in one round trip: its version stamp, the next 50 live overrides
+ * (with names) and its feed token. Null when no live schedule has the slug.
+ */
+export async function schedulePageHead(tx: DbTx, slug: string, now: Date): Promise<{ id: string; version: string; feedToken: string | null; overrides: UpcomingOverride[] } | null> {
+  const [row] = await tx.$queryRaw<{ id: string; version: string; feedToken: string | null; overrides: string | null }[]>`
+    SELECT s.id, s.version::text AS version,
+      (SELECT f.token FROM "OnCallFeed" f WHERE f."scheduleId" = s.id AND f."revokedAt" IS NULL ORDER BY f."createdAt" DESC LIMIT 1) AS "feedToken",
+      (SELECT json_agg(json_build_array(o.id, o.kind, o.layer, (extract(epoch FROM o."startsAt") * 1000)::float8, (extract(epoch FROM o."endsAt") * 1000)::float8,
+                                        o."personId", o."replacesPersonId", pe.name, rp.name) ORDER BY o."startsAt", o.id)::text
+         FROM (SELECT * FROM "OnCallOverride" WHERE "scheduleId" = s.id AND "cancelledAt" IS NULL AND "endsAt" > ${now} ORDER BY "startsAt", id LIMIT 50) o
+         JOIN "Person" pe ON pe.id = o."personId"
+         LEFT JOIN "Person" rp ON rp.id = o."replacesPersonId") AS overrides
+    FROM "OnCallSchedule" s WHERE s.slug = ${slug} AND s."archivedAt" IS NULL`;
+  if (!row) return null;
+  const overrides = (JSON.parse(row.overrides ?? "[]") as UpcomingOverrideTuple[]).map(
+    ([id, kind, layer, startsAtMs, endsAtMs, personId, replacesPersonId, personName, replacesPersonName]): UpcomingOverride => ({
+      id, kind, layer, startsAt: new Date(startsAtMs), endsAt: new Date(endsAtMs), personId, replacesPersonId,
+      person: { name: personName }, replacesPerson: replacesPersonId === null ? null : { name: replacesPersonName ?? "" },
+    }),
+  );
+  return { id: row.id, version: row.version, feedToken: row.feedToken, overrides };
+}
+
 export async function loadScheduleBySlug(tx: DbTx, slug: string, from: Date, to: Date, options: { includeArchived?: boolean } = {}): Promise<LoadedSchedule | null> {
   return (await loadSchedules(tx, { slug }, from, to, options))[0] ?? null;
 }
