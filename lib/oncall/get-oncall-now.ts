@@ -1,12 +1,11 @@
 // Who is on call now for services: one pass over the schedules involved, whatever the service count.
 import { onCallLevel } from "../catalog/availability";
-import type { AvailabilityTarget } from "../generated/prisma/enums.ts";
 import type { DbTx } from "../db";
-import { liveScheduleVersions, loadSchedules, type LoadedSchedule, type PersonRef, type ScheduleVersion } from "./queries";
+import { loadSchedules, onCallStamps, servicesToCover, type LoadedSchedule, type PersonRef, type ScheduleVersion, type ServiceToCover } from "./queries";
 import { ScheduleCache } from "./schedule-cache";
 import { finalShifts, type FinalShift } from "./shift-engine";
 import { workingState, type WorkingHours } from "./working-hours";
-import { coverAt, type Cover, type CoverAnswer, type ScheduleShifts } from "./who-is-on-call";
+import { coverAt, type Cover, type ScheduleShifts } from "./who-is-on-call";
 
 /** Far enough ahead to find "who is next" on a 28-day rotation. */
 const LOOKAHEAD_MS = 60 * 86_400_000;
@@ -26,22 +25,12 @@ export type OnCallNow = {
 };
 
 export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new Date()): Promise<OnCallNow[]> {
-  // Services with their team in one set-based query. 2,000 rows come back as one JSON array in one
-  // column: decoding one text value is far cheaper than the driver decoding 12,000 fields one by one.
-  const readServices = async () => {
-    const [row] = await tx.$queryRaw<{ rows: string | null }[]>`
-      SELECT json_agg(json_build_array(s.slug, s.name, s."availabilityTarget", s."teamId", t.name, t."domainId") ORDER BY s.name)::text AS rows
-      FROM "Service" s JOIN "Team" t ON t.id = s."teamId"
-      WHERE s."archivedAt" IS NULL AND (${where.slug ?? null}::text IS NULL OR s.slug = ${where.slug ?? null}::text)`;
-    const tuples = JSON.parse(row?.rows ?? "[]") as [string, string, AvailabilityTarget, string, string, string | null][];
-    return tuples.map(([slug, name, availabilityTarget, teamId, teamName, domainId]) => ({ slug, name, availabilityTarget, teamId, teamName, domainId }));
-  };
-  // Every live schedule's stamp (or, for one service, its team's and domain's) alongside the services;
-  // only schedules whose stamp changed since this process last computed them are read again.
-  const [serviceRows, versions] = await Promise.all([readServices(), liveScheduleVersions(tx, where.slug ? { serviceSlug: where.slug } : {})]);
-  if (serviceRows.length === 0) return [];
-  const services = serviceRows.map((row) => ({ ...row, team: { id: row.teamId, name: row.teamName, domainId: row.domainId } }));
-  const computed = await computedSchedules(tx, versions, now, { complete: !where.slug });
+  // Stamps first, in one round trip; then only what changed since this process last read it: the list
+  // of services and the schedules whose stamp moved (in parallel). One service's row is cheap: always read.
+  const slug = where.slug ?? null;
+  const [stamps, oneService] = await Promise.all([onCallStamps(tx, slug ? { serviceSlug: slug } : {}), slug ? servicesToCover(tx, slug) : null]);
+  const [services, computed] = await Promise.all([oneService ?? allServices(tx, stamps.services), computedSchedules(tx, stamps.schedules, now, { complete: !slug })]);
+  if (services.length === 0) return [];
   const schedules = computed.map((entry) => entry.schedule);
   const byTeam = new Map<string, ScheduleShifts>();
   const byDomain = new Map<string, ScheduleShifts>();
@@ -50,9 +39,10 @@ export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new
     if (schedule.teamId) byTeam.set(schedule.teamId, entry);
     if (schedule.domainId) byDomain.set(schedule.domainId, entry);
   }
-  // The answer depends only on the level and the team (its name, schedule and domain): compute it once
-  // per pair, not per service, since the time-zone arithmetic dominates the cost.
-  const memo = new Map<string, CoverAnswer>();
+  // Names come with the rotations and overrides: no further query.
+  const people = new Map<string, PersonRef>();
+  for (const schedule of schedules) for (const [id, person] of schedule.people) people.set(id, person);
+  const ref = (id: string | null | undefined) => (id ? (people.get(id) ?? null) : null);
   // Working state depends only on a schedule's hours: one zone computation per schedule, not per team.
   const states = new Map<WorkingHours, ReturnType<typeof workingState>>();
   const workingStateOf = (hours: WorkingHours) => {
@@ -63,12 +53,15 @@ export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new
     }
     return state;
   };
-  const answers = services.map((service) => {
+  // The answer depends only on the level and the team (its name, schedule and domain): compute and
+  // resolve it once per pair, not per service.
+  const memo = new Map<string, Omit<OnCallNow, "service" | "serviceName">>();
+  return services.map((service) => {
     const level = onCallLevel(service.availabilityTarget).level;
     const key = `${level}|${service.team.id}`;
     let answer = memo.get(key);
     if (!answer) {
-      answer = coverAt({
+      const cover = coverAt({
         level,
         teamName: service.team.name,
         team: byTeam.get(service.team.id) ?? null,
@@ -76,28 +69,40 @@ export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new
         now,
         workingStateOf,
       });
+      const nextPerson = ref(cover.next?.personId);
+      answer = {
+        cover: cover.cover,
+        reason: cover.reason,
+        schedule: cover.schedule,
+        primary: ref(cover.primaryId),
+        secondary: ref(cover.secondaryId),
+        until: cover.until,
+        next: nextPerson && cover.next ? { ...nextPerson, from: cover.next.from } : null,
+      };
       memo.set(key, answer);
     }
-    return { service, answer };
-  });
-  // Names come with the rotations and overrides: no further query.
-  const people = new Map<string, PersonRef>();
-  for (const schedule of schedules) for (const [id, person] of schedule.people) people.set(id, person);
-  const ref = (id: string | null | undefined) => (id ? (people.get(id) ?? null) : null);
-  return answers.map(({ service, answer }) => {
-    const nextPerson = ref(answer.next?.personId);
     return {
       service: service.slug,
       serviceName: service.name,
       cover: answer.cover,
       reason: answer.reason,
       schedule: answer.schedule,
-      primary: ref(answer.primaryId),
-      secondary: ref(answer.secondaryId),
+      primary: answer.primary,
+      secondary: answer.secondary,
       until: answer.until,
-      next: nextPerson && answer.next ? { ...nextPerson, from: answer.next.from } : null,
+      next: answer.next,
     };
   });
+}
+
+let servicesCache: { stamp: string; services: ServiceToCover[] } | null = null;
+
+/** Every live service, reused while the list's stamp is unchanged (a missing stamp row: always read). */
+async function allServices(tx: DbTx, stamp: string | null): Promise<ServiceToCover[]> {
+  if (stamp !== null && servicesCache?.stamp === stamp) return servicesCache.services;
+  const services = await servicesToCover(tx, null);
+  servicesCache = stamp === null ? null : { stamp, services };
+  return services;
 }
 
 /** A schedule as who-is-on-call uses it: its rows and its shifts from `from` to `until` plus its lookahead. */
@@ -108,6 +113,7 @@ const computedCache = new ScheduleCache<Computed>();
 /** Forgets every computed schedule (tests compare warm answers with cold ones). */
 export function clearOnCallNowCache(): void {
   computedCache.clear();
+  servicesCache = null;
 }
 
 /**

@@ -137,6 +137,28 @@ describe("with the cache warm, every kind of change shows at once", () => {
     expect((await page())!.schedule.ownerName).toBe("Renamed team");
   });
 
+  it("the list of services: a new service, a target changed, a team renamed or moved, a service archived", async () => {
+    const { people, team, service, everyone } = await setup();
+    const find = async (slug: string, when = EVENING) => (await everyone(when)).find((answer) => answer.service === slug);
+    expect((await find(service.slug))?.primary?.id).toBe(people[CY]!.id);
+    const added = await createService(db(), { teamId: team.id, availabilityTarget: "P95_0", maxLossPerHour: 100 });
+    expect((await find(added.slug))?.cover).toBe("none");
+    await db().service.update({ where: { id: added.id }, data: { availabilityTarget: "P99_9" } });
+    expect((await find(added.slug))?.primary?.id).toBe(people[CY]!.id);
+    const thursdayNoon = at("2026-12-03T12:00");
+    await db().team.update({ where: { id: team.id }, data: { name: "Team with a new name" } });
+    expect((await find(added.slug, thursdayNoon))?.reason).toMatch(/Team with a new name supports its services/);
+    // A 99.0% service is covered by its team's domain schedule: none yet, then the team moves to a domain with one.
+    await db().service.update({ where: { id: added.id }, data: { availabilityTarget: "P99_0" } });
+    expect((await find(added.slug))?.cover).toBe("none");
+    const covered = await createDomain(db());
+    await createOnCallSchedule(db(), { domainId: covered.id, participantIds: [people[BEN]!.id, people[ANA]!.id, people[DEE]!.id], effectiveFrom: at("2026-11-30T09:00") });
+    await db().team.update({ where: { id: team.id }, data: { domainId: covered.id } });
+    expect(await find(added.slug)).toMatchObject({ cover: "out_of_hours_domain", primary: { id: people[BEN]!.id } });
+    await db().service.update({ where: { id: added.id }, data: { archivedAt: new Date() } });
+    expect(await find(added.slug)).toBeUndefined();
+  });
+
   it("a row written by raw SQL, as another process would: no in-process hook is needed", async () => {
     const { people, lead, schedule, who } = await setup();
     const { id } = await assignOverride(db(), actorFor(lead), { scheduleId: schedule.id, personId: people[DEE]!.id, startsAt: "2026-12-02T18:00", endsAt: "2026-12-03T09:00" }, NOON);

@@ -1,6 +1,14 @@
 -- AlterTable
 ALTER TABLE "OnCallSchedule" ADD COLUMN     "version" BIGINT NOT NULL DEFAULT 0;
 
+-- CreateTable
+CREATE TABLE "CacheStamp" (
+    "key" TEXT NOT NULL,
+    "version" BIGINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "CacheStamp_pkey" PRIMARY KEY ("key")
+);
+
 -- A schedule's version stamp changes in the same transaction as any change to what its shifts and pages
 -- are computed from, so an in-process cache keyed on it can never serve a change late, in any process.
 -- Triggers rather than application code: a use case, seed, script or another area's edit (a person's
@@ -129,6 +137,37 @@ CREATE TRIGGER "Team_oncall_version" AFTER UPDATE OF name ON "Team"
   FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION runwell_oncall_owner_renamed();
 CREATE TRIGGER "Domain_oncall_version" AFTER UPDATE OF name ON "Domain"
   FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION runwell_oncall_owner_renamed();
+
+-- Truncating a table bypasses row triggers: every schedule takes a new stamp.
+CREATE FUNCTION runwell_oncall_truncated() RETURNS trigger
+LANGUAGE plpgsql AS E'
+BEGIN
+  UPDATE "OnCallSchedule" SET "version" = nextval(\'runwell_oncall_version_seq\')\x3B
+  RETURN NULL\x3B
+END\x3B
+';
+CREATE TRIGGER "OnCallRotation_truncate_version" AFTER TRUNCATE ON "OnCallRotation" FOR EACH STATEMENT EXECUTE FUNCTION runwell_oncall_truncated();
+CREATE TRIGGER "OnCallParticipant_truncate_version" AFTER TRUNCATE ON "OnCallParticipant" FOR EACH STATEMENT EXECUTE FUNCTION runwell_oncall_truncated();
+CREATE TRIGGER "OnCallOverride_truncate_version" AFTER TRUNCATE ON "OnCallOverride" FOR EACH STATEMENT EXECUTE FUNCTION runwell_oncall_truncated();
+CREATE TRIGGER "OnCallOptOut_truncate_version" AFTER TRUNCATE ON "OnCallOptOut" FOR EACH STATEMENT EXECUTE FUNCTION runwell_oncall_truncated();
+CREATE TRIGGER "Holiday_truncate_oncall_version" AFTER TRUNCATE ON "Holiday" FOR EACH STATEMENT EXECUTE FUNCTION runwell_oncall_truncated();
+CREATE TRIGGER "OnCallLeave_truncate_oncall_version" AFTER TRUNCATE ON "OnCallLeave" FOR EACH STATEMENT EXECUTE FUNCTION runwell_oncall_truncated();
+
+-- Who-is-on-call's list of services (slug, name, target, team, the team's name and domain) is cached
+-- under the "services" stamp: one statement-level bump per statement that changes services or teams.
+-- Readers that find no stamp row do not cache.
+CREATE FUNCTION runwell_services_changed() RETURNS trigger
+LANGUAGE plpgsql AS E'
+BEGIN
+  UPDATE "CacheStamp" SET "version" = nextval(\'runwell_oncall_version_seq\') WHERE key = \'services\'\x3B
+  RETURN NULL\x3B
+END\x3B
+';
+CREATE TRIGGER "Service_list_stamp" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Service"
+  FOR EACH STATEMENT EXECUTE FUNCTION runwell_services_changed();
+CREATE TRIGGER "Team_services_list_stamp" AFTER INSERT OR DELETE OR TRUNCATE OR UPDATE OF name, "domainId" ON "Team"
+  FOR EACH STATEMENT EXECUTE FUNCTION runwell_services_changed();
+INSERT INTO "CacheStamp" (key, "version") VALUES ('services', nextval('runwell_oncall_version_seq'));
 
 -- Existing schedules take a stamp too.
 UPDATE "OnCallSchedule" SET "version" = nextval('runwell_oncall_version_seq');
