@@ -1,6 +1,6 @@
 // Read models for the on-call pages and feeds: queries + the pure engine, no writes.
 import type { DbTx } from "../db";
-import { calendarRange, segmentsByDay, type CalendarView } from "./calendar";
+import { calendarRange, segmentsByDay, type CalendarView, type DaySegment } from "./calendar";
 import { buildOnCallCalendar, type FeedShift } from "./ical-feed";
 import { activeFeedToken, feedByToken, listLeaveFor, listRequestsFor, loadSchedules, peopleByIds, scheduleIdsForPerson, schedulePageHead, type LoadedSchedule, type PersonRef } from "./queries";
 import { ScheduleCache } from "./schedule-cache";
@@ -47,7 +47,11 @@ function upcoming(schedule: LoadedSchedule, shifts: readonly FinalShift[], peopl
 }
 
 /** A schedule page's loaded rows and the window they were read for (calendar range and upcoming shifts). */
-type PageRows = { from: number; to: number; schedule: LoadedSchedule };
+type PageRows = {
+  from: number; to: number; schedule: LoadedSchedule;
+  /** The calendar grids computed from these rows, by range: the same rows give the same grid. */
+  grids: Map<string, { shifts: FinalShift[]; days: Map<string, DaySegment[]> }>;
+};
 const pageCache = new ScheduleCache<PageRows>(500);
 
 /** Forgets every cached schedule page's rows (tests compare warm answers with cold ones). */
@@ -64,23 +68,31 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
   const to = Math.max(utcRange.to.getTime() + DAY_MS, upcomingTo.getTime());
   // Stamp, upcoming overrides and feed link in one round trip; the schedule's rows (rotations, overrides,
   // leave, holidays, names) only when its stamp changed or the cached window no longer covers [from, to).
-  // A day more ahead lets the rows serve the next day's requests too, as `now` moves on.
   const head = await schedulePageHead(tx, slug, now);
   // Archived schedules cover nothing and have no page.
   if (!head) return null;
   const { overrides, feedToken } = head;
   let rows = pageCache.get(head.id, head.version, (cached) => cached.from <= from && to <= cached.to);
   if (!rows) {
+    // A day more ahead lets the rows serve the next day's requests too, as `now` moves on.
     const loadTo = to + DAY_MS;
     const [loaded] = await loadSchedules(tx, { id: head.id }, new Date(from), new Date(loadTo));
     if (!loaded) return null;
-    rows = { from, to: loadTo, schedule: loaded };
+    rows = { from, to: loadTo, schedule: loaded, grids: new Map() };
     pageCache.set(head.id, head.version, rows);
   }
   const schedule = rows.schedule;
   const zone = schedule.engine.timeZone;
   const range = calendarRange(view, anchor, zone);
-  const calendarShifts = finalShifts(schedule.engine, range.from, range.to);
+  const gridKey = `${range.from.getTime()}|${range.to.getTime()}`;
+  let grid = rows.grids.get(gridKey);
+  if (!grid) {
+    const shifts = finalShifts(schedule.engine, range.from, range.to);
+    grid = { shifts, days: segmentsByDay(shifts, range.days, zone) };
+    if (rows.grids.size >= 24) rows.grids.clear();
+    rows.grids.set(gridKey, grid);
+  }
+  const calendarShifts = grid.shifts;
   const nextShifts = finalShifts(schedule.engine, now, upcomingTo);
   // Leave of today's participants in the visible range, from the leave the engine already has.
   const participantIds = new Set(schedule.participants.map((person) => person.id));
@@ -94,7 +106,7 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
   return {
     schedule,
     range,
-    days: segmentsByDay(calendarShifts, range.days, zone),
+    days: grid.days,
     people,
     leave,
     overrides,
