@@ -31,18 +31,13 @@ export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new
   const [stamps, oneService] = await Promise.all([onCallStamps(tx, slug ? { serviceSlug: slug } : {}), slug ? servicesToCover(tx, slug) : null]);
   const [services, computed] = await Promise.all([oneService ?? allServices(tx, stamps.services), computedSchedules(tx, stamps.schedules, now, { complete: !slug })]);
   if (services.length === 0) return [];
-  const schedules = computed.map((entry) => entry.schedule);
-  const byTeam = new Map<string, ScheduleShifts>();
-  const byDomain = new Map<string, ScheduleShifts>();
+  const byTeam = new Map<string, ScheduleShifts & { people: Map<string, PersonRef> }>();
+  const byDomain = new Map<string, ScheduleShifts & { people: Map<string, PersonRef> }>();
   for (const { schedule, aheadMs, shifts } of computed) {
-    const entry = { id: schedule.id, slug: schedule.slug, name: schedule.name, hours: schedule.hours, shifts: within(shifts, now.getTime(), now.getTime() + aheadMs) };
+    const entry = { id: schedule.id, slug: schedule.slug, name: schedule.name, hours: schedule.hours, people: schedule.people, shifts: within(shifts, now.getTime(), now.getTime() + aheadMs) };
     if (schedule.teamId) byTeam.set(schedule.teamId, entry);
     if (schedule.domainId) byDomain.set(schedule.domainId, entry);
   }
-  // Names come with the rotations and overrides: no further query.
-  const people = new Map<string, PersonRef>();
-  for (const schedule of schedules) for (const [id, person] of schedule.people) people.set(id, person);
-  const ref = (id: string | null | undefined) => (id ? (people.get(id) ?? null) : null);
   // Working state depends only on a schedule's hours: one zone computation per schedule, not per team.
   const states = new Map<WorkingHours, ReturnType<typeof workingState>>();
   const workingStateOf = (hours: WorkingHours) => {
@@ -61,14 +56,11 @@ export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new
     const key = `${level}|${service.team.id}`;
     let answer = memo.get(key);
     if (!answer) {
-      const cover = coverAt({
-        level,
-        teamName: service.team.name,
-        team: byTeam.get(service.team.id) ?? null,
-        domain: service.team.domainId ? (byDomain.get(service.team.domainId) ?? null) : null,
-        now,
-        workingStateOf,
-      });
+      const team = byTeam.get(service.team.id) ?? null;
+      const domain = service.team.domainId ? (byDomain.get(service.team.domainId) ?? null) : null;
+      const cover = coverAt({ level, teamName: service.team.name, team, domain, now, workingStateOf });
+      // Everyone an answer names is on the team's or the domain's schedule, whose rows carry their names.
+      const ref = (id: string | null | undefined) => (id ? (team?.people.get(id) ?? domain?.people.get(id) ?? null) : null);
       const nextPerson = ref(cover.next?.personId);
       answer = {
         cover: cover.cover,
