@@ -28,19 +28,21 @@ BEGIN
 END\x3B
 ';
 
+-- Rows are locked in id order, so two transactions bumping overlapping sets of schedules (leave of two
+-- people on the same schedules) wait for each other instead of deadlocking.
 CREATE FUNCTION runwell_oncall_bump_schedules(ids text[]) RETURNS void
 LANGUAGE sql AS E'
-  UPDATE "OnCallSchedule" SET "version" = nextval(\'runwell_oncall_version_seq\') WHERE id = ANY(ids)
+  UPDATE "OnCallSchedule" SET "version" = nextval(\'runwell_oncall_version_seq\')
+   WHERE id IN (SELECT id FROM "OnCallSchedule" WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE)
 ';
 
 -- Schedules a person's name or leave shows on: on any rotation version, or covering by any override.
 CREATE FUNCTION runwell_oncall_bump_people(person_ids text[]) RETURNS void
 LANGUAGE sql AS E'
-  UPDATE "OnCallSchedule" SET "version" = nextval(\'runwell_oncall_version_seq\')
-   WHERE id IN (
-     SELECT r."scheduleId" FROM "OnCallParticipant" p JOIN "OnCallRotation" r ON r.id = p."rotationId" WHERE p."personId" = ANY(person_ids)
-     UNION
-     SELECT o."scheduleId" FROM "OnCallOverride" o WHERE o."personId" = ANY(person_ids))
+  SELECT runwell_oncall_bump_schedules(ARRAY(
+    SELECT r."scheduleId" FROM "OnCallParticipant" p JOIN "OnCallRotation" r ON r.id = p."rotationId" WHERE p."personId" = ANY(person_ids)
+    UNION
+    SELECT o."scheduleId" FROM "OnCallOverride" o WHERE o."personId" = ANY(person_ids)))
 ';
 
 -- Rotation versions, overrides and opt-outs name their schedule (old and new, if an update moves a row).
@@ -155,7 +157,8 @@ CREATE TRIGGER "OnCallLeave_truncate_oncall_version" AFTER TRUNCATE ON "OnCallLe
 
 -- Who-is-on-call's list of services (slug, name, target, team, the team's name and domain) is cached
 -- under the "services" stamp: one statement-level bump per statement that changes services or teams.
--- Readers that find no stamp row do not cache.
+-- BEFORE the statement: a writer takes the stamp row's lock before any service or team row lock, so two
+-- transactions writing several services cannot deadlock on it. Readers that find no stamp row do not cache.
 CREATE FUNCTION runwell_services_changed() RETURNS trigger
 LANGUAGE plpgsql AS E'
 BEGIN
@@ -163,9 +166,9 @@ BEGIN
   RETURN NULL\x3B
 END\x3B
 ';
-CREATE TRIGGER "Service_list_stamp" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Service"
+CREATE TRIGGER "Service_list_stamp" BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Service"
   FOR EACH STATEMENT EXECUTE FUNCTION runwell_services_changed();
-CREATE TRIGGER "Team_services_list_stamp" AFTER INSERT OR DELETE OR TRUNCATE OR UPDATE OF name, "domainId" ON "Team"
+CREATE TRIGGER "Team_services_list_stamp" BEFORE INSERT OR DELETE OR TRUNCATE OR UPDATE OF name, "domainId" ON "Team"
   FOR EACH STATEMENT EXECUTE FUNCTION runwell_services_changed();
 INSERT INTO "CacheStamp" (key, "version") VALUES ('services', nextval('runwell_oncall_version_seq'));
 
