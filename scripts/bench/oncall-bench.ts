@@ -118,11 +118,13 @@ async function main() {
     "set-based reads (`loadSchedules`: one parallel round, `= ANY($1)` array parameters, big results as one `json_agg`",
     "value) and the shift engine, as before.",
     "",
-    "Before the cache, measured the same way and alternated run by run with the runs above under the same load (load",
-    "average 7–8): who is on call p50 133–181 ms / p95 272–383 ms with 53–55 ms of Node CPU per call; month calendar",
-    "p50 44–48 ms / p95 98–106 ms with 31 ms of Node CPU (a quiet run earlier the same day: p50 57 / p95 98 ms and",
-    "p50 20 / p95 37 ms). On this shared machine wall times mostly measure waiting for a core; Node CPU per call is",
-    "the steadier guide.",
+    "Before the cache (commit 47886e1), measured the same way in four runs alternated with runs of this code under",
+    "the same load (load average 5–8): who is on call p50 133–181 ms / p95 272–412 ms with 53–66 ms of Node CPU per",
+    "call; month calendar p50 42–58 ms / p95 79–106 ms with 30–35 ms of Node CPU. The last quiet run before it (load",
+    "average 1.7) had p50 57 / p95 98 ms and p50 20 / p95 37 ms. On this shared machine wall times mostly measure",
+    "waiting for a core; Node CPU per call is the steadier guide. All schedules' shifts were computed at the same",
+    "instant here, so after a day one request computes them all again (the cold row); a change to one schedule",
+    "re-reads only that schedule.",
     "<!-- bench:oncall:end -->",
   ].join("\n");
   const file = new URL("../../docs/PERFORMANCE.md", import.meta.url);
