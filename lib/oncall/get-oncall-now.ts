@@ -1,14 +1,16 @@
 // Who is on call now for services: one pass over the schedules involved, whatever the service count.
 import { onCallLevel } from "../catalog/availability";
-import type { AvailabilityTarget } from "../generated/prisma/enums.ts";
 import type { DbTx } from "../db";
-import { loadSchedules, type PersonRef } from "./queries";
-import { finalShifts } from "./shift-engine";
+import { loadSchedules, onCallStamps, servicesToCover, type LoadedSchedule, type PersonRef, type ScheduleVersion, type ServiceToCover } from "./queries";
+import { ScheduleCache } from "./schedule-cache";
+import { finalShifts, type FinalShift } from "./shift-engine";
 import { workingState, type WorkingHours } from "./working-hours";
-import { coverAt, type Cover, type CoverAnswer, type ScheduleShifts } from "./who-is-on-call";
+import { coverAt, type Cover, type ScheduleShifts } from "./who-is-on-call";
 
 /** Far enough ahead to find "who is next" on a 28-day rotation. */
 const LOOKAHEAD_MS = 60 * 86_400_000;
+/** How long after computing a schedule's shifts they may serve later instants (then they are computed again). */
+const REUSE_MS = 86_400_000;
 
 export type OnCallNow = {
   service: string;
@@ -23,39 +25,19 @@ export type OnCallNow = {
 };
 
 export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new Date()): Promise<OnCallNow[]> {
-  const to = new Date(now.getTime() + LOOKAHEAD_MS);
-  // No leave, opt-outs or owner names: who is on call needs the rotations and overrides (and names).
-  const lean = { withLeave: false, withOptOuts: false };
-  // Services with their team in one set-based query. 2,000 rows come back as one JSON array in one
-  // column: decoding one text value is far cheaper than the driver decoding 12,000 fields one by one.
-  const readServices = async () => {
-    const [row] = await tx.$queryRaw<{ rows: string | null }[]>`
-      SELECT json_agg(json_build_array(s.slug, s.name, s."availabilityTarget", s."teamId", t.name, t."domainId") ORDER BY s.name)::text AS rows
-      FROM "Service" s JOIN "Team" t ON t.id = s."teamId"
-      WHERE s."archivedAt" IS NULL AND (${where.slug ?? null}::text IS NULL OR s.slug = ${where.slug ?? null}::text)`;
-    const tuples = JSON.parse(row?.rows ?? "[]") as [string, string, AvailabilityTarget, string, string, string | null][];
-    return tuples.map(([slug, name, availabilityTarget, teamId, teamName, domainId]) => ({ slug, name, availabilityTarget, teamId, teamName, domainId }));
-  };
-  // For every service, read every schedule alongside (cheaper than filtering by services); for one
-  // service, read just its team's and domain's.
-  const [serviceRows, allSchedules] = await Promise.all([readServices(), where.slug ? Promise.resolve(null) : loadSchedules(tx, {}, now, to, lean)]);
-  if (serviceRows.length === 0) return [];
-  const services = serviceRows.map((row) => ({ ...row, team: { id: row.teamId, name: row.teamName, domainId: row.domainId } }));
-  const schedules =
-    allSchedules ??
-    (await loadSchedules(tx, { OR: [{ teamId: serviceRows[0]!.teamId }, ...(serviceRows[0]!.domainId ? [{ domainId: serviceRows[0]!.domainId }] : [])] }, now, to, lean));
-  const byTeam = new Map<string, ScheduleShifts>();
-  const byDomain = new Map<string, ScheduleShifts>();
-  for (const schedule of schedules) {
-    // Two rotations ahead (plus a day) is enough to find the current and the next person.
-    const ahead = Math.min(LOOKAHEAD_MS, (2 * (schedule.latestRotation?.rotationDays ?? 7) + 1) * 86_400_000);
-    const entry = { id: schedule.id, slug: schedule.slug, name: schedule.name, hours: schedule.hours, shifts: finalShifts(schedule.engine, now, new Date(now.getTime() + ahead)) };
+  // Stamps first, in one round trip; then only what changed since this process last read it: the list
+  // of services and the schedules whose stamp moved (in parallel). One service's row is cheap: always read.
+  const slug = where.slug ?? null;
+  const [stamps, oneService] = await Promise.all([onCallStamps(tx, slug ? { serviceSlug: slug } : {}), slug ? servicesToCover(tx, slug) : null]);
+  const [services, computed] = await Promise.all([oneService ?? allServices(tx, stamps.services), computedSchedules(tx, stamps.schedules, now, { complete: !slug })]);
+  if (services.length === 0) return [];
+  const byTeam = new Map<string, ScheduleShifts & { people: Map<string, PersonRef> }>();
+  const byDomain = new Map<string, ScheduleShifts & { people: Map<string, PersonRef> }>();
+  for (const { schedule, aheadMs, shifts } of computed) {
+    const entry = { id: schedule.id, slug: schedule.slug, name: schedule.name, hours: schedule.hours, people: schedule.people, shifts: within(shifts, now.getTime(), now.getTime() + aheadMs) };
     if (schedule.teamId) byTeam.set(schedule.teamId, entry);
     if (schedule.domainId) byDomain.set(schedule.domainId, entry);
   }
-  // The answer depends only on the level and the team (its name, schedule and domain): compute it once
-  // per pair, not per service, since the time-zone arithmetic dominates the cost.
-  const memo = new Map<string, CoverAnswer>();
   // Working state depends only on a schedule's hours: one zone computation per schedule, not per team.
   const states = new Map<WorkingHours, ReturnType<typeof workingState>>();
   const workingStateOf = (hours: WorkingHours) => {
@@ -66,39 +48,106 @@ export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new
     }
     return state;
   };
-  const answers = services.map((service) => {
+  // The answer depends only on the level and the team (its name, schedule and domain): compute and
+  // resolve it once per pair, not per service.
+  const memo = new Map<string, Omit<OnCallNow, "service" | "serviceName">>();
+  return services.map((service) => {
     const level = onCallLevel(service.availabilityTarget).level;
     const key = `${level}|${service.team.id}`;
     let answer = memo.get(key);
     if (!answer) {
-      answer = coverAt({
-        level,
-        teamName: service.team.name,
-        team: byTeam.get(service.team.id) ?? null,
-        domain: service.team.domainId ? (byDomain.get(service.team.domainId) ?? null) : null,
-        now,
-        workingStateOf,
-      });
+      const team = byTeam.get(service.team.id) ?? null;
+      const domain = service.team.domainId ? (byDomain.get(service.team.domainId) ?? null) : null;
+      const cover = coverAt({ level, teamName: service.team.name, team, domain, now, workingStateOf });
+      // Everyone an answer names is on the team's or the domain's schedule, whose rows carry their names.
+      const ref = (id: string | null | undefined) => (id ? (team?.people.get(id) ?? domain?.people.get(id) ?? null) : null);
+      const nextPerson = ref(cover.next?.personId);
+      answer = {
+        cover: cover.cover,
+        reason: cover.reason,
+        schedule: cover.schedule,
+        primary: ref(cover.primaryId),
+        secondary: ref(cover.secondaryId),
+        until: cover.until,
+        next: nextPerson && cover.next ? { ...nextPerson, from: cover.next.from } : null,
+      };
       memo.set(key, answer);
     }
-    return { service, answer };
-  });
-  // Names come with the rotations and overrides: no further query.
-  const people = new Map<string, PersonRef>();
-  for (const schedule of schedules) for (const [id, person] of schedule.people) people.set(id, person);
-  const ref = (id: string | null | undefined) => (id ? (people.get(id) ?? null) : null);
-  return answers.map(({ service, answer }) => {
-    const nextPerson = ref(answer.next?.personId);
     return {
       service: service.slug,
       serviceName: service.name,
       cover: answer.cover,
       reason: answer.reason,
       schedule: answer.schedule,
-      primary: ref(answer.primaryId),
-      secondary: ref(answer.secondaryId),
+      primary: answer.primary,
+      secondary: answer.secondary,
       until: answer.until,
-      next: nextPerson && answer.next ? { ...nextPerson, from: answer.next.from } : null,
+      next: answer.next,
     };
   });
+}
+
+let servicesCache: { stamp: string; services: ServiceToCover[] } | null = null;
+
+/** Every live service, reused while the list's stamp is unchanged (a missing stamp row: always read). */
+async function allServices(tx: DbTx, stamp: string | null): Promise<ServiceToCover[]> {
+  if (stamp !== null && servicesCache?.stamp === stamp) return servicesCache.services;
+  const services = await servicesToCover(tx, null);
+  servicesCache = stamp === null ? null : { stamp, services };
+  return services;
+}
+
+/** A schedule as who-is-on-call uses it: its rows and its shifts from `from` to `until` plus its lookahead. */
+type Computed = { schedule: LoadedSchedule; aheadMs: number; from: number; until: number; shifts: FinalShift[] };
+
+const computedCache = new ScheduleCache<Computed>();
+
+/** Forgets every computed schedule (tests compare warm answers with cold ones). */
+export function clearOnCallNowCache(): void {
+  computedCache.clear();
+  servicesCache = null;
+}
+
+/**
+ * Each schedule's rows and shifts, reused while its stamp is unchanged and `now` is within a day of when
+ * they were computed; the rest are read and computed again (one round of reads for all of them).
+ */
+async function computedSchedules(tx: DbTx, versions: ScheduleVersion[], now: Date, options: { complete: boolean }): Promise<Computed[]> {
+  const t = now.getTime();
+  const fits = (entry: Computed) => entry.from <= t && t <= entry.until;
+  const result: Computed[] = [];
+  const stale: ScheduleVersion[] = [];
+  for (const version of versions) {
+    const hit = computedCache.get(version.id, version.version, fits);
+    if (hit) result.push(hit);
+    else stale.push(version);
+  }
+  if (options.complete) computedCache.keepOnly(new Set(versions.map((version) => version.id)));
+  if (stale.length === 0) return result;
+  // No leave, opt-outs or owner names: who is on call needs the rotations and overrides (and names).
+  const loaded = await loadSchedules(tx, { id: { in: stale.map((version) => version.id) } }, now, new Date(t + LOOKAHEAD_MS + REUSE_MS), { withLeave: false, withOptOuts: false });
+  const versionOf = new Map(stale.map((version) => [version.id, version.version]));
+  for (const schedule of loaded) {
+    // Two rotations ahead (plus a day) is enough to find the current and the next person.
+    const aheadMs = Math.min(LOOKAHEAD_MS, (2 * (schedule.latestRotation?.rotationDays ?? 7) + 1) * 86_400_000);
+    const entry = { schedule, aheadMs, from: t, until: t + REUSE_MS, shifts: finalShifts(schedule.engine, now, new Date(t + aheadMs + REUSE_MS)) };
+    computedCache.set(schedule.id, versionOf.get(schedule.id)!, entry);
+    result.push(entry);
+  }
+  return result;
+}
+
+/**
+ * The shifts of [from, to) cut from shifts computed for a wider window: the same pieces that computing
+ * for [from, to) gives (the engine clips every piece to its window), without the zone arithmetic.
+ */
+export function within(shifts: readonly FinalShift[], from: number, to: number): FinalShift[] {
+  const result: FinalShift[] = [];
+  for (const shift of shifts) {
+    const start = shift.start.getTime();
+    const end = shift.end.getTime();
+    if (end <= from || start >= to) continue;
+    result.push(start >= from && end <= to ? shift : { ...shift, start: new Date(Math.max(start, from)), end: new Date(Math.min(end, to)) });
+  }
+  return result;
 }

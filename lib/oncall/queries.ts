@@ -1,6 +1,7 @@
 // Reads for on-call: the only place this area reads through Prisma. Explicit selects, DTOs out.
 import type { DbTx } from "../db";
 import type { Prisma } from "../generated/prisma/client.ts";
+import type { AvailabilityTarget } from "../generated/prisma/enums.ts";
 import type { LeaveInput, OverrideInput, RotationVersion, ScheduleInput } from "./shift-engine";
 import type { WorkingHours } from "./working-hours";
 
@@ -222,6 +223,72 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     list.push(item);
   }
   return groups;
+}
+
+export type ScheduleVersion = { id: string; version: string };
+
+/**
+ * The stamps who-is-on-call keys its caches on, in one round trip: the list of services' (null if its
+ * stamp row is missing: then nothing may be cached) and every live schedule's, or only those covering
+ * one service (its team's and its domain's). Read them before the data a cached entry is built from
+ * (see schedule-cache.ts).
+ */
+export async function onCallStamps(tx: DbTx, where: { serviceSlug?: string } = {}): Promise<{ services: string | null; schedules: ScheduleVersion[] }> {
+  const slug = where.serviceSlug ?? null;
+  const [row] = await tx.$queryRaw<{ services: string | null; schedules: string | null }[]>`
+    SELECT (SELECT c.version::text FROM "CacheStamp" c WHERE c.key = 'services') AS services,
+      (SELECT json_agg(json_build_array(s.id, s.version::text))::text FROM "OnCallSchedule" s
+        WHERE s."archivedAt" IS NULL AND (${slug}::text IS NULL OR EXISTS (
+          SELECT 1 FROM "Service" sv JOIN "Team" t ON t.id = sv."teamId"
+          WHERE sv.slug = ${slug}::text AND (s."teamId" = t.id OR s."domainId" = t."domainId")))) AS schedules`;
+  const schedules = (JSON.parse(row?.schedules ?? "[]") as [string, string][]).map(([id, version]) => ({ id, version }));
+  return { services: row?.services ?? null, schedules };
+}
+
+export type ServiceToCover = { slug: string; name: string; availabilityTarget: AvailabilityTarget; team: { id: string; name: string; domainId: string | null } };
+
+/**
+ * Live services (all, or one by slug) with their team, by name. 2,000 rows come back as one JSON value:
+ * decoding one text value is far cheaper than the driver decoding 12,000 fields one by one.
+ */
+export async function servicesToCover(tx: DbTx, slug: string | null): Promise<ServiceToCover[]> {
+  const [row] = await tx.$queryRaw<{ rows: string | null }[]>`
+    SELECT json_agg(json_build_array(s.slug, s.name, s."availabilityTarget", s."teamId", t.name, t."domainId") ORDER BY s.name)::text AS rows
+    FROM "Service" s JOIN "Team" t ON t.id = s."teamId"
+    WHERE s."archivedAt" IS NULL AND (${slug}::text IS NULL OR s.slug = ${slug}::text)`;
+  const tuples = JSON.parse(row?.rows ?? "[]") as [string, string, AvailabilityTarget, string, string, string | null][];
+  return tuples.map(([slug, name, availabilityTarget, teamId, teamName, domainId]) => ({ slug, name, availabilityTarget, team: { id: teamId, name: teamName, domainId } }));
+}
+
+export type UpcomingOverride = {
+  id: string; kind: "COVER" | "SWAP" | "TAKE_NOW" | "ASSIGNED"; layer: "PRIMARY" | "SECONDARY"; startsAt: Date; endsAt: Date;
+  personId: string; replacesPersonId: string | null; person: { name: string }; replacesPerson: { name: string } | null;
+};
+
+type UpcomingOverrideTuple = [id: string, kind: UpcomingOverride["kind"], layer: UpcomingOverride["layer"], startsAtMs: number, endsAtMs: number, personId: string, replacesPersonId: string | null, personName: string, replacesPersonName: string | null];
+
+/**
+ * A live schedule page's own rows in one round trip: its version stamp, the next 50 live overrides
+ * (with names) and its feed token. Null when no live schedule has the slug.
+ */
+export async function schedulePageHead(tx: DbTx, slug: string, now: Date): Promise<{ id: string; version: string; feedToken: string | null; overrides: UpcomingOverride[] } | null> {
+  const [row] = await tx.$queryRaw<{ id: string; version: string; feedToken: string | null; overrides: string | null }[]>`
+    SELECT s.id, s.version::text AS version,
+      (SELECT f.token FROM "OnCallFeed" f WHERE f."scheduleId" = s.id AND f."revokedAt" IS NULL ORDER BY f."createdAt" DESC LIMIT 1) AS "feedToken",
+      (SELECT json_agg(json_build_array(o.id, o.kind, o.layer, (extract(epoch FROM o."startsAt") * 1000)::float8, (extract(epoch FROM o."endsAt") * 1000)::float8,
+                                        o."personId", o."replacesPersonId", pe.name, rp.name) ORDER BY o."startsAt", o.id)::text
+         FROM (SELECT * FROM "OnCallOverride" WHERE "scheduleId" = s.id AND "cancelledAt" IS NULL AND "endsAt" > ${now} ORDER BY "startsAt", id LIMIT 50) o
+         JOIN "Person" pe ON pe.id = o."personId"
+         LEFT JOIN "Person" rp ON rp.id = o."replacesPersonId") AS overrides
+    FROM "OnCallSchedule" s WHERE s.slug = ${slug} AND s."archivedAt" IS NULL`;
+  if (!row) return null;
+  const overrides = (JSON.parse(row.overrides ?? "[]") as UpcomingOverrideTuple[]).map(
+    ([id, kind, layer, startsAtMs, endsAtMs, personId, replacesPersonId, personName, replacesPersonName]): UpcomingOverride => ({
+      id, kind, layer, startsAt: new Date(startsAtMs), endsAt: new Date(endsAtMs), personId, replacesPersonId,
+      person: { name: personName }, replacesPerson: replacesPersonId === null ? null : { name: replacesPersonName ?? "" },
+    }),
+  );
+  return { id: row.id, version: row.version, feedToken: row.feedToken, overrides };
 }
 
 export async function loadScheduleBySlug(tx: DbTx, slug: string, from: Date, to: Date, options: { includeArchived?: boolean } = {}): Promise<LoadedSchedule | null> {

@@ -1,8 +1,9 @@
 // Read models for the on-call pages and feeds: queries + the pure engine, no writes.
 import type { DbTx } from "../db";
-import { calendarRange, segmentsByDay, type CalendarView } from "./calendar";
+import { calendarRange, segmentsByDay, type CalendarView, type DaySegment } from "./calendar";
 import { buildOnCallCalendar, type FeedShift } from "./ical-feed";
-import { activeFeedToken, feedByToken, listLeaveFor, listRequestsFor, loadSchedules, peopleByIds, scheduleIdsForPerson, type LoadedSchedule, type PersonRef } from "./queries";
+import { activeFeedToken, feedByToken, listLeaveFor, listRequestsFor, loadSchedules, peopleByIds, scheduleIdsForPerson, schedulePageHead, type LoadedSchedule, type PersonRef } from "./queries";
+import { ScheduleCache } from "./schedule-cache";
 import { finalShifts, shiftAt, stretchEnd, type FinalShift } from "./shift-engine";
 
 const DAY_MS = 86_400_000;
@@ -45,29 +46,53 @@ function upcoming(schedule: LoadedSchedule, shifts: readonly FinalShift[], peopl
   });
 }
 
+/** A schedule page's loaded rows and the window they were read for (calendar range and upcoming shifts). */
+type PageRows = {
+  from: number; to: number; schedule: LoadedSchedule;
+  /** The calendar grids computed from these rows, by range: the same rows give the same grid. */
+  grids: Map<string, { shifts: FinalShift[]; days: Map<string, DaySegment[]> }>;
+};
+const pageCache = new ScheduleCache<PageRows>(500);
+
+/** Forgets every cached schedule page's rows (tests compare warm answers with cold ones). */
+export function clearScheduleViewCache(): void {
+  pageCache.clear();
+}
+
 export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, anchor: string, now = new Date()) {
   // The exact range depends on the schedule's zone, which comes with the schedule: load a day more on
-  // each side of the UTC range (no zone is more than 14 hours off), so one round of queries serves all.
+  // each side of the UTC range (no zone is more than 14 hours off), so the rows serve any zone.
   const utcRange = calendarRange(view, anchor, "UTC");
   const upcomingTo = new Date(now.getTime() + UPCOMING_DAYS * DAY_MS);
-  const from = new Date(Math.min(utcRange.from.getTime() - DAY_MS, now.getTime()));
-  const to = new Date(Math.max(utcRange.to.getTime() + DAY_MS, upcomingTo.getTime()));
-  const [schedules, overrides, feedToken] = await Promise.all([
-    loadSchedules(tx, { slug }, from, to),
-    tx.onCallOverride.findMany({
-      where: { schedule: { slug, archivedAt: null }, cancelledAt: null, endsAt: { gt: now } },
-      select: { id: true, kind: true, layer: true, startsAt: true, endsAt: true, personId: true, replacesPersonId: true, person: { select: { name: true } }, replacesPerson: { select: { name: true } } },
-      orderBy: { startsAt: "asc" },
-      take: 50,
-    }),
-    tx.onCallFeed.findFirst({ where: { schedule: { slug }, revokedAt: null }, select: { token: true }, orderBy: { createdAt: "desc" } }),
-  ]);
-  const schedule = schedules[0];
+  const from = Math.min(utcRange.from.getTime() - DAY_MS, now.getTime());
+  const to = Math.max(utcRange.to.getTime() + DAY_MS, upcomingTo.getTime());
+  // Stamp, upcoming overrides and feed link in one round trip; the schedule's rows (rotations, overrides,
+  // leave, holidays, names) only when its stamp changed or the cached window no longer covers [from, to).
+  const head = await schedulePageHead(tx, slug, now);
   // Archived schedules cover nothing and have no page.
-  if (!schedule) return null;
+  if (!head) return null;
+  const { overrides, feedToken } = head;
+  let rows = pageCache.get(head.id, head.version, (cached) => cached.from <= from && to <= cached.to);
+  if (!rows) {
+    // A day more ahead lets the rows serve the next day's requests too, as `now` moves on.
+    const loadTo = to + DAY_MS;
+    const [loaded] = await loadSchedules(tx, { id: head.id }, new Date(from), new Date(loadTo));
+    if (!loaded) return null;
+    rows = { from, to: loadTo, schedule: loaded, grids: new Map() };
+    pageCache.set(head.id, head.version, rows);
+  }
+  const schedule = rows.schedule;
   const zone = schedule.engine.timeZone;
   const range = calendarRange(view, anchor, zone);
-  const calendarShifts = finalShifts(schedule.engine, range.from, range.to);
+  const gridKey = `${range.from.getTime()}|${range.to.getTime()}`;
+  let grid = rows.grids.get(gridKey);
+  if (!grid) {
+    const shifts = finalShifts(schedule.engine, range.from, range.to);
+    grid = { shifts, days: segmentsByDay(shifts, range.days, zone) };
+    if (rows.grids.size >= 24) rows.grids.clear();
+    rows.grids.set(gridKey, grid);
+  }
+  const calendarShifts = grid.shifts;
   const nextShifts = finalShifts(schedule.engine, now, upcomingTo);
   // Leave of today's participants in the visible range, from the leave the engine already has.
   const participantIds = new Set(schedule.participants.map((person) => person.id));
@@ -81,13 +106,13 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
   return {
     schedule,
     range,
-    days: segmentsByDay(calendarShifts, range.days, zone),
+    days: grid.days,
     people,
     leave,
     overrides,
     now: { primary: shiftAt(nextShifts, "PRIMARY", now), secondary: shiftAt(nextShifts, "SECONDARY", now) },
     upcoming: upcoming(schedule, nextShifts, people),
-    feedToken: feedToken?.token ?? null,
+    feedToken,
   };
 }
 
