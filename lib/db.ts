@@ -38,3 +38,13 @@ export async function runPrepared<T>(prisma: DbTx, statement: PreparedStatement)
   if (pool) return (await pool.query<T & pg.QueryResultRow>(statement)).rows;
   return (prisma as PrismaClient).$queryRawUnsafe<T[]>(statement.text, ...statement.values);
 }
+
+/** Builds a prepared statement: `p(value)` appends a value and returns its placeholder ($1, $2, ...). */
+export function preparedStatement(name: string, build: (p: (value: unknown) => string) => string): PreparedStatement {
+  const values: unknown[] = [];
+  const text = build((value) => {
+    values.push(value);
+    return `$${values.length}`;
+  });
+  return { name, text, values };
+}

@@ -1,6 +1,6 @@
 // API tokens: `rw_` + 32 random bytes. Only the SHA-256 is stored; the secret is shown once.
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "../db";
+import { db, preparedStatement, runPrepared } from "../db";
 import type { Actor } from "./actor";
 
 export const TOKEN_PREFIX = "rw_";
@@ -37,10 +37,15 @@ export function forgetCachedTokens(): void {
 async function readToken(tokenHash: string, now: Date): Promise<CachedToken | null> {
   const cached = tokenCache.get(tokenHash);
   if (cached && Date.now() - cached.cachedAt < TOKEN_CACHE_MS) return cached;
-  const token = await db().apiToken.findUnique({
-    where: { tokenHash },
-    select: { id: true, name: true, prefix: true, scopes: true, serviceId: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
-  });
+  // A prepared statement, not the ORM: a cache miss per token every TOKEN_CACHE_MS adds up across a
+  // pipeline fleet. Timestamps are stored as UTC without a zone: AT TIME ZONE 'UTC' hands pg real instants.
+  const [token] = await runPrepared<{
+    id: string; name: string; prefix: string; scopes: string[]; serviceId: string | null;
+    expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null;
+  }>(db(), preparedStatement("api-token-by-hash", (p) => `
+    SELECT id, name, prefix, COALESCE(scopes, '{}') AS scopes, "serviceId", "expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
+           "revokedAt" AT TIME ZONE 'UTC' AS "revokedAt", "lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt"
+      FROM "ApiToken" WHERE "tokenHash" = ${p(tokenHash)}::text`));
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) {
     tokenCache.delete(tokenHash);
     return null;

@@ -101,6 +101,34 @@ describe("the deployment gate", () => {
     expect(answer.reasons.find((reason) => reason.rule === "change-failure-rate")).toMatchObject({ passed: false, message: expect.stringMatching(/2 of 8 .*25%/) });
   });
 
+  it("counts each rule's own window and the last N successes in one read (windows of different lengths)", async () => {
+    const history = [
+      { status: "SUCCEEDED" as const, daysAgo: 1, requiredChecksStatus: "PASSED" as const },
+      { status: "FAILED" as const, daysAgo: 2 },
+      { status: "SUCCEEDED" as const, daysAgo: 5, requiredChecksStatus: "FAILED" as const },
+      { status: "SUCCEEDED" as const, daysAgo: 20, requiredChecksStatus: "PASSED" as const },
+      { status: "FAILED" as const, daysAgo: 40 },
+      { status: "SUCCEEDED" as const, daysAgo: 80, requiredChecksStatus: "PASSED" as const },
+    ];
+    const rules = [
+      { kind: "track-record", count: 4, days: 7 },
+      { kind: "change-failure-rate", days: 90, maxPercent: 30 },
+      { kind: "health-checks-passed", count: 2 },
+    ];
+    const { service, pipeline } = await serviceSetup({ history, rules });
+    const answer = await ask(pipeline, service.slug, "7.0.0");
+    const verdict = (rule: string) => answer.reasons.find((reason) => reason.rule === rule);
+    expect(answer.decision).toBe("deny");
+    // A deny lists the failed verdicts: each message carries its own window's counts.
+    expect(verdict("track-record")).toMatchObject({ passed: false, message: expect.stringMatching(/^Only 3 finished deployments in the last 7 days/) });
+    expect(verdict("change-failure-rate")).toMatchObject({ passed: false, message: expect.stringMatching(/^2 of 6 deployments in the last 90 days failed \(33\.3%\)/) });
+    expect(verdict("health-checks-passed")).toMatchObject({ passed: false, message: expect.stringMatching(/^1 of the last 2 deployments/) });
+
+    const strict = await serviceSetup({ history, rules: [{ kind: "change-failure-rate", days: 30, maxPercent: 10 }, { kind: "track-record", count: 1, days: 90 }] });
+    const denied = await ask(strict.pipeline, strict.service.slug, "7.0.0");
+    expect(denied.reasons.find((reason) => reason.rule === "change-failure-rate")).toMatchObject({ passed: false, message: expect.stringMatching(/^1 of 4 deployments in the last 30 days failed \(25%\)/) });
+  });
+
   it("denies during a freeze, even an eligible service; only an emergency change passes", async () => {
     const { service, pipeline, engineer } = await serviceSetup({ history: GOOD_HISTORY });
     await saveFreeze(db(), cm1, { name: "Peak trading", scope: "SERVICE", target: service.slug, startsAt: "2026-11-24T00:00:00Z", endsAt: "2026-11-25T00:00:00Z" });

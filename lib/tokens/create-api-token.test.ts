@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createService, createTeam } from "../../prisma/seed/factories";
 import { cliTestActor, personActor, testDb } from "../../test/helpers";
-import { actorForBearerToken, hashToken } from "../auth/api-tokens";
+import { actorForBearerToken, forgetCachedTokens, hashToken } from "../auth/api-tokens";
 import { AppError } from "../errors";
 import { createApiToken } from "./create-api-token";
 
@@ -41,5 +41,16 @@ describe("createApiToken", () => {
     await db().apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
     expect(await actorForBearerToken(token.secret)).toBeNull();
     expect(await actorForBearerToken("not-a-token")).toBeNull();
+  });
+
+  it("expires at the stored instant, whatever the server's time zone (timestamps are stored as UTC)", async () => {
+    const service = await createService(db());
+    const token = await createApiToken(db(), cliTestActor(), { service: service.slug, name: "ci", scopes: ["gate:read"] });
+    const expiresAt = new Date("2031-03-30T01:30:00Z"); // a DST change in Europe and days from one in America
+    await db().apiToken.update({ where: { id: token.id }, data: { expiresAt } });
+    forgetCachedTokens();
+    expect(await actorForBearerToken(token.secret, new Date(expiresAt.getTime() - 1000))).toMatchObject({ id: token.id });
+    forgetCachedTokens();
+    expect(await actorForBearerToken(token.secret, new Date(expiresAt.getTime() + 1000))).toBeNull();
   });
 });
