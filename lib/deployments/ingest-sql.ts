@@ -4,7 +4,7 @@
 // Both are named prepared statements (runPrepared): the server parses and plans them once per
 // connection, and each report sends only its values.
 import { actorId, actorLabel, type Actor } from "../auth/actor";
-import { runPrepared, type DbTx, type PreparedStatement } from "../db";
+import { preparedStatement, runPrepared, type DbTx } from "../db";
 import type { ChangeControlPlan, ChangeRef } from "../changes/change-control-plan";
 import type { RequiredCheck } from "../changes/required-checks";
 import type { DeploymentStatus } from "../generated/prisma/enums.ts";
@@ -45,7 +45,7 @@ export async function readIngestContext(
     ranBefore: boolean | null;
     changes: (ChangeRef & { linked: boolean })[] | null;
     required: RequiredCheck[] | null;
-  }>(tx, statement("deployment-ingest-read", (p) => `
+  }>(tx, preparedStatement("deployment-ingest-read", (p) => `
     WITH s AS (SELECT id, "archivedAt" IS NOT NULL AS archived FROM "Service" WHERE slug = ${p(input.service)}::text),
          e AS (SELECT id, "isProduction" FROM "Environment" WHERE slug = ${p(input.environment)}::text),
          ex AS (SELECT d.* FROM "Deployment" d WHERE d."serviceId" = (SELECT id FROM s) AND d."externalId" = ${p(input.externalId)}::text),
@@ -135,15 +135,6 @@ export type IngestWrite = {
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
-/** Builds a prepared statement: `p(value)` appends a value and returns its placeholder ($1, $2, ...). */
-function statement(name: string, build: (p: (value: unknown) => string) => string): PreparedStatement {
-  const values: unknown[] = [];
-  const text = build((value) => {
-    values.push(value);
-    return `$${values.length}`;
-  });
-  return { name, text, values };
-}
 
 type Event = { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown; if: "deployment" | "reverted" | "flag" | "change" };
 
@@ -168,7 +159,7 @@ export async function writeDeployment(tx: DbTx, actor: Actor, write: IngestWrite
   ];
   const move = control.move;
   const at = (date: Date | null) => date?.toISOString() ?? null;
-  const rows = await runPrepared<{ id: string }>(tx, statement("deployment-ingest-write", (p) => `
+  const rows = await runPrepared<{ id: string }>(tx, preparedStatement("deployment-ingest-write", (p) => `
     WITH upsert AS (
       INSERT INTO "Deployment" (id, "serviceId", "environmentId", version, "externalId", status, "startedAt", "finishedAt",
                                 "pipelineUrl", deployer, "firstCommitAt", "replacesId", "isRollback", "changeRequestId",
