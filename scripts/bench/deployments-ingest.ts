@@ -143,15 +143,22 @@ async function main() {
     const response = await browser.request("GET", path, { headers: { cookie } });
     if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
   };
-  const orgPage = await runConcurrently(READS, 1, () => page("/deployments/metrics?days=90"));
-  const servicePage = await runConcurrently(READS, 1, () => page("/deployments/metrics?service=bench-service-7&days=90"));
-  const deploymentPage = await runConcurrently(READS, 1, () => page(`/deployments/${sample.id}`));
+  // The first view after a start pays for compiling the route, and the organisation's for computing
+  // its snapshot unless the start-up warm-up (3 s after start) finished first: reported on its own.
+  const views = async (path: string) => {
+    const first = await timeIt(() => page(path));
+    await runConcurrently(3, 1, () => page(path)); // JIT warm-up
+    return { first: first.ms, ...(await runConcurrently(READS, 1, () => page(path))) };
+  };
+  const orgPage = await views("/deployments/metrics?days=90");
+  const servicePage = await views("/deployments/metrics?service=bench-service-7&days=90");
+  const deploymentPage = await views(`/deployments/${sample.id}`);
   browser.close();
   server.stop();
   rows.push(
-    `| organisation DORA page, HTML over HTTP as served (${READS} views, the first computes the snapshot) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(orgPage.latencies)}, max ${fmt(orgPage.latencies.at(-1)!)} |`,
-    `| a service's DORA page, HTML over HTTP | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(servicePage.latencies)} |`,
-    `| a deployment's page, HTML over HTTP | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(deploymentPage.latencies)} |`,
+    `| organisation DORA page, HTML over HTTP, as served from its snapshot (${READS} views) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(orgPage.latencies)}; first view after start ${fmt(orgPage.first)} |`,
+    `| a service's DORA page, HTML over HTTP (${READS} views) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(servicePage.latencies)}; first view ${fmt(servicePage.first)} |`,
+    `| a deployment's page, HTML over HTTP (${READS} views) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(deploymentPage.latencies)}; first view ${fmt(deploymentPage.first)} |`,
   );
   rows.push(
     `| organisation DORA page data (90 days), as served from its snapshot (${READS} views, the first computes it) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(org.latencies)}, max ${fmt(org.latencies.at(-1)!)} |`,
