@@ -106,7 +106,7 @@ async function main() {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, embedded PostgreSQL 18, production build; load generator, server and database share the cores`;
   const section = [
     "<!-- bench:changes-gate:start -->",
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}. Load average before ${loadBefore.map((n) => n.toFixed(2)).join(", ")}; after ${loadAfter.map((n) => n.toFixed(2)).join(", ")} (other agents were using the machine: treat the numbers as a floor).`,
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}. Load average before ${loadBefore.map((n) => n.toFixed(2)).join(", ")}; after ${loadAfter.map((n) => n.toFixed(2)).join(", ")} (1, 5 and 15 minutes).`,
     "",
     "| what | data | throughput | latency |",
     "| --- | --- | --- | --- |",
