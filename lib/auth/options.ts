@@ -8,6 +8,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { findActivePersonByEmail, provisionPersonFromSso } from "./people-for-auth";
 import { verifyPassword } from "./password";
+import { readSessionPerson } from "./person-lookup";
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
 
@@ -76,13 +77,8 @@ export function authOptions(): NextAuthOptions {
       },
       async session({ session, token }) {
         const personId = typeof token.personId === "string" ? token.personId : null;
-        const person = personId
-          ? await db().person.findUnique({
-              where: { id: personId },
-              select: { id: true, name: true, email: true, role: true, deactivatedAt: true },
-            })
-          : null;
-        if (!person || person.deactivatedAt) return { ...session, user: undefined, expires: new Date(0).toISOString() };
+        const person = personId ? await readSessionPerson(personId) : null;
+        if (!person || person.deactivated) return { ...session, user: undefined, expires: new Date(0).toISOString() };
         return { ...session, user: { id: person.id, name: person.name, email: person.email, role: person.role } };
       },
     },

@@ -4,21 +4,15 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { connection } from "next/server";
-import { db } from "../db";
 import { AppError } from "../errors";
 import type { Actor, PersonActor } from "./actor";
 import { authOptions } from "./options";
 import { actorForBearerToken } from "./api-tokens";
+import { readSessionPerson } from "./person-lookup";
 
 async function personActor(personId: string): Promise<PersonActor | null> {
-  const person = await db().person.findUnique({
-    where: { id: personId },
-    select: {
-      id: true, name: true, email: true, role: true, isIncidentManager: true, deactivatedAt: true,
-      memberships: { select: { teamId: true } },
-    },
-  });
-  if (!person || person.deactivatedAt) return null;
+  const person = await readSessionPerson(personId);
+  if (!person || person.deactivated) return null;
   return {
     kind: "PERSON",
     id: person.id,
@@ -26,7 +20,7 @@ async function personActor(personId: string): Promise<PersonActor | null> {
     email: person.email,
     role: person.role,
     isIncidentManager: person.isIncidentManager,
-    teamIds: person.memberships.map((membership) => membership.teamId),
+    teamIds: person.teamIds,
   };
 }
 

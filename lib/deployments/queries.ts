@@ -1,7 +1,7 @@
 // Reads for deployments: history with filters, one deployment, and what runs where now.
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { DeploymentStatus, DeploymentTarget, HealthCheckStatus } from "../generated/prisma/enums.ts";
-import type { Db } from "../db";
+import { preparedStatement, runPrepared, type Db } from "../db";
 import { leadTimeMs, type DoraDeployment, type Period } from "./dora";
 
 export type DeploymentFilters = {
@@ -242,20 +242,24 @@ export const SERVICE_OPTIONS_LIMIT = 200;
  * `servicesNarrowed` tells the form to ask for a team first.
  */
 export async function deploymentFilterOptions(prisma: Db, chosen: { team?: string; domain?: string; service?: string } = {}, limit = SERVICE_OPTIONS_LIMIT) {
-  const [serviceCount, teams, domains, environments] = await Promise.all([
-    prisma.service.count({ where: { archivedAt: null } }),
-    prisma.team.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
-    prisma.domain.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
-    prisma.environment.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], select: { slug: true, name: true } }),
-  ]);
-  const narrowed = serviceCount > limit;
-  const where: Prisma.ServiceWhereInput | null = !narrowed ? {}
-    : chosen.team ? { team: { slug: chosen.team } }
-    : chosen.service ? { team: { services: { some: { slug: chosen.service } } } }
-    : chosen.domain ? { team: { domain: { slug: chosen.domain } } }
-    : null;
-  const services = where
-    ? await prisma.service.findMany({ where: { archivedAt: null, ...where }, orderBy: { name: "asc" }, take: limit, select: { slug: true, name: true } })
-    : [];
-  return { services, servicesNarrowed: narrowed, teams, domains, environments };
+  type Option = { slug: string; name: string };
+  // One prepared statement instead of five ORM reads: every deployments page view runs it.
+  const [row] = await runPrepared<{ serviceCount: number; teams: Option[]; domains: Option[]; environments: Option[]; services: Option[] | null }>(prisma, preparedStatement("deployment-filter-options", (p) => `
+    WITH counted AS (SELECT count(*)::int AS n FROM "Service" WHERE "archivedAt" IS NULL),
+         chosen_team AS (
+           SELECT t.id FROM "Team" t WHERE t.slug = ${p(chosen.team ?? null)}::text
+           UNION ALL SELECT s."teamId" FROM "Service" s WHERE ${p(chosen.team ?? null)}::text IS NULL AND s.slug = ${p(chosen.service ?? null)}::text)
+    SELECT (SELECT n FROM counted) AS "serviceCount",
+           (SELECT COALESCE(json_agg(json_build_object('slug', slug, 'name', name) ORDER BY name), '[]') FROM "Team") AS teams,
+           (SELECT COALESCE(json_agg(json_build_object('slug', slug, 'name', name) ORDER BY name), '[]') FROM "Domain") AS domains,
+           (SELECT COALESCE(json_agg(json_build_object('slug', slug, 'name', name) ORDER BY position, name), '[]') FROM "Environment") AS environments,
+           (SELECT json_agg(json_build_object('slug', x.slug, 'name', x.name) ORDER BY x.name) FROM (
+              SELECT s.slug, s.name FROM "Service" s JOIN "Team" t ON t.id = s."teamId" LEFT JOIN "Domain" d ON d.id = t."domainId"
+               WHERE s."archivedAt" IS NULL
+                 AND ((SELECT n FROM counted) <= ${p(limit)}::int
+                      OR s."teamId" IN (SELECT id FROM chosen_team)
+                      OR (NOT EXISTS (SELECT 1 FROM chosen_team) AND d.slug = ${p(chosen.domain ?? null)}::text))
+               ORDER BY s.name LIMIT ${p(limit)}::int) x) AS services`));
+  const narrowed = (row?.serviceCount ?? 0) > limit;
+  return { services: row?.services ?? [], servicesNarrowed: narrowed, teams: row?.teams ?? [], domains: row?.domains ?? [], environments: row?.environments ?? [] };
 }
