@@ -14,6 +14,8 @@ const SERVICES = Number(process.env.BENCH_SERVICES ?? 2000);
 const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1_000_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3103);
 const READS = 40;
+// Page views over HTTP per page: enough that p95 is not just the second-slowest view.
+const PAGE_VIEWS = Number(process.env.BENCH_PAGE_VIEWS ?? 200);
 // The server's pool (DATABASE_POOL_SIZE): one connection per client by default, BENCH_POOL_SIZE to compare.
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? CONCURRENCY);
 
@@ -148,7 +150,7 @@ async function main() {
   const views = async (path: string) => {
     const first = await timeIt(() => page(path));
     await runConcurrently(3, 1, () => page(path)); // JIT warm-up
-    return { first: first.ms, ...(await runConcurrently(READS, 1, () => page(path))) };
+    return { first: first.ms, ...(await runConcurrently(PAGE_VIEWS, 1, () => page(path))) };
   };
   const orgPage = await views("/deployments/metrics?days=90");
   const servicePage = await views("/deployments/metrics?service=bench-service-7&days=90");
@@ -156,9 +158,9 @@ async function main() {
   browser.close();
   server.stop();
   rows.push(
-    `| organisation DORA page, HTML over HTTP, as served from its snapshot (${READS} views) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(orgPage.latencies)}; first view after start ${fmt(orgPage.first)} |`,
-    `| a service's DORA page, HTML over HTTP (${READS} views) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(servicePage.latencies)}; first view ${fmt(servicePage.first)} |`,
-    `| a deployment's page, HTML over HTTP (${READS} views) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(deploymentPage.latencies)}; first view ${fmt(deploymentPage.first)} |`,
+    `| organisation DORA page, HTML over HTTP, as served from its snapshot (${PAGE_VIEWS} views) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(orgPage.latencies)}, max ${fmt(orgPage.latencies.at(-1)!)}; first view after start ${fmt(orgPage.first)} |`,
+    `| a service's DORA page, HTML over HTTP (${PAGE_VIEWS} views) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(servicePage.latencies)}, max ${fmt(servicePage.latencies.at(-1)!)}; first view ${fmt(servicePage.first)} |`,
+    `| a deployment's page, HTML over HTTP (${PAGE_VIEWS} views) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(deploymentPage.latencies)}, max ${fmt(deploymentPage.latencies.at(-1)!)}; first view ${fmt(deploymentPage.first)} |`,
   );
   rows.push(
     `| organisation DORA page data (90 days), as served from its snapshot (${READS} views, the first computes it) | ${DEPLOYMENTS.toLocaleString("en")} deployments | — | ${p(org.latencies)}, max ${fmt(org.latencies.at(-1)!)} |`,
