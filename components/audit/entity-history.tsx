@@ -1,3 +1,4 @@
+import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import type { AuditEventDto } from "@/lib/audit/queries";
 import { describeChanges } from "@/lib/audit/describe-changes";
@@ -29,5 +30,15 @@ export function EntityHistory({ events }: { events: AuditEventDto[] }) {
         );
       })}
     </ol>
+  );
+}
+
+/** The card every entity page ends with: its audit events, from the tamper-evident trail. */
+export function EntityHistoryCard({ events, title = "Audit events" }: { events: AuditEventDto[]; title?: string }) {
+  return (
+    <Card aria-labelledby="history-title">
+      <CardHeader titleId="history-title" title={title} description="From the tamper-evident audit trail." />
+      <CardContent><EntityHistory events={events} /></CardContent>
+    </Card>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EntityHistory } from "@/components/audit/entity-history";
+import { EntityHistoryCard } from "@/components/audit/entity-history";
 import { ChangeStateBadge, ChangeTypeBadge } from "@/components/changes/change-badges";
 import { ChangeFacts } from "@/components/changes/change-facts";
 import { RiskCard } from "@/components/changes/risk-card";
@@ -148,10 +148,7 @@ export default async function ChangePage({ params }: { params: Promise<{ id: str
               </ActionForm>
             </CardContent>
           </Card>
-          <Card aria-labelledby="history-title">
-            <CardHeader titleId="history-title" title="Audit events" description="From the tamper-evident audit trail." />
-            <CardContent><EntityHistory events={history} /></CardContent>
-          </Card>
+          <EntityHistoryCard events={history} />
         </div>
         <ChangeFacts change={change} />
       </div>

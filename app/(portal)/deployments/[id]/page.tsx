@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EntityHistory } from "@/components/audit/entity-history";
+import { EntityHistoryCard } from "@/components/audit/entity-history";
 import { DeploymentChangeCard } from "@/components/changes/deployment-change-card";
 import { CommitList } from "@/components/deployments/commit-list";
 import { DeploymentFacts } from "@/components/deployments/deployment-facts";
@@ -47,10 +47,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
             <CardHeader titleId="commits-title" title={`Commits (${deployment.commits.length})`} />
             <CardContent><CommitList commits={deployment.commits} /></CardContent>
           </Card>
-          <Card aria-labelledby="history-title">
-            <CardHeader titleId="history-title" title="Audit events" description="From the tamper-evident audit trail." />
-            <CardContent><EntityHistory events={history} /></CardContent>
-          </Card>
+          <EntityHistoryCard events={history} />
         </div>
         <DeploymentFacts deployment={deployment} />
       </div>

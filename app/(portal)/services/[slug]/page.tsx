@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { EntityHistory } from "@/components/audit/entity-history";
+import { EntityHistoryCard } from "@/components/audit/entity-history";
 import { ServiceLinks } from "@/components/catalog/service-links";
 import { ServiceOwnership } from "@/components/catalog/service-ownership";
 import { ServiceReliability } from "@/components/catalog/service-reliability";
@@ -9,7 +9,6 @@ import { ServiceDeploymentsCard } from "@/components/deployments/service-deploym
 import { OnCallNowCard } from "@/components/oncall/oncall-now-card";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { listEntityHistory } from "@/lib/audit/queries";
@@ -66,10 +65,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
           <ServiceRunbooksCard serviceSlug={service.slug} runbooks={runbooks}
             mayCreate={!service.archived && can(person, "runbooks.edit", { teamId: service.team.id })} />
           <ServiceDeploymentsCard slug={service.slug} matrix={deployed} />
-          <Card aria-labelledby="history-title">
-            <CardHeader titleId="history-title" title="Change history" description="From the tamper-evident audit trail." />
-            <CardContent><EntityHistory events={history} /></CardContent>
-          </Card>
+          <EntityHistoryCard events={history} title="Change history" />
         </div>
         <div className="space-y-6">
           <ServiceOwnership service={service} />
