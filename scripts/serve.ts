@@ -17,8 +17,20 @@ function wantsDemoSeed(embedded: boolean): boolean {
   return embedded; // a real server only gets demo data when asked
 }
 
+/** RUNWELL_WEB_WORKERS: how many `next start` processes share the port (scripts/web-workers.mjs). */
+function webWorkers(): number {
+  const setting = process.env.RUNWELL_WEB_WORKERS;
+  if (setting === undefined || setting === "") return 1;
+  const workers = Number(setting);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new Error(`RUNWELL_WEB_WORKERS must be a whole number from 1 to 64, not "${setting}"`);
+  }
+  return workers;
+}
+
 async function main() {
   const port = process.env.PORT ?? "3000";
+  const workers = mode === "start" ? webWorkers() : 1; // checked before the database starts
   const database = await resolveDatabase(log);
   let next: ChildProcess | null = null;
   let stopping = false;
@@ -71,9 +83,11 @@ async function main() {
     ...(database.embedded ? { RUNWELL_EMBEDDED_DB: "true" } : {}),
   };
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  next = spawn(process.execPath, [nextBin, mode, "-p", port], { env, stdio: "inherit" });
+  const command = workers > 1 ? [path.join("scripts", "web-workers.mjs"), String(workers)] : [nextBin];
+  next = spawn(process.execPath, [...command, mode, "-p", port], { env, stdio: "inherit" });
   next.on("exit", (code) => void stop(code ?? 0));
-  log(`Runwell on http://localhost:${port}${database.embedded ? " (embedded PostgreSQL, demo sign-in on)" : ""}`);
+  const details = [database.embedded ? "embedded PostgreSQL, demo sign-in on" : null, workers > 1 ? `${workers} web workers` : null].filter(Boolean);
+  log(`Runwell on http://localhost:${port}${details.length ? ` (${details.join("; ")})` : ""}`);
 }
 
 main().catch((error) => {
