@@ -6,13 +6,14 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
-import { fmt, freshDatabase, httpClient, percentile, runConcurrently, sessionCookie, timeIt, startNextServer } from "./harness";
+import { fmt, freshDatabase, httpClient, percentile, runConcurrently, sessionCookie, timeIt, startNextServer, warmUp } from "./harness";
 
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 32);
 const INGESTS = Number(process.env.BENCH_INGESTS ?? 6000);
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 2000);
 const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1_000_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3103);
+const WORKERS = Number(process.env.BENCH_WEB_WORKERS ?? 2);
 const READS = 40;
 // Page views over HTTP per page: enough that p95 is not just the second-slowest view.
 const PAGE_VIEWS = Number(process.env.BENCH_PAGE_VIEWS ?? 200);
@@ -54,24 +55,41 @@ async function main() {
       return { slug: service.slug, id: service.id, secret: token.secret };
     }),
   );
-  const { stop } = await startNextServer({ url: database.url, port: PORT, poolSize: POOL_SIZE });
-  let failures = 0;
-  const http = httpClient(`http://localhost:${PORT}`);
-  const post = async (i: number) => {
-    const client = clients[i % clients.length]!;
-    const response = await http.request("POST", "/api/v1/deployments", { headers: { authorization: `Bearer ${client.secret}` }, body: body(client.slug, i) });
-    if (response.status !== 201) failures += 1;
-  };
-  await runConcurrently(500, CONCURRENCY, (i) => post(1_000_000 + i)); // warm-up: JIT, pools, route compilation
-  const api = await runConcurrently(INGESTS, CONCURRENCY, post);
-  http.close();
-  stop();
-  console.log(`ingest: ${(INGESTS / (api.wallMs / 1000)).toFixed(0)}/s, ${failures} failures`);
+  const lat = (l: number[]) => `p50 ${fmt(percentile(l, 50))}, p95 ${fmt(percentile(l, 95))}, p99 ${fmt(percentile(l, 99))}`;
+  // One `next start`, then `npm start`'s RUNWELL_WEB_WORKERS launcher with WORKERS processes; each
+  // warmed up to its steady state first (harness.ts warmUp), with an empty route as the ceiling.
+  const servers: { workers: number; rate: number; rows: string[] }[] = [];
+  for (const workers of [1, WORKERS]) {
+    const { stop } = await startNextServer({ url: database.url, port: PORT, poolSize: POOL_SIZE, workers });
+    const server = workers === 1 ? "`next start`" : `${workers} \`next start\` workers (RUNWELL_WEB_WORKERS=${workers})`;
+    let failures = 0;
+    const http = httpClient(`http://localhost:${PORT}`);
+    const post = async (i: number) => {
+      const client = clients[i % clients.length]!;
+      const response = await http.request("POST", "/api/v1/deployments", { headers: { authorization: `Bearer ${client.secret}` }, body: body(client.slug, i) });
+      if (response.status !== 201) failures += 1;
+    };
+    const warm = await warmUp(post, { concurrency: CONCURRENCY, offset: workers * 10_000_000 });
+    failures = 0;
+    const api = await runConcurrently(INGESTS, CONCURRENCY, (i) => post(workers * 10_000_000 + 5_000_000 + i));
+    await runConcurrently(2000, CONCURRENCY, () => http.request("GET", "/api/health"));
+    const empty = await runConcurrently(INGESTS, CONCURRENCY, () => http.request("GET", "/api/health"));
+    http.close();
+    stop();
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // the port is free again
+    const rate = INGESTS / (api.wallMs / 1000);
+    console.log(`ingest (${workers} worker(s)): ${rate.toFixed(0)}/s, ${failures} failures`);
+    servers.push({ workers, rate, rows: [
+      `| POST /api/v1/deployments via ${server} (${CONCURRENCY} clients, token auth, 3 commits, audit event), steady state | ${INGESTS} deployments${failures ? `, ${failures} not 201` : ""} | ${rate.toFixed(0)} deployments/s | ${lat(api.latencies)} |`,
+      `| the same server just started: its first ${warm.requests.toLocaleString("en")} deployments, 1,000 at a time | — | ${warm.rates.map((r) => r.toFixed(0)).join(", ")} deployments/s | — |`,
+      `| ceiling: \`GET /api/health\` (an empty route) through the same server and clients | ${INGESTS} requests | ${(INGESTS / (empty.wallMs / 1000)).toFixed(0)} requests/s | ${lat(empty.latencies)} |`,
+    ] });
+  }
 
   // The same writes with a raw pg pool: one transaction of deployment + commits + audit event.
   const environmentId = (await prisma.environment.findUniqueOrThrow({ where: { slug: "production" }, select: { id: true } })).id;
   const pool = new pg.Pool({ connectionString: database.url, max: CONCURRENCY });
-  const raw = await runConcurrently(INGESTS, CONCURRENCY, async (i) => {
+  const rawWrite = async (i: number) => {
     const client = clients[i % clients.length]!;
     const b = body(client.slug, i);
     const id = randomUUID();
@@ -95,15 +113,15 @@ async function main() {
     } finally {
       connection.release();
     }
-  });
+  };
+  await runConcurrently(1000, CONCURRENCY, (i) => rawWrite(90_000_000 + i)); // connections, plans
+  const raw = await runConcurrently(INGESTS, CONCURRENCY, rawWrite);
   await pool.end();
-  const apiRate = INGESTS / (api.wallMs / 1000);
   const rawRate = INGESTS / (raw.wallMs / 1000);
-  const lat = (l: number[]) => `p50 ${fmt(percentile(l, 50))}, p95 ${fmt(percentile(l, 95))}, p99 ${fmt(percentile(l, 99))}`;
   rows.push(
-    `| POST /api/v1/deployments via \`next start\` (${CONCURRENCY} clients, token auth, 3 commits, audit event) | ${INGESTS} deployments${failures ? `, ${failures} not 201` : ""} | ${apiRate.toFixed(0)} deployments/s | ${lat(api.latencies)} |`,
+    ...servers.flatMap((server) => server.rows),
     `| raw \`pg\` pool, same writes in one transaction (${CONCURRENCY} clients) | ${INGESTS} deployments | ${rawRate.toFixed(0)} deployments/s | ${lat(raw.latencies)} |`,
-    `| ratio API / raw pg | | ${(apiRate / rawRate).toFixed(2)}× | |`,
+    ...servers.map((server) => `| ratio API / raw pg, ${server.workers === 1 ? "`next start`" : `${server.workers} workers`} | | ${(server.rate / rawRate).toFixed(2)}× | |`),
   );
 
   // 2. Reads over a large history, generated in SQL: DEPLOYMENTS across SERVICES services over a year.
