@@ -142,7 +142,9 @@ async function main() {
              now() - (g * interval '31.5 seconds') - ((g % 200) * interval '1 hour'), now()
         FROM generate_series(1, ${DEPLOYMENTS}) g
         JOIN "Environment" e ON e.slug = (CASE g % 3 WHEN 0 THEN 'production' WHEN 1 THEN 'staging' ELSE 'development' END)`);
-    await prisma.$executeRawUnsafe(`ANALYZE`);
+    // What autovacuum would have done to a year of history: statistics, and the visibility map that lets
+    // the DORA and track-record reads stay index-only (and keeps a vacuum of the fresh rows out of the timings).
+    await prisma.$executeRawUnsafe(`VACUUM (ANALYZE)`);
   });
   rows.push(`| generate the history (SQL) | ${DEPLOYMENTS.toLocaleString("en")} deployments, ${SERVICES} services, one year | — | ${fmt(generate.ms)} |`);
   // The page serves the organisation from a snapshot at most a minute old (metrics-snapshot.ts): the
