@@ -83,7 +83,7 @@ async function main() {
     ...(database.embedded ? { RUNWELL_EMBEDDED_DB: "true" } : {}),
   };
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const command = workers > 1 ? [path.join("scripts", "web-workers.mjs"), String(workers)] : [nextBin];
+  const command = workers > 1 ? [path.join(process.cwd(), "scripts", "web-workers.mjs"), String(workers)] : [nextBin];
   next = spawn(process.execPath, [...command, mode, "-p", port], { env, stdio: "inherit" });
   next.on("exit", (code) => void stop(code ?? 0));
   const details = [database.embedded ? "embedded PostgreSQL, demo sign-in on" : null, workers > 1 ? `${workers} web workers` : null].filter(Boolean);

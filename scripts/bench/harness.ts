@@ -59,8 +59,8 @@ export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
  * Warms a server up until its throughput stops rising: rounds of `round` calls until one is less than
  * 5% faster than the best before it (at most `maxRounds`). A fresh `next start` needs thousands of
  * requests before V8 has optimised the request path and every pooled connection has its statements
- * prepared and its caches filled: on these cores the first 4,500 gate requests ran at 281/s and the
- * next 4,000 at 387–447/s. A long-running server is what a pipeline fleet meets, so the benches report
+ * prepared and its caches filled: on these cores the first 1,000 gate decisions run at about 100/s and
+ * the next thousands at 190–240/s (docs/PERFORMANCE.md). A long-running server is what a pipeline fleet meets, so the benches report
  * the steady state, and the first round (a server just started) on its own.
  */
 export async function warmUp(fn: (i: number) => Promise<unknown>, options: { concurrency: number; round?: number; maxRounds?: number; offset?: number }) {
@@ -73,7 +73,7 @@ export async function warmUp(fn: (i: number) => Promise<unknown>, options: { con
     rates.push(rate);
     if (r >= 2 && rate < best * 1.05) break;
   }
-  return { firstRate: rates[0]!, rates, requests: rates.length * round };
+  return { rates, requests: rates.length * round };
 }
 
 /**
