@@ -5,8 +5,8 @@
 // machine has; pipelines reporting deployments and asking the gate at hundreds a second keep that
 // thread busy. Every worker is a complete `next start`: the per-process caches (API tokens, on-call,
 // DORA snapshots) are each kept per worker and are correct across workers (docs/DEPLOY.md), and the
-// audit sealer already takes an advisory lock. A worker that dies is replaced; SIGTERM or SIGINT stops
-// them all, each finishing its requests first as `next start` does.
+// audit sealer already takes an advisory lock. A worker that dies is replaced; SIGTERM or SIGINT is
+// passed on to every worker, and the launcher exits once they all have.
 import cluster from "node:cluster";
 import path from "node:path";
 
