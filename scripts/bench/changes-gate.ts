@@ -6,7 +6,7 @@
 // <!-- bench:changes-gate --> section of docs/PERFORMANCE.md, with the machine's load average.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { fmt, freshDatabase, httpClient, percentile, runConcurrently, timeIt, startNextServer, warmUp } from "./harness";
+import { fmt, freshDatabase, latencySummary, measureServer, runConcurrently, timeIt, type HttpClient } from "./harness";
 
 const CONCURRENCY = Number(process.env.BENCH_GATE_CONCURRENCY ?? 32);
 const REQUESTS = Number(process.env.BENCH_GATE_REQUESTS ?? 6000);
@@ -75,34 +75,21 @@ async function main() {
   }
   rows.push(`| generate the organisation (SQL) | ${SERVICES} services, ${DEPLOYMENTS.toLocaleString("en")} deployments over a year, ${Math.floor(SERVICES / 10)} freezes, 2 patterns | — | ${fmt(generate.ms)} |`);
 
-  const lat = (l: number[]) => `p50 ${fmt(percentile(l, 50))}, p95 ${fmt(percentile(l, 95))}, p99 ${fmt(percentile(l, 99))}`;
   // One `next start`, then `npm start`'s RUNWELL_WEB_WORKERS launcher with WORKERS processes.
+  const ask = async (client: HttpClient, i: number) => {
+    const token = tokens[i % tokens.length]!;
+    const response = await client.request("POST", "/api/v1/changes/gate", {
+      headers: { authorization: `Bearer ${token.secret}` },
+      body: { service: token.slug, environment: "production", version: `bench-${i}`, commits: ["abcdef12"] },
+    });
+    return response.status === 200 ? (JSON.parse(response.text) as { decision: "allow" | "deny" }).decision : "error";
+  };
   for (const workers of [1, WORKERS]) {
-    const { stop } = await startNextServer({ url: database.url, port: PORT, poolSize: CONCURRENCY, workers });
-    const server = workers === 1 ? "`next start`" : `${workers} \`next start\` workers (RUNWELL_WEB_WORKERS=${workers})`;
-    const outcomes = { allow: 0, deny: 0, errors: 0 };
-    const client = httpClient(`http://localhost:${PORT}`);
-    const ask = async (i: number) => {
-      const token = tokens[i % tokens.length]!;
-      const response = await client.request("POST", "/api/v1/changes/gate", {
-        headers: { authorization: `Bearer ${token.secret}` },
-        body: { service: token.slug, environment: "production", version: `bench-${workers}-${i}`, commits: ["abcdef12"] },
-      });
-      if (response.status !== 200) outcomes.errors += 1;
-      else outcomes[(JSON.parse(response.text) as { decision: "allow" | "deny" }).decision] += 1;
-    };
-    const warm = await warmUp(ask, { concurrency: CONCURRENCY, offset: 10_000_000 });
-    Object.assign(outcomes, { allow: 0, deny: 0, errors: 0 });
-    const overHttp = await runConcurrently(REQUESTS, CONCURRENCY, ask);
-    // The ceiling on this machine in this run: an empty route (GET /api/health) through the same server.
-    await runConcurrently(2000, CONCURRENCY, () => client.request("GET", "/api/health"));
-    const empty = await runConcurrently(REQUESTS, CONCURRENCY, () => client.request("GET", "/api/health"));
-    client.close();
-    stop();
-    await new Promise((resolve) => setTimeout(resolve, 2000)); // the port is free again
-    rows.push(`| POST /api/v1/changes/gate via ${server} (${CONCURRENCY} clients, ${TOKENS} service tokens, new version each), steady state | ${REQUESTS} decisions: ${outcomes.allow} allow, ${outcomes.deny} deny${outcomes.errors ? `, ${outcomes.errors} errors` : ""} | ${(REQUESTS / (overHttp.wallMs / 1000)).toFixed(0)} decisions/s | ${lat(overHttp.latencies)} |`);
-    rows.push(`| the same server just started: its first ${warm.requests.toLocaleString("en")} decisions, 1,000 at a time | — | ${warm.rates.map((rate) => rate.toFixed(0)).join(", ")} decisions/s | — |`);
-    rows.push(`| ceiling: \`GET /api/health\` (an empty route) through the same server and clients | ${REQUESTS} requests | ${(REQUESTS / (empty.wallMs / 1000)).toFixed(0)} requests/s | ${lat(empty.latencies)} |`);
+    const run = await measureServer({ url: database.url, port: PORT, poolSize: CONCURRENCY, workers, concurrency: CONCURRENCY, requests: REQUESTS, call: ask });
+    const { allow = 0, deny = 0, error = 0 } = run.outcomes;
+    rows.push(`| POST /api/v1/changes/gate via ${run.label} (${CONCURRENCY} clients, ${TOKENS} service tokens, new version each), steady state | ${REQUESTS} decisions: ${allow} allow, ${deny} deny${error ? `, ${error} errors` : ""} | ${run.rate.toFixed(0)} decisions/s | ${latencySummary(run.latencies)} |`);
+    rows.push(`| the same server just started: its first ${run.warm.requests.toLocaleString("en")} decisions, 1,000 at a time | — | ${run.warm.rates.map((rate) => rate.toFixed(0)).join(", ")} decisions/s | — |`);
+    rows.push(`| ceiling: \`GET /api/health\` (an empty route) through the same server and clients | ${REQUESTS} requests | ${run.emptyRate.toFixed(0)} requests/s | ${latencySummary(run.emptyLatencies)} |`);
   }
 
   // The same use case in-process: what the gate costs without HTTP, auth lookups and Next.js.
@@ -111,7 +98,7 @@ async function main() {
     const client = actors[i % actors.length]!;
     return gateDecision(prisma, client.actor, { service: client.slug, environment: "production", version: `inproc-${i}` }, "http://bench");
   });
-  rows.push(`| the gate use case in-process (${CONCURRENCY} concurrent, pool ${process.env.DATABASE_POOL_SIZE}) | ${REQUESTS} decisions | ${(REQUESTS / (inProcess.wallMs / 1000)).toFixed(0)} decisions/s | ${lat(inProcess.latencies)} |`);
+  rows.push(`| the gate use case in-process (${CONCURRENCY} concurrent, pool ${process.env.DATABASE_POOL_SIZE}) | ${REQUESTS} decisions | ${(REQUESTS / (inProcess.wallMs / 1000)).toFixed(0)} decisions/s | ${latencySummary(inProcess.latencies)} |`);
 
   await prisma.$disconnect();
   await database.stop();

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import pg from "pg";
-import { fmt, freshDatabase, httpClient, percentile, runConcurrently, sessionCookie, timeIt, startNextServer, warmUp } from "./harness";
+import { fmt, freshDatabase, httpClient, latencySummary, measureServer, percentile, runConcurrently, sessionCookie, timeIt, startNextServer, type HttpClient } from "./harness";
 
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 32);
 const INGESTS = Number(process.env.BENCH_INGESTS ?? 6000);
@@ -55,34 +55,21 @@ async function main() {
       return { slug: service.slug, id: service.id, secret: token.secret };
     }),
   );
-  const lat = (l: number[]) => `p50 ${fmt(percentile(l, 50))}, p95 ${fmt(percentile(l, 95))}, p99 ${fmt(percentile(l, 99))}`;
-  // One `next start`, then `npm start`'s RUNWELL_WEB_WORKERS launcher with WORKERS processes; each
-  // warmed up to its steady state first (harness.ts warmUp), with an empty route as the ceiling.
+  // One `next start`, then `npm start`'s RUNWELL_WEB_WORKERS launcher with WORKERS processes.
+  const post = async (http: HttpClient, i: number) => {
+    const client = clients[i % clients.length]!;
+    const response = await http.request("POST", "/api/v1/deployments", { headers: { authorization: `Bearer ${client.secret}` }, body: body(client.slug, i) });
+    return String(response.status);
+  };
   const servers: { workers: number; rate: number; rows: string[] }[] = [];
   for (const workers of [1, WORKERS]) {
-    const { stop } = await startNextServer({ url: database.url, port: PORT, poolSize: POOL_SIZE, workers });
-    const server = workers === 1 ? "`next start`" : `${workers} \`next start\` workers (RUNWELL_WEB_WORKERS=${workers})`;
-    let failures = 0;
-    const http = httpClient(`http://localhost:${PORT}`);
-    const post = async (i: number) => {
-      const client = clients[i % clients.length]!;
-      const response = await http.request("POST", "/api/v1/deployments", { headers: { authorization: `Bearer ${client.secret}` }, body: body(client.slug, i) });
-      if (response.status !== 201) failures += 1;
-    };
-    const warm = await warmUp(post, { concurrency: CONCURRENCY, offset: workers * 10_000_000 });
-    failures = 0;
-    const api = await runConcurrently(INGESTS, CONCURRENCY, (i) => post(workers * 10_000_000 + 5_000_000 + i));
-    await runConcurrently(2000, CONCURRENCY, () => http.request("GET", "/api/health"));
-    const empty = await runConcurrently(INGESTS, CONCURRENCY, () => http.request("GET", "/api/health"));
-    http.close();
-    stop();
-    await new Promise((resolve) => setTimeout(resolve, 2000)); // the port is free again
-    const rate = INGESTS / (api.wallMs / 1000);
-    console.log(`ingest (${workers} worker(s)): ${rate.toFixed(0)}/s, ${failures} failures`);
-    servers.push({ workers, rate, rows: [
-      `| POST /api/v1/deployments via ${server} (${CONCURRENCY} clients, token auth, 3 commits, audit event), steady state | ${INGESTS} deployments${failures ? `, ${failures} not 201` : ""} | ${rate.toFixed(0)} deployments/s | ${lat(api.latencies)} |`,
-      `| the same server just started: its first ${warm.requests.toLocaleString("en")} deployments, 1,000 at a time | — | ${warm.rates.map((r) => r.toFixed(0)).join(", ")} deployments/s | — |`,
-      `| ceiling: \`GET /api/health\` (an empty route) through the same server and clients | ${INGESTS} requests | ${(INGESTS / (empty.wallMs / 1000)).toFixed(0)} requests/s | ${lat(empty.latencies)} |`,
+    const run = await measureServer({ url: database.url, port: PORT, poolSize: POOL_SIZE, workers, concurrency: CONCURRENCY, requests: INGESTS, call: post });
+    const failures = INGESTS - (run.outcomes["201"] ?? 0);
+    console.log(`ingest (${workers} worker(s)): ${run.rate.toFixed(0)}/s, ${failures} failures`);
+    servers.push({ workers, rate: run.rate, rows: [
+      `| POST /api/v1/deployments via ${run.label} (${CONCURRENCY} clients, token auth, 3 commits, audit event), steady state | ${INGESTS} deployments${failures ? `, ${failures} not 201` : ""} | ${run.rate.toFixed(0)} deployments/s | ${latencySummary(run.latencies)} |`,
+      `| the same server just started: its first ${run.warm.requests.toLocaleString("en")} deployments, 1,000 at a time | — | ${run.warm.rates.map((r) => r.toFixed(0)).join(", ")} deployments/s | — |`,
+      `| ceiling: \`GET /api/health\` (an empty route) through the same server and clients | ${INGESTS} requests | ${run.emptyRate.toFixed(0)} requests/s | ${latencySummary(run.emptyLatencies)} |`,
     ] });
   }
 
@@ -120,7 +107,7 @@ async function main() {
   const rawRate = INGESTS / (raw.wallMs / 1000);
   rows.push(
     ...servers.flatMap((server) => server.rows),
-    `| raw \`pg\` pool, same writes in one transaction (${CONCURRENCY} clients) | ${INGESTS} deployments | ${rawRate.toFixed(0)} deployments/s | ${lat(raw.latencies)} |`,
+    `| raw \`pg\` pool, same writes in one transaction (${CONCURRENCY} clients) | ${INGESTS} deployments | ${rawRate.toFixed(0)} deployments/s | ${latencySummary(raw.latencies)} |`,
     ...servers.map((server) => `| ratio API / raw pg, ${server.workers === 1 ? "`next start`" : `${server.workers} workers`} | | ${(server.rate / rawRate).toFixed(2)}× | |`),
   );
 

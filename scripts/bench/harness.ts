@@ -76,6 +76,51 @@ export async function warmUp(fn: (i: number) => Promise<unknown>, options: { con
   return { rates, requests: rates.length * round };
 }
 
+/** p50, p95 and p99 of sorted latencies, for a table cell. */
+export const latencySummary = (sorted: number[]) => `p50 ${fmt(percentile(sorted, 50))}, p95 ${fmt(percentile(sorted, 95))}, p99 ${fmt(percentile(sorted, 99))}`;
+
+export type HttpClient = ReturnType<typeof httpClient>;
+
+/**
+ * One server's throughput for one kind of request: starts `next start` (workers = 1) or `npm start`'s
+ * RUNWELL_WEB_WORKERS launcher, warms it up to its steady state, times `requests` calls at
+ * `concurrency`, then an empty route (GET /api/health) through the same server and clients as the
+ * machine's ceiling, and stops it. `call` returns an outcome label ("201", "allow", ...), counted for
+ * the timed calls only. Call numbers are unique across warm-up, timing and worker counts.
+ */
+export async function measureServer(options: {
+  url: string; port: number; poolSize: number; workers: number; concurrency: number; requests: number;
+  call: (client: HttpClient, i: number) => Promise<string>;
+}) {
+  const { url, port, poolSize, workers, concurrency, requests, call } = options;
+  const { stop } = await startNextServer({ url, port, poolSize, workers });
+  const client = httpClient(`http://localhost:${port}`);
+  const base = workers * 100_000_000;
+  try {
+    const warm = await warmUp((i) => call(client, i), { concurrency, offset: base + 50_000_000 });
+    const outcomes: Record<string, number> = {};
+    const timed = await runConcurrently(requests, concurrency, async (i) => {
+      const outcome = await call(client, base + i);
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    });
+    await runConcurrently(2000, concurrency, () => client.request("GET", "/api/health"));
+    const empty = await runConcurrently(requests, concurrency, () => client.request("GET", "/api/health"));
+    return {
+      label: workers === 1 ? "`next start`" : `${workers} \`next start\` workers (RUNWELL_WEB_WORKERS=${workers})`,
+      rate: requests / (timed.wallMs / 1000),
+      latencies: timed.latencies,
+      outcomes,
+      warm,
+      emptyRate: requests / (empty.wallMs / 1000),
+      emptyLatencies: empty.latencies,
+    };
+  } finally {
+    client.close();
+    stop();
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // the port is free again
+  }
+}
+
 /**
  * Starts the production build (`next start`, after `npm run build`) on the given database and waits
  * until /api/health answers. `poolSize` sets DATABASE_POOL_SIZE (the server's default otherwise).
