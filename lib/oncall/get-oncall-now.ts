@@ -73,17 +73,7 @@ export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new
       };
       memo.set(key, answer);
     }
-    return {
-      service: service.slug,
-      serviceName: service.name,
-      cover: answer.cover,
-      reason: answer.reason,
-      schedule: answer.schedule,
-      primary: answer.primary,
-      secondary: answer.secondary,
-      until: answer.until,
-      next: answer.next,
-    };
+    return { service: service.slug, serviceName: service.name, ...answer };
   });
 }
 
