@@ -28,7 +28,7 @@ async function personAdd(args: string[]) {
   const person = await addPerson(db(), cliActor(), {
     email: values.email ?? "",
     name: values.name ?? "",
-    role: (values.role ?? "ENGINEER") as never,
+    role: values.role ?? "ENGINEER",
     isIncidentManager: values["incident-manager"] ?? false,
   });
   console.log(`Added ${person.name} <${person.email}> as ${person.role}`);
@@ -39,7 +39,7 @@ async function personSetRole(args: string[]) {
   const { values } = parseArgs({ args, options: { email: { type: "string" }, role: { type: "string" } } });
   const { db } = await import("../lib/db");
   const { setPersonRole } = await import("../lib/people/set-person-role");
-  const person = await setPersonRole(db(), cliActor(), { email: values.email ?? "", role: (values.role ?? "") as never });
+  const person = await setPersonRole(db(), cliActor(), { email: values.email ?? "", role: values.role ?? "" });
   console.log(`${person.name} <${person.email}> is now ${person.role}`);
   return 0;
 }
@@ -54,7 +54,7 @@ async function tokenCreate(args: string[]) {
   const token = await createApiToken(db(), cliActor(), {
     service: values.service ?? "",
     name: values.name ?? `${values.service ?? "service"} pipeline`,
-    scopes: (values.scopes ?? "").split(",").map((scope) => scope.trim()).filter(Boolean) as never,
+    scopes: (values.scopes ?? "").split(",").map((scope) => scope.trim()).filter(Boolean),
     expiresInDays: values["expires-in-days"] ?? 365,
   });
   console.log(token.secret); // only the token, so pipelines can capture it: TOKEN=$(npm run -s cli -- token create ...)

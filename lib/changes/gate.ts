@@ -12,7 +12,7 @@ import { evaluatePattern, recordNeeds, type TrackRecord } from "./eligibility";
 import { readGateContext, readTrackRecord, standardChangeOf, writeGateDecision } from "./gate-sql";
 import { onCallAt } from "./oncall-at";
 import { readRules } from "./pattern-rules";
-import { ZGateRequest, type TGateRequest } from "./schemas";
+import { ZGateRequest } from "./schemas";
 import { decideGate, type ChangeType } from "./state-machine";
 
 export type GateResponse = {
@@ -25,7 +25,7 @@ export type GateResponse = {
 
 const key = (...parts: (string | null)[]) => createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 32);
 
-export async function gateDecision(prisma: Db, actor: Actor, input: TGateRequest, origin: string, now = new Date()): Promise<GateResponse> {
+export async function gateDecision(prisma: Db, actor: Actor, input: unknown, origin: string, now = new Date()): Promise<GateResponse> {
   const data = parseInput(ZGateRequest, input);
   authorize(actor, "changes.gate");
   if (actor.kind === "TOKEN" && !actor.scopes.includes("gate:read")) throw forbidden(`This token lacks the "gate:read" scope.`);

@@ -5,11 +5,11 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, notFound, parseInput } from "../errors";
-import { ZFreeze, type TFreeze } from "./schemas";
+import { ZFreeze } from "./schemas";
 
 const select = { id: true, name: true, reason: true, scope: true, domainId: true, teamId: true, serviceId: true, startsAt: true, endsAt: true } as const;
 
-export async function saveFreeze(prisma: Db, actor: Actor, input: TFreeze, freezeId?: string) {
+export async function saveFreeze(prisma: Db, actor: Actor, input: unknown, freezeId?: string) {
   const data = parseInput(ZFreeze, input);
   authorize(actor, "freezes.manage");
   // The target is named by slug in forms and the API.

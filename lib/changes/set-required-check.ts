@@ -5,9 +5,9 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, notFound, parseInput } from "../errors";
-import { ZRequiredCheck, type TRequiredCheck } from "./schemas";
+import { ZRequiredCheck } from "./schemas";
 
-export async function setRequiredCheck(prisma: Db, actor: Actor, input: TRequiredCheck) {
+export async function setRequiredCheck(prisma: Db, actor: Actor, input: unknown) {
   const data = parseInput(ZRequiredCheck, input);
   authorize(actor, "required-checks.manage");
   const service = data.service ? await prisma.service.findUnique({ where: { slug: data.service }, select: { id: true } }) : null;

@@ -5,9 +5,9 @@ import { requireScope } from "../authz/require-scope";
 import type { Db } from "../db";
 import { parseInput } from "../errors";
 import { deploymentDto, listDeployments } from "./queries";
-import { ZListDeploymentsQuery, type TListDeploymentsQuery } from "./schemas";
+import { ZListDeploymentsQuery } from "./schemas";
 
-export async function listDeploymentsForApi(prisma: Db, actor: Actor, input: TListDeploymentsQuery) {
+export async function listDeploymentsForApi(prisma: Db, actor: Actor, input: unknown) {
   const query = parseInput(ZListDeploymentsQuery, input);
   authorize(actor, "deployments.read");
   let serviceId: string | undefined;

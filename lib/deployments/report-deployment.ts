@@ -11,14 +11,14 @@ import { evaluateRequiredChecks } from "../changes/deployment-control";
 import type { Db } from "../db";
 import { AppError, conflict, forbidden, parseInput } from "../errors";
 import { readIngestContext, writeDeployment, type IngestContext, type IngestWrite } from "./ingest-sql";
-import { ZReportDeployment, type TReportDeployment } from "./schemas";
+import { ZReportDeployment } from "./schemas";
 import { toDbStatus, transitionOutcome } from "./status-transitions";
 
 export type ReportedDeployment = { id: string; created: boolean; status: string; isRollback: boolean; replacesId: string | null };
 
 const MAX_ATTEMPTS = 3;
 
-export async function reportDeployment(prisma: Db, actor: Actor, input: TReportDeployment, now = new Date()): Promise<ReportedDeployment> {
+export async function reportDeployment(prisma: Db, actor: Actor, input: unknown, now = new Date()): Promise<ReportedDeployment> {
   const data = parseInput(ZReportDeployment, input);
   authorize(actor, "deployments.report");
   const status = toDbStatus(data.status);

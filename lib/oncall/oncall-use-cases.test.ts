@@ -197,4 +197,12 @@ describe("who is on call now and feeds", () => {
     expect(await feedCalendar(db(), token, NOW)).toBeNull();
     expect(await feedCalendar(db(), again.token, NOW)).toContain("BEGIN:VCALENDAR");
   });
+
+  it("refuses a feed target that names both a person and a schedule, or a query object for an id", async () => {
+    const feeds = await db().onCallFeed.count();
+    for (const target of [{ personId: people[DEE]!.id, scheduleId: "any" }, { personId: { not: "" } }, { personId: people[DEE]!.id, revokedAt: null }]) {
+      await expect(rotateFeed(db(), actor(DEE), target)).rejects.toMatchObject({ code: "VALIDATION" });
+    }
+    expect(await db().onCallFeed.count()).toBe(feeds);
+  });
 });

@@ -7,7 +7,7 @@ import { reportDeployment } from "@/lib/deployments/report-deployment";
 
 export const POST = handleApi(async (request: Request) => {
   const actor = await apiActor();
-  const result = await reportDeployment(db(), actor, (await readJson(request)) as never);
+  const result = await reportDeployment(db(), actor, await readJson(request));
   const { created, ...body } = result;
   return NextResponse.json(body, { status: created ? 201 : 200 });
 });

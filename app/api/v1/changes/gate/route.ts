@@ -7,6 +7,6 @@ import { requestOrigin } from "@/lib/oncall/origin";
 
 export const POST = handleApi(async (request: Request) => {
   const actor = await apiActor();
-  const answer = await gateDecision(db(), actor, (await readJson(request)) as never, await requestOrigin());
+  const answer = await gateDecision(db(), actor, await readJson(request), await requestOrigin());
   return NextResponse.json(answer);
 });
