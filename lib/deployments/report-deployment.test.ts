@@ -147,7 +147,7 @@ describe("reportHealthCheck and the list", () => {
     const foreign = await errorOf(reportHealthCheck(db(), other, first.id, { name: "smoke", status: "fail" }));
     const unknown = await errorOf(reportHealthCheck(db(), other, "no-such-deployment", { name: "smoke", status: "fail" }));
     expect(foreign).toMatchObject({ code: "NOT_FOUND" });
-    expect(foreign.message).toBe(unknown.message);
+    expect(foreign?.message).toBe(unknown?.message);
     expect(await errorOf(reportHealthCheck(db(), actor, first.id, { name: "", status: "maybe" as never }))).toMatchObject({ code: "VALIDATION" });
     expect(await db().deploymentHealthCheck.count({ where: { deploymentId: first.id } })).toBe(1);
 
