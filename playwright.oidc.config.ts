@@ -40,7 +40,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [["list"]],
-  timeout: 30_000,
+  timeout: 60_000, // a test signs in through two servers several times; every wait is still on a condition
   expect: { timeout: 10_000 },
   use: {
     trace: "retain-on-failure",
