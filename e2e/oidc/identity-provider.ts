@@ -64,7 +64,7 @@ function createProvider(issuer: string, clients: IdpClient[], events: IdpEvent[]
     async findAccount(_ctx, sub) {
       const account = findIdpAccount(sub);
       if (!account) return undefined;
-      return { accountId: account.email, claims: () => ({ sub: account.email, email: account.email, email_verified: true, name: account.name }) };
+      return { accountId: account.email, claims: () => ({ sub: account.email, email: account.email, email_verified: account.emailVerified ?? true, name: account.name }) };
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: { devInteractions: { enabled: false } },

@@ -2,7 +2,7 @@
 // organisation (prisma/seed/demo.ts), some are not: signing in at the provider proves who you are,
 // Runwell then decides whether you may come in.
 
-export type IdpAccount = { email: string; name: string };
+export type IdpAccount = { email: string; name: string; emailVerified?: boolean };
 
 export const IDP_ACCOUNTS = {
   /** A demo engineer: registered in Runwell. */
@@ -11,6 +11,8 @@ export const IDP_ACCOUNTS = {
   unregistered: { email: "una.unregistered@example.com", name: "Una Unregistered" },
   /** Signs in first on the auto-provisioning portal and is created there. */
   newcomer: { email: "nina.newcomer@example.com", name: "Nina Newcomer" },
+  /** A registered demo email that this provider has not verified: refused, it could be anyone's. */
+  unverified: { email: "pm@runwell.local", name: "Pat Product", emailVerified: false },
   /** A demo engineer with no team, deactivated by the auto-provisioning test before signing in. */
   leaver: { email: "lena.vogel@runwell.local", name: "Lena Vogel" },
 } as const satisfies Record<string, IdpAccount>;

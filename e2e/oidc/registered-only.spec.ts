@@ -32,3 +32,12 @@ test("an unknown email is refused with a message that says why, and nobody is cr
   await expect(admin.getByText("Nobody matches")).toBeVisible();
   await admin.context().close();
 });
+
+test("an email the provider has not verified is refused, even when it is registered", async ({ page }) => {
+  await signInWithIdp(page, IDP_ACCOUNTS.unverified);
+
+  await expect(page).toHaveURL("/sign-in?error=EmailNotVerified");
+  await expect(page.getByRole("alert").filter({ hasText: "has not verified your email address" })).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in(\?.*)?$/);
+});

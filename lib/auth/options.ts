@@ -71,9 +71,12 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(),
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
         if (!user.email) return "/sign-in?error=NoEmail";
+        // A provider that lets people type any email says so with email_verified: false; such an email
+        // could be someone else's, and the email is what we match people by.
+        if ((profile as { email_verified?: unknown } | undefined)?.email_verified === false) return "/sign-in?error=EmailNotVerified";
         const decision = await admitSsoPerson(user.email, user.name, env().OIDC_AUTO_PROVISION ?? false);
         return "admitted" in decision ? true : `/sign-in?error=${decision.refused}`;
       },
