@@ -8,8 +8,8 @@ import { ZPayPolicyInput } from "./schemas";
 
 /** Sets a team's on-call pay model and rates. Callout-only is not offered (operating model). */
 export async function setPayPolicy(prisma: Db, actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "oncall.pay.manage"); // who may, before what they sent is read
   const data = parseInput(ZPayPolicyInput, input);
-  authorize(actor, "oncall.pay.manage");
   await prisma.$transaction(async (tx) => {
     const before = await tx.onCallPayPolicy.findUnique({ where: { teamId: data.teamId }, select: { model: true, currency: true, standbyRate: true, weekendHolidayRate: true, calloutRate: true } });
     const { teamId, ...rates } = data;
