@@ -62,7 +62,8 @@ async function main() {
     exiting = true;
     if (database.owned) {
       log.info("Stopping the embedded PostgreSQL");
-      const timeout = new Promise((resolve) => setTimeout(resolve, DATABASE_STOP_TIMEOUT_MS).unref());
+      // Not unref'd: an empty event loop would end the process with code 0 before process.exit(code).
+      const timeout = new Promise((resolve) => setTimeout(resolve, DATABASE_STOP_TIMEOUT_MS));
       await Promise.race([database.stop().catch((error: unknown) => log.error({ err: error }, "stopping the database failed")), timeout]);
     }
     process.exit(code);

@@ -1,6 +1,7 @@
 // Server actions return a FormState instead of throwing, so forms can show field-level errors.
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { AppError } from "../errors";
+import { logger } from "../observability/logger";
 import type { FormState } from "./initial-form-state";
 
 export type { FormState } from "./initial-form-state";
@@ -11,7 +12,7 @@ export async function runFormAction(action: () => Promise<FormState | void>): Pr
   } catch (error) {
     if (isRedirectError(error)) throw error;
     if (error instanceof AppError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
-    console.error("[action] failed", error);
+    logger().error({ err: error }, "server action failed");
     return { status: "error", message: "Something went wrong on our side. Nothing was saved." };
   }
 }

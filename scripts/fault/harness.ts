@@ -51,7 +51,8 @@ export type Launcher = {
 export function startLauncher(port: number, env: Record<string, string>): Launcher {
   const child = spawn(process.execPath, [TSX_CLI, "scripts/serve.ts", "start"], {
     cwd: REPO,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), ...env },
+    // The checks read the launcher's log lines, whatever level the test run itself logs at.
+    env: { ...process.env, NODE_ENV: "production", RUNWELL_LOG_LEVEL: "info", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
