@@ -83,7 +83,15 @@ export function supervise(options) {
   };
 
   const launch = () => {
-    const child = start();
+    let child;
+    try {
+      child = start();
+    } catch (error) {
+      // Counted like a process that exited at once, so a start that keeps failing is a crash loop.
+      log.error(`${name} could not be started: ${error?.stack ?? error}`);
+      onUnexpectedExit(undefined, null, null);
+      return;
+    }
     const key = child.pid ?? Symbol("unspawned");
     running.set(key, child);
     child.onExit((code, signal) => {
