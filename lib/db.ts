@@ -2,27 +2,44 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { env } from "./env";
+import { logger } from "./observability/logger";
 
 export type Db = PrismaClient;
 /** A Prisma client or the transaction client handed to `$transaction(async (tx) => ...)`. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+// One client per process; dev mode reloads modules, so keep it on globalThis. The pools live there
+// too: a production build holds several copies of this module (STACK.md), and each copy must find
+// the pool under the client another copy made.
+const globalForPrisma = globalThis as unknown as { runwellPrisma?: PrismaClient; runwellPools?: WeakMap<PrismaClient, pg.Pool> };
+
 /** The pg pool under each client this module made, for the few hot statements that skip the ORM. */
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+const pools = (globalForPrisma.runwellPools ??= new WeakMap<PrismaClient, pg.Pool>());
 
 function createClient(): PrismaClient {
   const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE });
+  // An idle connection whose server went away (a restart, a failover) emits 'error' on the pool; with
+  // no listener that error would end the process. The pool drops the connection and opens a new one
+  // when next asked, so the app recovers when the database is back.
+  pool.on("error", (error) => logger().warn({ err: error }, "idle database connection failed; the pool replaces it"));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(client, pool);
   return client;
 }
 
-// One client per process; dev mode reloads modules, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { runwellPrisma?: PrismaClient };
-
 export function db(): PrismaClient {
   globalForPrisma.runwellPrisma ??= createClient();
   return globalForPrisma.runwellPrisma;
+}
+
+export type PoolStats = { max: number; total: number; idle: number; waiting: number };
+
+/** The process's connection pool use, for /api/metrics; null before the first db() call. */
+export function poolStats(): PoolStats | null {
+  const client = globalForPrisma.runwellPrisma;
+  const pool = client && pools.get(client);
+  if (!pool) return null;
+  return { max: pool.options.max ?? 10, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
 /** A statement with a stable name: pg prepares it once per connection and then only binds values. */

@@ -23,6 +23,11 @@ const schema = z.object({
   RUNWELL_EMBEDDED_DB: flag,
   /** Demo password sign-in: on with the embedded database, otherwise off unless set to true. */
   RUNWELL_DEMO_SIGN_IN: flag,
+  /** When set, GET /api/metrics wants `Authorization: Bearer <this>` (docs/DEPLOY.md). */
+  RUNWELL_METRICS_TOKEN: z
+    .union([z.literal(""), z.string().min(16, "RUNWELL_METRICS_TOKEN must be at least 16 characters")])
+    .optional()
+    .transform((value) => value || undefined),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -1,14 +1,24 @@
-// `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations,
-// demo seed when the database is empty, then Next.js. Stops everything on SIGINT/SIGTERM.
-import { spawn, type ChildProcess } from "node:child_process";
+// `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations, demo seed
+// when the database is empty, then Next.js, kept running: a server process that dies is started
+// again after a backoff, and a crash loop stops the portal with exit code 1 (scripts/supervise.mjs).
+// SIGTERM/SIGINT: the server finishes the requests it is serving (`next start` closes its listener
+// first), then the embedded database stops.
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { seedDemoOrganisation } from "../prisma/seed/demo";
+import { logger } from "../lib/observability/logger";
 import { applyMigrations, databaseIsEmpty } from "../lib/runtime/prepare-database";
+import { leaveShutdownToCaller } from "../lib/runtime/embedded-postgres";
 import { localAuthSecret } from "../lib/runtime/local-secret";
-import { resolveDatabase } from "../lib/runtime/resolve-database";
+import { resolveDatabase, type ResolvedDatabase } from "../lib/runtime/resolve-database";
+import { fromChildProcess, supervise, type Supervisor } from "./supervise.mjs";
+import { startWebWorkers } from "./web-workers.mjs";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
-const log = (line: string) => console.log(`[runwell] ${line}`);
+const log = logger().child({ component: "launcher" });
+const supervisorLog = { warn: (line: string) => log.warn(line), error: (line: string) => log.error(line) };
+// How long the embedded PostgreSQL may take to stop before the launcher exits anyway.
+const DATABASE_STOP_TIMEOUT_MS = 15_000;
 
 function wantsDemoSeed(embedded: boolean): boolean {
   const setting = process.env.RUNWELL_SEED_DEMO;
@@ -28,50 +38,58 @@ function webWorkers(): number {
   return workers;
 }
 
+async function prepare(database: ResolvedDatabase): Promise<void> {
+  log.info("Applying migrations");
+  applyMigrations(database.url);
+  if (wantsDemoSeed(database.embedded) && (await databaseIsEmpty(database.url))) {
+    log.info("Empty database: seeding the demo organisation");
+    process.env.DATABASE_URL = database.url;
+    const { db } = await import("../lib/db");
+    await seedDemoOrganisation(db());
+    await db().$disconnect();
+  }
+}
+
 async function main() {
   const port = process.env.PORT ?? "3000";
   const workers = mode === "start" ? webWorkers() : 1; // checked before the database starts
-  const database = await resolveDatabase(log);
-  let next: ChildProcess | null = null;
-  let stopping = false;
+  const database = await resolveDatabase((line) => log.info(line));
+  let supervisor: Supervisor | null = null;
+  let exiting = false;
 
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    if (next && next.exitCode === null) {
-      next.kill("SIGTERM");
-      await new Promise((resolve) => next!.once("exit", resolve));
-    }
+  const exit = async (code: number) => {
+    if (exiting) return;
+    exiting = true;
     if (database.owned) {
-      log("Stopping the embedded PostgreSQL");
-      await database.stop();
+      log.info("Stopping the embedded PostgreSQL");
+      // Not unref'd: an empty event loop would end the process with code 0 before process.exit(code).
+      const timeout = new Promise((resolve) => setTimeout(resolve, DATABASE_STOP_TIMEOUT_MS));
+      await Promise.race([database.stop().catch((error: unknown) => log.error({ err: error }, "stopping the database failed")), timeout]);
     }
     process.exit(code);
   };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
+  const onSignal = (signal: NodeJS.Signals) => {
+    log.info(`${signal}: finishing the requests in flight, then stopping`);
+    // Before the server runs (migrations, seed) there is nothing to drain.
+    if (supervisor) void supervisor.stop({ code: 0, reason: signal });
+    else void exit(0);
+  };
+  leaveShutdownToCaller();
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal);
 
   try {
-    log("Applying migrations");
-    applyMigrations(database.url);
-    if (wantsDemoSeed(database.embedded) && (await databaseIsEmpty(database.url))) {
-      log("Empty database: seeding the demo organisation");
-      process.env.DATABASE_URL = database.url;
-      const { db } = await import("../lib/db");
-      await seedDemoOrganisation(db());
-      await db().$disconnect();
-    }
+    await prepare(database);
   } catch (error) {
-    console.error(error);
-    await stop(1);
-    return;
+    log.error({ err: error }, "preparing the database failed");
+    return exit(1);
   }
+  if (exiting) return;
 
-  const production = mode === "start";
-  if (production && !database.embedded && !process.env.NEXTAUTH_SECRET) {
-    console.error("[runwell] NEXTAUTH_SECRET is required when running against DATABASE_URL (see docs/DEPLOY.md).");
-    await stop(1);
-    return;
+  if (mode === "start" && !database.embedded && !process.env.NEXTAUTH_SECRET) {
+    log.error("NEXTAUTH_SECRET is required when running against DATABASE_URL (see docs/DEPLOY.md).");
+    return exit(1);
   }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -82,15 +100,25 @@ async function main() {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(),
     ...(database.embedded ? { RUNWELL_EMBEDDED_DB: "true" } : {}),
   };
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const command = workers > 1 ? [path.join(process.cwd(), "scripts", "web-workers.mjs"), String(workers)] : [nextBin];
-  next = spawn(process.execPath, [...command, mode, "-p", port], { env, stdio: "inherit" });
-  next.on("exit", (code) => void stop(code ?? 0));
+  // RUNWELL_NEXT_BIN: the tests run the launcher around a stand-in server (test/launcher.test.ts).
+  const nextBin = process.env.RUNWELL_NEXT_BIN ?? path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const nextArguments = [mode, "-p", port];
+  supervisor =
+    workers > 1
+      ? startWebWorkers({ workers, nextBin, nextArguments, env, log: supervisorLog })
+      : supervise({
+          name: "next-server",
+          start: () => fromChildProcess(spawn(process.execPath, [nextBin, ...nextArguments], { env, stdio: "inherit" })),
+          log: supervisorLog,
+        });
   const details = [database.embedded ? "embedded PostgreSQL, demo sign-in on" : null, workers > 1 ? `${workers} web workers` : null].filter(Boolean);
-  log(`Runwell on http://localhost:${port}${details.length ? ` (${details.join("; ")})` : ""}`);
+  log.info(`Runwell on http://localhost:${port}${details.length ? ` (${details.join("; ")})` : ""}`);
+  const outcome = await supervisor.done;
+  if (outcome.code !== 0) log.error(`Runwell stopped: ${outcome.reason}`);
+  await exit(outcome.code);
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: unknown) => {
+  log.error({ err: error }, "the launcher failed");
   process.exit(1);
 });

@@ -14,6 +14,8 @@ step "Unit and integration tests (vitest, fresh PostgreSQL)"
 npm run -s test:unit
 step "Production build"
 npm run -s build
+step "Fault tests, short form (kill -9 of the server during ingest, PostgreSQL killed; built app)"
+npm run -s test:fault
 step "Browser tests (Playwright, Chromium, fresh PostgreSQL)"
 bash scripts/ensure-chromium.sh
 npm run -s test:e2e

@@ -2,6 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { AppError } from "../errors";
+import { logger } from "../observability/logger";
+import { currentRequestId } from "../observability/request-context";
 
 /** `fields` maps a field path ("commits.0.sha") to its first message, as docs/API.md describes. */
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string>; requestId?: string } };
@@ -12,8 +14,9 @@ export function apiError(error: unknown): NextResponse<ApiErrorBody> {
     const fields = entries.length ? Object.fromEntries(entries.map(([path, messages]) => [path, messages[0]!])) : undefined;
     return NextResponse.json({ error: { code: error.code, message: error.message, fields } }, { status: error.status });
   }
-  const requestId = randomUUID();
-  console.error(`[api] request ${requestId} failed`, error);
+  // The id of the request (also in its x-request-id header and on every log line it wrote).
+  const requestId = currentRequestId() ?? randomUUID();
+  logger().error({ err: error, requestId }, "API request failed");
   return NextResponse.json(
     { error: { code: "INTERNAL", message: "Something went wrong on our side.", requestId } },
     { status: 500 },

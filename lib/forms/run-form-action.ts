@@ -5,13 +5,14 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import type { PersonActor } from "../auth/actor";
 import { personForAction } from "../auth/session";
 import { AppError } from "../errors";
+import { logger } from "../observability/logger";
 import type { FormState } from "./initial-form-state";
 
 export type { FormState } from "./initial-form-state";
 
 export function formStateForError(error: unknown): FormState {
   if (error instanceof AppError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
-  console.error("[action] failed", error);
+  logger().error({ err: error }, "server action failed");
   return { status: "error", message: "Something went wrong on our side. Nothing was saved." };
 }
 

@@ -17,6 +17,15 @@ import pg from "pg";
 exitHook.unhookEvent("beforeExit");
 exitHook.unhookEvent("exit");
 
+/**
+ * For a process that orders its own shutdown (scripts/serve.ts): the library stops the server on
+ * SIGINT, SIGTERM and SIGHUP and then exits, which would pull the database from under requests the
+ * launcher is still letting finish, and leave the web server running.
+ */
+export function leaveShutdownToCaller(): void {
+  for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"] as const) exitHook.unhookEvent(event);
+}
+
 const DATABASE_NAME = "runwell";
 const DEFAULT_PORT = 54329;
 
@@ -88,7 +97,11 @@ async function ensureDatabaseExists(credentials: Credentials, port: number): Pro
   }
 }
 
-export async function startEmbeddedPostgres(log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+/**
+ * `port`: start on exactly this port (scripts/fault restarts a killed server where its clients
+ * expect it); otherwise the first free one from RUNWELL_DB_PORT.
+ */
+export async function startEmbeddedPostgres(log: (line: string) => void = () => {}, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
   const dir = dataDirectory();
   const pgDir = path.join(dir, "pg");
   mkdirSync(dir, { recursive: true });
@@ -105,7 +118,7 @@ export async function startEmbeddedPostgres(log: (line: string) => void = () => 
   const initialised = existsSync(path.join(pgDir, "PG_VERSION"));
   // Choosing a free port and binding it are two steps; another process can win the race, so retry.
   for (let attempt = 1; ; attempt++) {
-    const port = await choosePort();
+    const port = options.port ?? (await choosePort());
     const recentLog: string[] = [];
     const server = new EmbeddedPostgres({
       databaseDir: pgDir,
@@ -128,7 +141,7 @@ export async function startEmbeddedPostgres(log: (line: string) => void = () => 
       await server.start();
     } catch (error) {
       const detail = recentLog.slice(-8).join("\n");
-      if (attempt < 4 && /address already in use|could not bind/i.test(detail)) continue;
+      if (attempt < 4 && !options.port && /address already in use|could not bind/i.test(detail)) continue;
       throw new Error(`The embedded PostgreSQL did not start (port ${port}, data ${pgDir}):\n${detail || String(error)}`);
     }
     await ensureDatabaseExists(credentials, port);

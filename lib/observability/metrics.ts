@@ -1,0 +1,100 @@
+// The process's Prometheus metrics (prom-client). Everything lives in one registry per process, kept
+// on globalThis: a production build holds several copies of this module (STACK.md), and the HTTP
+// observer, the background jobs and /api/metrics must all count into the same one. prom-client is a
+// server external package (next.config.ts), so there is one copy of the library itself.
+//
+// Under RUNWELL_WEB_WORKERS each worker has its own registry and the cluster's primary sums them
+// (scripts/web-workers.mjs). The `aggregator` of each metric says how: counters, histograms and pool
+// sizes add up; values every worker reads from the same database take the maximum instead.
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+
+function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  return {
+    registry,
+    httpDuration: new Histogram({
+      name: "runwell_http_request_duration_seconds",
+      help: "Time from receiving a request to its response's end, by route pattern, method and status",
+      labelNames: ["route", "method", "status"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    }),
+    pool: new Gauge({
+      name: "runwell_db_pool_connections",
+      help: "Database connections in this process's pool: max (configured), total (open), idle",
+      labelNames: ["state"] as const,
+      registers,
+    }),
+    poolWaiting: new Gauge({
+      name: "runwell_db_pool_waiting_requests",
+      help: "Queries waiting for a free pooled connection",
+      registers,
+    }),
+    databaseUp: new Gauge({
+      name: "runwell_database_up",
+      help: "1 when the last scrape's database query answered, else 0",
+      aggregator: "min",
+      registers,
+    }),
+    auditUnsealed: new Gauge({
+      name: "runwell_audit_unsealed_events",
+      help: "Committed audit events not yet sealed into the hash chain (the seal backlog)",
+      aggregator: "max",
+      registers,
+    }),
+    auditUnsealedAge: new Gauge({
+      name: "runwell_audit_oldest_unsealed_event_age_seconds",
+      help: "Age of the oldest unsealed audit event; 0 when none. Growing means the sealer is failing",
+      aggregator: "max",
+      registers,
+    }),
+    auditChainOk: new Gauge({
+      name: "runwell_audit_chain_last_verification_ok",
+      help: "1 when the newest recorded chain verification found the chain intact, 0 when broken, -1 when never verified",
+      aggregator: "min",
+      registers,
+    }),
+    auditChainCheckedAt: new Gauge({
+      name: "runwell_audit_chain_last_verification_timestamp_seconds",
+      help: "When the newest chain verification finished (Unix time); 0 when never verified",
+      aggregator: "max",
+      registers,
+    }),
+    auditUnverified: new Gauge({
+      name: "runwell_audit_unverified_events",
+      help: "Sealed events after the newest intact verification's prefix",
+      aggregator: "max",
+      registers,
+    }),
+    backgroundRuns: new Counter({
+      name: "runwell_background_runs_total",
+      help: "Runs of the background jobs in instrumentation.ts",
+      labelNames: ["job"] as const,
+      registers,
+    }),
+    backgroundFailures: new Counter({
+      name: "runwell_background_failures_total",
+      help: "Background job runs that failed",
+      labelNames: ["job"] as const,
+      registers,
+    }),
+    backgroundLastSuccess: new Gauge({
+      name: "runwell_background_last_success_timestamp_seconds",
+      help: "When each background job last succeeded (Unix time)",
+      labelNames: ["job"] as const,
+      aggregator: "max",
+      registers,
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+const METRICS = Symbol.for("runwell.metrics");
+const holder = globalThis as unknown as { [METRICS]?: Metrics };
+
+export function metrics(): Metrics {
+  return (holder[METRICS] ??= createMetrics());
+}
