@@ -1,9 +1,11 @@
 // The limiters against the run's real PostgreSQL (table RateLimitCounter). Each test has its own key
 // prefix; the clock is a fake Date (the library and the leases both read Date.now()).
 import { randomBytes } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { personActor, tokenActor, testDb } from "../../test/helpers";
 import { AppError } from "../errors";
+import { PrismaClient } from "../generated/prisma/client.ts";
 import { ApiLimiter, limitApiCaller, SignInLimiter, type RateLimitSettings } from "./rate-limit";
 
 const MINUTE = 60_000;
@@ -92,6 +94,17 @@ describe("SignInLimiter", () => {
     for (let i = 1; i <= 3; i++) await attempt(limiter, `v6-${i}@example.test`, `2001:db8:1:2::${i}`, false);
     expect(await limiter.lockFor("other@example.test", "2001:db8:1:2:ffff::9")).toMatchObject({ scope: "address" });
     expect(await limiter.lockFor("other@example.test", "2001:db8:1:3::1")).toBeNull();
+  });
+
+  it("works when its statements go through Prisma (a module copy without the pool, as in a production build)", async () => {
+    const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+    try {
+      const limiter = new SignInLimiter(other, settings({ signInAccountLimit: 2 }));
+      for (let i = 0; i < 2; i++) expect((await attempt(limiter, "prisma@example.test", "192.0.2.8", false)).outcome).toBe("wrong");
+      expect(await limiter.lockFor("prisma@example.test", "192.0.2.8")).toEqual({ scope: "account", retryAfterSeconds: 900 });
+    } finally {
+      await other.$disconnect();
+    }
   });
 
   it("lets no more than the limit of parallel guesses check a password", async () => {

@@ -24,12 +24,17 @@ export type RateLimitSettings = {
   keyPrefix?: string;
 };
 
-/** The library's store client: its named statements run on the app's pool, prepared once per connection. */
+/**
+ * The library's store client: its named statements run on the app's pool, prepared once per connection.
+ * runPrepared may answer through Prisma instead (a module copy that did not create the client has no
+ * pool), which returns `expire` as a BigInt; the library does arithmetic on it with numbers.
+ */
 function storeClient(prisma: DbTx) {
   return {
     async query(statement: { name?: string; text: string; values?: unknown[] }) {
       const rows = await runPrepared<Record<string, unknown>>(prisma, { name: statement.name ?? "", text: statement.text, values: statement.values ?? [] });
-      return { rows, rowCount: rows.length };
+      const plain = rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "bigint" ? Number(value) : value])));
+      return { rows: plain, rowCount: plain.length };
     },
   };
 }
