@@ -5,9 +5,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { separateForwardedFor } from "@/lib/http/client-address";
+import { oversizedServerAction, serverActionTooLargeResponse } from "@/lib/http/request-limits";
 import { NONCE_HEADER, newNonce, pageSecurityHeaders, servedOverHttps } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
+  if (oversizedServerAction(request.method, request.headers)) return serverActionTooLargeResponse();
   const headers = new Headers(request.headers);
   separateForwardedFor(headers);
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next({ request: { headers } });

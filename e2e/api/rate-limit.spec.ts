@@ -45,3 +45,13 @@ test("a JSON body over 1 MB is answered 413 without being read", async ({ apiAs 
   expect(response.status()).toBe(413);
   expect(await response.json()).toEqual({ error: { code: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/larger than 1 MB/) } });
 });
+
+test("a server action body over 1 MB is answered 413 before Next.js reads it", async ({ apiAs }) => {
+  const api = await apiAs("engineer");
+  const response = await api.post("/notifications", {
+    headers: { "next-action": "0000000000000000000000000000000000000000", "content-type": "text/plain;charset=UTF-8" },
+    data: "x".repeat(2 * 1024 * 1024),
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toMatch(/larger than 1 MB/);
+});
