@@ -10,6 +10,7 @@ export const BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
+  testIgnore: "oidc/**", // single sign-on runs against its own portals: playwright.oidc.config.ts
   fullyParallel: false,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),

@@ -12,6 +12,8 @@ Commands:
   person add --email E --name N [--role ENGINEER|PRODUCT_MANAGER|CHANGE_MANAGER|ADMIN] [--incident-manager]
   person set-role --email E --role R
   token create --service SLUG --scopes a,b [--name N] [--expires-in-days D]   prints only the token
+  token list --service SLUG                       the service's tokens (never their secrets)
+  token revoke --id ID                            stops the token at once, in every portal process
   audit verify
 `;
 
@@ -28,7 +30,7 @@ async function personAdd(args: string[]) {
   const person = await addPerson(db(), cliActor(), {
     email: values.email ?? "",
     name: values.name ?? "",
-    role: (values.role ?? "ENGINEER") as never,
+    role: values.role ?? "ENGINEER",
     isIncidentManager: values["incident-manager"] ?? false,
   });
   console.log(`Added ${person.name} <${person.email}> as ${person.role}`);
@@ -39,7 +41,7 @@ async function personSetRole(args: string[]) {
   const { values } = parseArgs({ args, options: { email: { type: "string" }, role: { type: "string" } } });
   const { db } = await import("../lib/db");
   const { setPersonRole } = await import("../lib/people/set-person-role");
-  const person = await setPersonRole(db(), cliActor(), { email: values.email ?? "", role: (values.role ?? "") as never });
+  const person = await setPersonRole(db(), cliActor(), { email: values.email ?? "", role: values.role ?? "" });
   console.log(`${person.name} <${person.email}> is now ${person.role}`);
   return 0;
 }
@@ -54,10 +56,41 @@ async function tokenCreate(args: string[]) {
   const token = await createApiToken(db(), cliActor(), {
     service: values.service ?? "",
     name: values.name ?? `${values.service ?? "service"} pipeline`,
-    scopes: (values.scopes ?? "").split(",").map((scope) => scope.trim()).filter(Boolean) as never,
+    scopes: (values.scopes ?? "").split(",").map((scope) => scope.trim()).filter(Boolean),
     expiresInDays: values["expires-in-days"] ?? 365,
   });
   console.log(token.secret); // only the token, so pipelines can capture it: TOKEN=$(npm run -s cli -- token create ...)
+  return 0;
+}
+
+const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
+
+async function tokenList(args: string[]) {
+  const { values } = parseArgs({ args, options: { service: { type: "string" } } });
+  const { db } = await import("../lib/db");
+  const { listTokensOfService } = await import("../lib/tokens/list-service-tokens");
+  const { tokens } = await listTokensOfService(db(), cliActor(), values.service ?? "");
+  if (tokens.length === 0) {
+    console.log(`No tokens for ${values.service}.`);
+    return 0;
+  }
+  const rows = tokens.map((token) => [
+    token.id, token.name, `${token.prefix}…`, token.scopes.join(","),
+    token.revokedAt ? `revoked ${day(token.revokedAt)}` : token.expiresAt && token.expiresAt <= new Date() ? "expired" : "active",
+    day(token.createdAt), day(token.expiresAt), day(token.lastUsedAt),
+  ]);
+  const header = ["ID", "NAME", "PREFIX", "SCOPES", "STATUS", "CREATED", "EXPIRES", "LAST USED"];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());
+  return 0;
+}
+
+async function tokenRevoke(args: string[]) {
+  const { values } = parseArgs({ args, options: { id: { type: "string" } } });
+  const { db } = await import("../lib/db");
+  const { revokeApiToken } = await import("../lib/tokens/revoke-api-token");
+  const revoked = await revokeApiToken(db(), cliActor(), values.id ?? "");
+  console.log(`Revoked token ${revoked.id} at ${revoked.revokedAt?.toISOString()}`);
   return 0;
 }
 
@@ -73,6 +106,8 @@ const COMMANDS: Record<string, Command> = {
   "person add": personAdd,
   "person set-role": personSetRole,
   "token create": tokenCreate,
+  "token list": tokenList,
+  "token revoke": tokenRevoke,
   "audit verify": auditVerify,
 };
 

@@ -17,3 +17,5 @@ npm run -s build
 step "Browser tests (Playwright, Chromium, fresh PostgreSQL)"
 bash scripts/ensure-chromium.sh
 npm run -s test:e2e
+step "Single sign-on (Playwright, a real OpenID provider, two portals, fresh PostgreSQL)"
+npm run -s test:e2e:oidc

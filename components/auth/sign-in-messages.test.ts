@@ -22,6 +22,7 @@ describe("safeCallbackPath", () => {
 describe("signInErrorMessage", () => {
   it("explains the errors our sign-in callback sends", () => {
     expect(signInErrorMessage("NotRegistered")).toContain("npm run -s cli -- person add");
+    expect(signInErrorMessage("Deactivated")).toContain("deactivated");
     expect(signInErrorMessage("NoEmail")).toContain("email");
   });
   it("falls back to a generic message for unknown codes and says nothing without one", () => {

@@ -20,10 +20,10 @@ async function seedEvents() {
   const at = (minute: number) => new Date(Date.UTC(2026, 0, 15, 10, minute));
   await prisma.auditEvent.createMany({
     data: [
-      { occurredAt: at(0), actorLabel: "Erin <erin@runwell.local>", actorKind: "PERSON", action: "test.export", entityType: "Test", entityId, after: { name: "plain" } },
-      { occurredAt: at(1), actorLabel: "=HYPERLINK(\"http://evil\")", actorKind: "TOKEN", action: "test.export", entityType: "Test", entityId, before: { note: "a, \"quoted\"\nline" }, after: { note: "-2+3" } },
-      { occurredAt: at(2), actorLabel: "@sum", actorKind: "SYSTEM", action: "test.export", entityType: "Test", entityId },
-      { occurredAt: at(3), actorLabel: "late", actorKind: "SYSTEM", action: "test.export", entityType: "Test", entityId },
+      { occurredAt: at(0), actorLabel: "Erin <erin@runwell.local>", actorKind: "PERSON", action: "test.export", entityType: "Environment", entityId, after: { name: "plain" } },
+      { occurredAt: at(1), actorLabel: "=HYPERLINK(\"http://evil\")", actorKind: "TOKEN", action: "test.export", entityType: "Environment", entityId, before: { note: "a, \"quoted\"\nline" }, after: { note: "-2+3" } },
+      { occurredAt: at(2), actorLabel: "@sum", actorKind: "SYSTEM", action: "test.export", entityType: "Environment", entityId },
+      { occurredAt: at(3), actorLabel: "late", actorKind: "SYSTEM", action: "test.export", entityType: "Environment", entityId },
     ],
   });
   return { entityId, at };
@@ -169,7 +169,7 @@ describe("range", () => {
     // Pairs share a timestamp, so the (occurredAt, id) keyset must break ties by id.
     await prisma.auditEvent.createMany({
       data: Array.from({ length: 4500 }, (_, i) => ({
-        occurredAt: new Date(base + Math.floor(i / 2) * 1000), actorLabel: "bulk", actorKind: "SYSTEM", action: "test.bulk", entityType: "Test", entityId, after: { i },
+        occurredAt: new Date(base + Math.floor(i / 2) * 1000), actorLabel: "bulk", actorKind: "SYSTEM", action: "test.bulk", entityType: "Environment", entityId, after: { i },
       })),
     });
     const lines = (await download({ format: "csv", entityId })).text.trimEnd().split("\r\n");

@@ -2,8 +2,7 @@
 // events never sit in memory, with seq, prevHash and hash so the chain can be verified offline.
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { authorize } from "../authz/can";
-import { requireScope } from "../authz/require-scope";
+import { ANOTHER_SERVICE, authorize, tokenServiceLimit } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, forbidden } from "../errors";
 import { Prisma } from "../generated/prisma/client.ts";
@@ -39,11 +38,10 @@ export type AuditExport = { filename: string; contentType: string; body: Readabl
 
 /** Parses the query, authorises, seals pending events and returns a stream that reads batch by batch. */
 export async function exportAuditEvents(prisma: Db, actor: Actor, query: Record<string, string>): Promise<AuditExport> {
-  authorize(actor, "audit.export");
   // A service's token exports its own service's events only: the owning team mints its tokens, and
   // must not read the rest of the organisation's trail that way. An organisation-wide token reads it all.
-  const tokenServiceId = actor.kind === "TOKEN" ? actor.serviceId : null;
-  requireScope(actor, "audit:read", tokenServiceId);
+  const tokenServiceId = tokenServiceLimit(actor, "audit.export");
+  authorize(actor, "audit.export", { serviceId: tokenServiceId });
   const parsed = ZAuditExportQuery.safeParse(query);
   if (!parsed.success) {
     const fields: Record<string, string[]> = {};
@@ -54,7 +52,7 @@ export async function exportAuditEvents(prisma: Db, actor: Actor, query: Record<
   if (tokenServiceId) {
     if (filters.service) {
       const named = await prisma.service.findUnique({ where: { slug: filters.service }, select: { id: true } });
-      if (named?.id !== tokenServiceId) throw forbidden("This token acts for another service.");
+      if (named?.id !== tokenServiceId) throw forbidden(ANOTHER_SERVICE);
     }
     Object.assign(filters, { serviceId: tokenServiceId });
   }

@@ -59,7 +59,7 @@ describe("keyset paging", () => {
     const base = Date.UTC(2026, 0, 1);
     await prisma.auditEvent.createMany({
       data: Array.from({ length: 120 }, (_, i) => ({
-        occurredAt: new Date(base + Math.floor(i / 3) * 1000), actorLabel: "bulk", actorKind: "SYSTEM", action: "test.page", entityType: "Test", entityId,
+        occurredAt: new Date(base + Math.floor(i / 3) * 1000), actorLabel: "bulk", actorKind: "SYSTEM", action: "test.page", entityType: "Environment", entityId,
       })),
     });
     const seen: string[] = [];

@@ -13,57 +13,40 @@ export function hashToken(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-type CachedToken = {
+type TokenRow = {
   id: string; name: string; prefix: string; scopes: string[]; serviceId: string | null;
-  expiresAt: Date | null; lastUsedAt: Date | null; cachedAt: number;
+  expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null;
 };
 
-/**
- * Verified tokens, by hash, for TOKEN_CACHE_MS: a pipeline reporting hundreds of deployments a second
- * costs one token read per token every few seconds instead of one per request. Revocation therefore
- * takes effect within TOKEN_CACHE_MS in other server processes, and at once in the process that revoked
- * (revokeApiToken calls forgetCachedTokens). Expiry is checked on every request against the cached row.
- */
-export const TOKEN_CACHE_MS = 5_000;
-const TOKEN_CACHE_MAX = 1_000;
 const LAST_USED_EVERY_MS = 60_000;
-const tokenCache = new Map<string, CachedToken>();
+// When this process last wrote a token's last use: only spares the database repeated writes of an
+// informational column during a burst; nothing about access depends on it.
+const lastUseWritten: Map<string, number> = ((globalThis as { [key: symbol]: Map<string, number> })[Symbol.for("runwell.token-last-use")] ??= new Map());
 
-/** Drops every cached verification (after a revocation). */
-export function forgetCachedTokens(): void {
-  tokenCache.clear();
-}
-
-async function readToken(tokenHash: string, now: Date): Promise<CachedToken | null> {
-  const cached = tokenCache.get(tokenHash);
-  if (cached && Date.now() - cached.cachedAt < TOKEN_CACHE_MS) return cached;
-  // A prepared statement, not the ORM: a cache miss per token every TOKEN_CACHE_MS adds up across a
-  // pipeline fleet. Timestamps are stored as UTC without a zone: AT TIME ZONE 'UTC' hands pg real instants.
-  const [token] = await runPrepared<{
-    id: string; name: string; prefix: string; scopes: string[]; serviceId: string | null;
-    expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null;
-  }>(db(), preparedStatement("api-token-by-hash", (p) => `
+/**
+ * Read on every request, never cached in the process. A revocation must stop a token at once in every
+ * server process and every instance on the database; a module-level cache did not (a production build
+ * holds several copies of this module, one per route chunk, and each kept serving a revoked token for
+ * seconds). One prepared statement on the unique hash index costs a fraction of a millisecond
+ * (docs/PERFORMANCE.md). Timestamps are stored as UTC without a zone: AT TIME ZONE 'UTC' hands pg instants.
+ */
+async function readToken(tokenHash: string): Promise<TokenRow | null> {
+  const [token] = await runPrepared<TokenRow>(db(), preparedStatement("api-token-by-hash", (p) => `
     SELECT id, name, prefix, COALESCE(scopes, '{}') AS scopes, "serviceId", "expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
            "revokedAt" AT TIME ZONE 'UTC' AS "revokedAt", "lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt"
       FROM "ApiToken" WHERE "tokenHash" = ${p(tokenHash)}::text`));
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) {
-    tokenCache.delete(tokenHash);
-    return null;
-  }
-  const entry = { ...token, cachedAt: Date.now() };
-  tokenCache.delete(tokenHash);
-  tokenCache.set(tokenHash, entry);
-  if (tokenCache.size > TOKEN_CACHE_MAX) tokenCache.delete(tokenCache.keys().next().value!);
-  return entry;
+  return token ?? null;
 }
 
 export async function actorForBearerToken(secret: string, now = new Date()): Promise<Actor | null> {
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
-  const token = await readToken(hashToken(secret), now);
-  if (!token || (token.expiresAt && token.expiresAt <= now)) return null;
+  const token = await readToken(hashToken(secret));
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
   // Last-used is informational: written at most once a minute per token, and never waited for.
-  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
-    token.lastUsedAt = now;
+  const lastUse = Math.max(token.lastUsedAt?.getTime() ?? 0, lastUseWritten.get(token.id) ?? 0);
+  if (now.getTime() - lastUse > LAST_USED_EVERY_MS) {
+    if (lastUseWritten.size > 10_000) lastUseWritten.clear();
+    lastUseWritten.set(token.id, now.getTime());
     db().apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now }, select: { id: true } }).catch((error: unknown) => {
       console.error("could not record a token's last use", error);
     });

@@ -3,10 +3,11 @@
 // so a role change or deactivation takes effect at once.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { TokenSet } from "openid-client"; // next-auth's OAuth layer; types only
 import { z } from "zod";
 import { db } from "../db";
 import { env } from "../env";
-import { findActivePersonByEmail, provisionPersonFromSso } from "./people-for-auth";
+import { admitSsoPerson, findActivePersonByEmail } from "./people-for-auth";
 import { verifyPassword } from "./password";
 import { readSessionPerson } from "./person-lookup";
 import { countedPasswordCheck } from "./sign-in-limit";
@@ -26,6 +27,16 @@ function providers(): NextAuthOptions["providers"] {
       clientSecret: config.OIDC_CLIENT_SECRET,
       authorization: { params: { scope: "openid email profile" } },
       idToken: true,
+      // In the code flow a provider may keep email and name out of the ID token and serve them from
+      // its UserInfo endpoint only (OpenID Connect Core 5.4; oidc-provider does by default). Ask it
+      // then, or every sign-in would fail with NoEmail. openid-client checks the two `sub`s agree.
+      userinfo: {
+        async request({ tokens, client }) {
+          const tokenSet = tokens as TokenSet; // next-auth hands over openid-client's validated TokenSet
+          const claims = tokenSet.claims();
+          return claims.email ? claims : { ...(await client.userinfo(tokenSet)), ...claims };
+        },
+      },
       checks: ["pkce", "state"],
       profile(profile: { sub: string; email?: string; name?: string; preferred_username?: string }) {
         return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.preferred_username ?? null };
@@ -70,13 +81,14 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(),
     callbacks: {
-      async signIn({ user, account }) {
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "oidc") return true;
         if (!user.email) return "/sign-in?error=NoEmail";
-        const person =
-          (await findActivePersonByEmail(user.email)) ??
-          (env().OIDC_AUTO_PROVISION ? await provisionPersonFromSso(user.email, user.name ?? user.email) : null);
-        return person ? true : "/sign-in?error=NotRegistered";
+        // A provider that lets people type any email says so with email_verified: false; such an email
+        // could be someone else's, and the email is what we match people by.
+        if ((profile as { email_verified?: unknown } | undefined)?.email_verified === false) return "/sign-in?error=EmailNotVerified";
+        const decision = await admitSsoPerson(user.email, user.name, env().OIDC_AUTO_PROVISION ?? false);
+        return "admitted" in decision ? true : `/sign-in?error=${decision.refused}`;
       },
       async jwt({ token, user }) {
         if (user?.email) {

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import type { Role } from "../generated/prisma/enums.ts";
-import { authorize, can } from "./can";
-import { ALL_PERMISSIONS, type Permission } from "./permissions";
+import { ANOTHER_SERVICE, authorize, authorizeNamedService, can, tokenServiceLimit } from "./can";
+import { TOKEN_SCOPES } from "../tokens/schemas";
+import { ALL_PERMISSIONS, type Permission, type TokenPermission } from "./permissions";
 
 const OWNING_TEAM = "team-owning";
 const OTHER_TEAM = "team-other";
@@ -30,7 +31,8 @@ const ACTORS = {
   "CM+team": person("CHANGE_MANAGER", [OWNING_TEAM]),
   ADMIN: person("ADMIN", []),
   "ADMIN+team": person("ADMIN", [OWNING_TEAM]),
-  TOKEN: { kind: "TOKEN", id: "token-1", label: "token:pipeline", scopes: ["deployments:write"], serviceId: "service-1" },
+  // Every scope: this table is about grants; the scopes and service binding are tested below.
+  TOKEN: { kind: "TOKEN", id: "token-1", label: "token:pipeline", scopes: [...TOKEN_SCOPES], serviceId: "service-1" },
   CLI: { kind: "CLI", label: "cli:root" },
   SYSTEM: { kind: "SYSTEM", label: "scheduler" },
 } satisfies Record<string, Actor>;
@@ -69,6 +71,7 @@ const EXPECTED: Record<Permission, boolean[]> = {
   "deployments.read":  [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
   // Deployments and health checks are reported by pipelines, never typed by hand (the operator seeds history).
   "deployments.report":[_,   _,   _,   _,   _,   _,   _,   _,   Y,    Y,  Y],
+  "deployments.health-check":[_, _, _,  _,   _,   _,   _,   _,   Y,    Y,  Y],
   // Everyone sees who is on call; a token also needs the oncall:read scope (checked by the route).
   "oncall.read":       [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
   // A team shapes its own schedule; admins any.
@@ -160,5 +163,69 @@ describe("team membership", () => {
     }
     expect(thrown).toBeInstanceOf(AppError);
     expect((thrown as AppError).code).toBe("FORBIDDEN");
+  });
+});
+
+// What a token of service-1 needs for each permission it may hold: the scope, and whether it may reach
+// another service when it also carries catalog:read. Written by hand from docs/SECURITY.md.
+const TOKEN_EXPECTED: Record<TokenPermission, { scope: string | null; othersWithCatalogRead: boolean }> = {
+  "catalog.read": { scope: null, othersWithCatalogRead: true },
+  "runbooks.read": { scope: "runbooks:read", othersWithCatalogRead: true },
+  "deployments.read": { scope: "deployments:write", othersWithCatalogRead: true },
+  "deployments.report": { scope: "deployments:write", othersWithCatalogRead: false },
+  "deployments.health-check": { scope: "health:write", othersWithCatalogRead: false },
+  "oncall.read": { scope: "oncall:read", othersWithCatalogRead: true },
+  "changes.read": { scope: "gate:read", othersWithCatalogRead: true },
+  "changes.gate": { scope: "gate:read", othersWithCatalogRead: false },
+  "audit.export": { scope: "audit:read", othersWithCatalogRead: false },
+  "changes.evidence": { scope: "audit:read", othersWithCatalogRead: false },
+};
+
+const token = (scopes: string[], serviceId: string | null = "service-1"): Actor => ({ kind: "TOKEN", id: "t", label: "token:t", scopes, serviceId });
+
+describe.each(Object.entries(TOKEN_EXPECTED) as [TokenPermission, (typeof TOKEN_EXPECTED)[TokenPermission]][])("a token and %s", (permission, { scope, othersWithCatalogRead }) => {
+  const scoped = scope ? [scope] : [];
+
+  it("needs its scope", () => {
+    expect(can(token(scoped), permission, { serviceId: "service-1" })).toBe(true);
+    if (scope) {
+      expect(() => authorize(token(TOKEN_SCOPES.filter((other) => other !== scope)), permission, { serviceId: "service-1" })).toThrow(
+        expect.objectContaining({ code: "FORBIDDEN", message: `This token lacks the "${scope}" scope.` }),
+      );
+    }
+  });
+
+  it("acts for its own service only, unless catalog:read opens organisation-wide reads", () => {
+    expect(() => authorize(token(scoped), permission, { serviceId: "service-2" })).toThrow(expect.objectContaining({ code: "FORBIDDEN", message: ANOTHER_SERVICE }));
+    expect(can(token(scoped), permission, { serviceId: null })).toBe(false);
+    expect(can(token([...scoped, "catalog:read"]), permission, { serviceId: "service-2" })).toBe(othersWithCatalogRead);
+    expect(tokenServiceLimit(token([...scoped, "catalog:read"]), permission)).toBe(othersWithCatalogRead ? null : "service-1");
+  });
+
+  it("acts for every service when made for the organisation", () => {
+    expect(can(token(scoped, null), permission, { serviceId: "service-2" })).toBe(true);
+    expect(can(token(scoped, null), permission, { serviceId: null })).toBe(true);
+  });
+});
+
+describe("authorizeNamedService", () => {
+  const missing = () => new AppError("NOT_FOUND", "The service was not found.");
+
+  it("answers a confined token the same for an unknown slug as for another service's", () => {
+    const confined = token(["oncall:read"]);
+    const unknown = () => authorizeNamedService(confined, "oncall.read", null, missing);
+    const foreign = () => authorizeNamedService(confined, "oncall.read", { id: "service-2" }, missing);
+    expect(unknown).toThrow(expect.objectContaining({ code: "FORBIDDEN", message: ANOTHER_SERVICE }));
+    expect(foreign).toThrow(expect.objectContaining({ code: "FORBIDDEN", message: ANOTHER_SERVICE }));
+    expect(() => authorizeNamedService(confined, "oncall.read", { id: "service-1" }, missing)).not.toThrow();
+  });
+
+  it("tells people and organisation-wide readers that the service is missing", () => {
+    expect(() => authorizeNamedService(ACTORS.ENG, "oncall.read", null, missing)).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+    expect(() => authorizeNamedService(token(["oncall:read", "catalog:read"]), "oncall.read", null, missing)).toThrow(expect.objectContaining({ code: "NOT_FOUND" }));
+  });
+
+  it("checks the scope before it says anything about the slug", () => {
+    expect(() => authorizeNamedService(token([]), "oncall.read", null, missing)).toThrow(expect.objectContaining({ message: 'This token lacks the "oncall:read" scope.' }));
   });
 });

@@ -1,12 +1,21 @@
+// The one authorize, for every caller: signed-in people, API tokens, the operator and the system.
+// People are decided by their role and team (the matrix); tokens by the "token" grant, their scope and
+// the service they act for (TOKEN_RULES). Pages, actions, route handlers and use cases all ask here.
 import type { Actor } from "../auth/actor";
-import { forbidden } from "../errors";
-import { PERMISSIONS, type Grant, type Permission } from "./permissions";
+import { AppError, forbidden } from "../errors";
+import { PERMISSIONS, TOKEN_RULES, type Grant, type Permission, type TokenRule } from "./permissions";
 
 export type AuthzContext = {
   /** The team that owns the thing acted on (for member-of-team grants). */
   teamId?: string;
   /** The actor leads the owning team (for lead-of-team grants); use cases look it up. */
   isTeamLead?: boolean;
+  /**
+   * The service acted on, for tokens. Left out, only the role and the token's scope are checked: a
+   * route handler declares its permission that way before it knows the service, and the use case asks
+   * again with the service. `null`: the request spans services (a list across the organisation).
+   */
+  serviceId?: string | null;
 };
 
 const roleGrant: Record<string, Grant> = {
@@ -15,6 +24,8 @@ const roleGrant: Record<string, Grant> = {
   CHANGE_MANAGER: "change-manager",
   ADMIN: "admin",
 };
+
+export const ANOTHER_SERVICE = "This token acts for another service.";
 
 function grantApplies(grant: Grant, actor: Actor, context: AuthzContext): boolean {
   switch (grant) {
@@ -36,11 +47,56 @@ function grantApplies(grant: Grant, actor: Actor, context: AuthzContext): boolea
   }
 }
 
-export function can(actor: Actor, permission: Permission, context: AuthzContext = {}): boolean {
+const tokenRule = (permission: Permission): TokenRule | undefined => (TOKEN_RULES as Partial<Record<Permission, TokenRule>>)[permission];
+
+/** The service a token is confined to for this permission, or null when it may act on every service. */
+export function tokenServiceLimit(actor: Actor, permission: Permission): string | null {
+  if (actor.kind !== "TOKEN" || actor.serviceId === null) return null;
+  const rule = tokenRule(permission);
+  if (rule?.services === "own, or all with catalog:read" && actor.scopes.includes("catalog:read")) return null;
+  return actor.serviceId;
+}
+
+/** Why a token may not do this, or null when it may. */
+function tokenRefusal(actor: Extract<Actor, { kind: "TOKEN" }>, permission: Permission, context: AuthzContext): AppError | null {
+  const rule = tokenRule(permission);
+  if (!rule) return forbidden("API tokens cannot do this.");
+  if (rule.scope && !actor.scopes.includes(rule.scope)) return forbidden(`This token lacks the "${rule.scope}" scope.`);
+  if (context.serviceId === undefined) return null;
+  const limit = tokenServiceLimit(actor, permission);
+  return limit === null || limit === context.serviceId ? null : forbidden(ANOTHER_SERVICE);
+}
+
+function refusal(actor: Actor, permission: Permission, context: AuthzContext): AppError | null {
   const grants: readonly Grant[] = PERMISSIONS[permission];
-  return grants.some((grant) => grantApplies(grant, actor, context));
+  if (!grants.some((grant) => grantApplies(grant, actor, context))) return forbidden();
+  return actor.kind === "TOKEN" ? tokenRefusal(actor, permission, context) : null;
+}
+
+export function can(actor: Actor, permission: Permission, context: AuthzContext = {}): boolean {
+  return refusal(actor, permission, context) === null;
 }
 
 export function authorize(actor: Actor, permission: Permission, context: AuthzContext = {}): void {
-  if (!can(actor, permission, context)) throw forbidden();
+  const error = refusal(actor, permission, context);
+  if (error) throw error;
+}
+
+/**
+ * For a service named by the caller (a slug in the path or the body). A token confined to its own
+ * service gets the same answer for a slug that does not exist as for another service's, so it cannot
+ * learn which slugs exist; everyone else learns that the service is missing.
+ */
+export function authorizeNamedService<S extends { id: string; teamId?: string }>(
+  actor: Actor,
+  permission: Permission,
+  service: S | null | undefined,
+  missing: () => AppError,
+): asserts service is S {
+  if (!service) {
+    authorize(actor, permission);
+    if (tokenServiceLimit(actor, permission) !== null) throw forbidden(ANOTHER_SERVICE);
+    throw missing();
+  }
+  authorize(actor, permission, { serviceId: service.id, teamId: service.teamId });
 }

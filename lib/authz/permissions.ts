@@ -4,8 +4,10 @@
 //   engineer, product-manager, change-manager, admin   people with that role
 //   member-of-team       people in the team that owns the thing (context.teamId)
 //   lead-of-team         a team lead of the team that owns the thing (context.isTeamLead, looked up by the use case)
-//   token                an API token (scope checks come on top, see `requireScope`)
+//   token                an API token, with the scope and service binding of TOKEN_RULES below
 //   operator             the command line on the server: it already holds the database
+import type { TokenScope } from "../tokens/schemas";
+
 export type Grant =
   | "any-person"
   | "engineer"
@@ -35,6 +37,7 @@ export const PERMISSIONS = {
   "runbook-templates.manage": ["admin", "operator"],
   "deployments.read": ["any-person", "token", "operator"],
   "deployments.report": ["token", "operator"],
+  "deployments.health-check": ["token", "operator"],
   // On-call: everyone sees who is on call (tokens need the oncall:read scope on top).
   "oncall.read": ["any-person", "token", "operator"],
   "oncall.schedules.manage": ["admin", "member-of-team", "operator"],
@@ -65,3 +68,36 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+/** Permissions that name the "token" grant: each needs a TOKEN_RULES entry (the type checker insists). */
+export type TokenPermission = { [P in Permission]: "token" extends (typeof PERMISSIONS)[P][number] ? P : never }[Permission];
+
+export type TokenRule = {
+  /** The scope the token must carry; null when any token may (the catalogue). */
+  scope: TokenScope | null;
+  /**
+   * Which services a token bound to one service may act on. "own": its own only. "own, or all with
+   * catalog:read": organisation-wide reads need the explicit catalog:read scope. A token bound to no
+   * service (made by an admin for the organisation) acts on every service.
+   */
+  services: "own" | "own, or all with catalog:read";
+};
+
+/**
+ * What a token needs on top of the "token" grant. A service's token reads and writes its own service;
+ * organisation-wide reads need `catalog:read`. Writes, and the audit trail, never reach another service.
+ */
+export const TOKEN_RULES = {
+  "catalog.read": { scope: null, services: "own, or all with catalog:read" },
+  "runbooks.read": { scope: "runbooks:read", services: "own, or all with catalog:read" },
+  // A pipeline reads its own deployment history with the scope it writes it with.
+  "deployments.read": { scope: "deployments:write", services: "own, or all with catalog:read" },
+  "deployments.report": { scope: "deployments:write", services: "own" },
+  "deployments.health-check": { scope: "health:write", services: "own" },
+  "oncall.read": { scope: "oncall:read", services: "own, or all with catalog:read" },
+  "changes.read": { scope: "gate:read", services: "own, or all with catalog:read" },
+  // The gate records its decision: a write, for the pipeline's own service.
+  "changes.gate": { scope: "gate:read", services: "own" },
+  "audit.export": { scope: "audit:read", services: "own" },
+  "changes.evidence": { scope: "audit:read", services: "own" },
+} as const satisfies Record<TokenPermission, TokenRule>;

@@ -5,11 +5,11 @@ import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { conflict, isUniqueViolation, parseInput } from "../errors";
 import { createStarterRunbook } from "../runbooks/create-starter-runbook";
-import { ZServiceInput, type TServiceInput } from "./schemas";
+import { ZServiceInput } from "./schemas";
 import { serviceSnapshot } from "./service-snapshot";
 import { validateServiceAgainstOrganisation } from "./validate-service";
 
-export async function createService(prisma: Db, actor: Actor, input: TServiceInput): Promise<{ id: string; slug: string }> {
+export async function createService(prisma: Db, actor: Actor, input: unknown): Promise<{ id: string; slug: string }> {
   const data = parseInput(ZServiceInput, input);
   authorize(actor, "services.create", { teamId: data.teamId });
   const { links, ...fields } = data;

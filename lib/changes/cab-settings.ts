@@ -17,8 +17,8 @@ export async function readCabSettings(tx: DbTx): Promise<CabSettings> {
 }
 
 export async function updateCabSettings(prisma: Db, actor: Actor, input: unknown) {
+  authorize(actor, "cab.settings"); // who may, before what they sent is read
   const data = parseInput(ZCabSettings, input);
-  authorize(actor, "cab.settings");
   const [hours, minutes] = data.meetingTime.split(":").map(Number) as [number, number];
   const values = { quorum: data.quorum, emergencyReviewHours: data.emergencyReviewHours, meetingWeekday: data.meetingWeekday, meetingMinute: hours * 60 + minutes };
   const saved = await prisma.$transaction(async (tx) => {

@@ -3,7 +3,6 @@
 // audit event about the change, its deployments and its gate decisions, with their chain positions.
 import type { Actor } from "../auth/actor";
 import { authorize } from "../authz/can";
-import { requireScope } from "../authz/require-scope";
 import type { Db } from "../db";
 import { notFound } from "../errors";
 
@@ -35,7 +34,7 @@ export async function buildEvidencePack(prisma: Db, actor: Actor, changeId: stri
     },
   });
   if (!change) throw notFound("The change request");
-  requireScope(actor, "audit:read", change.service.id);
+  authorize(actor, "changes.evidence", { serviceId: change.service.id });
   const entityIds = [change.id, ...change.deployments.map((deployment) => deployment.id), ...change.gateDecisions.map((decision) => decision.id)];
   const events = await prisma.auditEvent.findMany({
     where: { entityId: { in: entityIds } },

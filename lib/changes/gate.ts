@@ -4,15 +4,14 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { requestSealInBackground } from "../audit/seal-audit-events";
-import { authorize } from "../authz/can";
-import { requireScope } from "../authz/require-scope";
+import { ANOTHER_SERVICE, authorize, tokenServiceLimit } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, forbidden, parseInput } from "../errors";
 import { evaluatePattern, recordNeeds, type TrackRecord } from "./eligibility";
 import { readGateContext, readTrackRecord, standardChangeOf, writeGateDecision } from "./gate-sql";
 import { onCallAt } from "./oncall-at";
 import { readRules } from "./pattern-rules";
-import { ZGateRequest, type TGateRequest } from "./schemas";
+import { ZGateRequest } from "./schemas";
 import { decideGate, type ChangeType } from "./state-machine";
 
 export type GateResponse = {
@@ -25,19 +24,19 @@ export type GateResponse = {
 
 const key = (...parts: (string | null)[]) => createHash("sha256").update(parts.join("|")).digest("hex").slice(0, 32);
 
-export async function gateDecision(prisma: Db, actor: Actor, input: TGateRequest, origin: string, now = new Date()): Promise<GateResponse> {
+export async function gateDecision(prisma: Db, actor: Actor, input: unknown, origin: string, now = new Date()): Promise<GateResponse> {
   const data = parseInput(ZGateRequest, input);
   authorize(actor, "changes.gate");
-  if (actor.kind === "TOKEN" && !actor.scopes.includes("gate:read")) throw forbidden(`This token lacks the "gate:read" scope.`);
   const plannedAt = data.plannedAt ? new Date(data.plannedAt) : now;
   const context = await readGateContext(prisma, { service: data.service, environment: data.environment, version: data.version, plannedAt });
 
   const fields: Record<string, string[]> = {};
   if (!context.service) {
-    if (actor.kind === "TOKEN" && actor.serviceId !== null) throw forbidden("This token acts for another service.");
+    // A service's token must not learn which other slugs exist: it hears what it would for another service's.
+    if (tokenServiceLimit(actor, "changes.gate") !== null) throw forbidden(ANOTHER_SERVICE);
     fields.service = [`No service has the slug "${data.service}".`];
   } else {
-    requireScope(actor, "gate:read", context.service.id);
+    authorize(actor, "changes.gate", { serviceId: context.service.id });
     if (context.service.archived) fields.service = ["The service is archived."];
   }
   if (!context.environment) fields.environment = [`No environment has the slug "${data.environment}".`];

@@ -10,9 +10,9 @@ import { AppError, parseInput } from "../errors";
 import { readCabSettings } from "./cab-settings";
 import { notifyChangeManagers } from "./change-access";
 import { scoreChange } from "./risk-inputs";
-import { ZCreateChange, type TCreateChange } from "./schemas";
+import { ZCreateChange } from "./schemas";
 
-export async function raiseChange(prisma: Db, actor: Actor, input: TCreateChange, now = new Date()) {
+export async function raiseChange(prisma: Db, actor: Actor, input: unknown, now = new Date()) {
   const data = parseInput(ZCreateChange, input);
   const [service, environment] = await Promise.all([
     prisma.service.findUnique({ where: { slug: data.service }, select: { id: true, slug: true, teamId: true, tier: true, archivedAt: true, team: { select: { domainId: true } } } }),

@@ -9,8 +9,8 @@ import { loadChange } from "./change-access";
 import { ZReview } from "./schemas";
 
 export async function reviewEmergency(prisma: Db, actor: Actor, changeId: string, input: unknown, now = new Date()) {
+  authorize(actor, "changes.review-emergency"); // who may, before what they sent is read
   const data = parseInput(ZReview, input);
-  authorize(actor, "changes.review-emergency");
   const change = await loadChange(prisma, changeId);
   if (actor.kind === "PERSON" && change.requesterId === actor.id) throw forbidden("Nobody reviews their own emergency change.");
   if (change.type !== "EMERGENCY") throw conflict(`CHG-${change.number} is not an emergency change.`);

@@ -5,13 +5,13 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, notFound, parseInput } from "../errors";
-import { ZFreeze, type TFreeze } from "./schemas";
+import { ZFreeze } from "./schemas";
 
 const select = { id: true, name: true, reason: true, scope: true, domainId: true, teamId: true, serviceId: true, startsAt: true, endsAt: true } as const;
 
-export async function saveFreeze(prisma: Db, actor: Actor, input: TFreeze, freezeId?: string) {
+export async function saveFreeze(prisma: Db, actor: Actor, input: unknown, freezeId?: string) {
+  authorize(actor, "freezes.manage"); // who may, before what they sent is read
   const data = parseInput(ZFreeze, input);
-  authorize(actor, "freezes.manage");
   // The target is named by slug in forms and the API.
   const target = { domainId: null as string | null, teamId: null as string | null, serviceId: null as string | null };
   if (data.scope === "DOMAIN") target.domainId = (await prisma.domain.findUnique({ where: { slug: data.target }, select: { id: true } }))?.id ?? null;

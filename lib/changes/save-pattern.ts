@@ -6,13 +6,13 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, conflict, isUniqueViolation, notFound, parseInput } from "../errors";
-import { ZPattern, type TPattern } from "./schemas";
+import { ZPattern } from "./schemas";
 
 const select = { id: true, slug: true, name: true, description: true, serviceIds: true, teamIds: true, environmentIds: true, tiers: true, rules: true, archivedAt: true } as const;
 
-export async function savePattern(prisma: Db, actor: Actor, input: TPattern, patternId?: string) {
+export async function savePattern(prisma: Db, actor: Actor, input: unknown, patternId?: string) {
+  authorize(actor, "patterns.manage"); // who may, before what they sent is read
   const data = parseInput(ZPattern, input);
-  authorize(actor, "patterns.manage");
   // Coverage names real rows: an unknown id is a field error, not a silent "covers nothing".
   const [services, teams, environments] = await Promise.all([
     prisma.service.count({ where: { id: { in: data.serviceIds } } }),

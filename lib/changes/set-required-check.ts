@@ -5,11 +5,11 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, notFound, parseInput } from "../errors";
-import { ZRequiredCheck, type TRequiredCheck } from "./schemas";
+import { ZRequiredCheck } from "./schemas";
 
-export async function setRequiredCheck(prisma: Db, actor: Actor, input: TRequiredCheck) {
+export async function setRequiredCheck(prisma: Db, actor: Actor, input: unknown) {
+  authorize(actor, "required-checks.manage"); // who may, before what they sent is read
   const data = parseInput(ZRequiredCheck, input);
-  authorize(actor, "required-checks.manage");
   const service = data.service ? await prisma.service.findUnique({ where: { slug: data.service }, select: { id: true } }) : null;
   const pattern = data.pattern ? await prisma.deploymentPattern.findUnique({ where: { slug: data.pattern }, select: { id: true } }) : null;
   if (data.service && !service) throw AppError.validation({ service: [`No service has the slug "${data.service}".`] });

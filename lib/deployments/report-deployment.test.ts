@@ -143,7 +143,11 @@ describe("reportHealthCheck and the list", () => {
     const second = await reportDeployment(db(), actor, report(service.slug, { version: "1.1.0", startedAt: "2026-11-21T10:00:00Z" }));
     const check = await reportHealthCheck(db(), actor, first.id, { name: "smoke", status: "pass", details: "200 OK" });
     expect(check).toMatchObject({ deploymentId: first.id, status: "pass" });
-    expect(await errorOf(reportHealthCheck(db(), other, first.id, { name: "smoke", status: "fail" }))).toMatchObject({ code: "FORBIDDEN" });
+    // Another service's deployment is answered exactly like one that does not exist.
+    const foreign = await errorOf(reportHealthCheck(db(), other, first.id, { name: "smoke", status: "fail" }));
+    const unknown = await errorOf(reportHealthCheck(db(), other, "no-such-deployment", { name: "smoke", status: "fail" }));
+    expect(foreign).toMatchObject({ code: "NOT_FOUND" });
+    expect(foreign?.message).toBe(unknown?.message);
     expect(await errorOf(reportHealthCheck(db(), actor, first.id, { name: "", status: "maybe" as never }))).toMatchObject({ code: "VALIDATION" });
     expect(await db().deploymentHealthCheck.count({ where: { deploymentId: first.id } })).toBe(1);
 

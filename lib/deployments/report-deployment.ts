@@ -4,21 +4,20 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { requestSealInBackground } from "../audit/seal-audit-events";
-import { authorize } from "../authz/can";
-import { requireScope } from "../authz/require-scope";
+import { ANOTHER_SERVICE, authorize, tokenServiceLimit } from "../authz/can";
 import { planChangeControl } from "../changes/change-control-plan";
 import { evaluateRequiredChecks } from "../changes/deployment-control";
 import type { Db } from "../db";
 import { AppError, conflict, forbidden, parseInput } from "../errors";
 import { readIngestContext, writeDeployment, type IngestContext, type IngestWrite } from "./ingest-sql";
-import { ZReportDeployment, type TReportDeployment } from "./schemas";
+import { ZReportDeployment } from "./schemas";
 import { toDbStatus, transitionOutcome } from "./status-transitions";
 
 export type ReportedDeployment = { id: string; created: boolean; status: string; isRollback: boolean; replacesId: string | null };
 
 const MAX_ATTEMPTS = 3;
 
-export async function reportDeployment(prisma: Db, actor: Actor, input: TReportDeployment, now = new Date()): Promise<ReportedDeployment> {
+export async function reportDeployment(prisma: Db, actor: Actor, input: unknown, now = new Date()): Promise<ReportedDeployment> {
   const data = parseInput(ZReportDeployment, input);
   authorize(actor, "deployments.report");
   const status = toDbStatus(data.status);
@@ -58,11 +57,11 @@ function checkContext(actor: Actor, context: IngestContext, data: { service: str
   const fields: Record<string, string[]> = {};
   if (!context.serviceId) {
     // A service token must not learn which other slugs exist; it may only ever name its own service.
-    if (actor.kind === "TOKEN" && actor.serviceId !== null) throw forbidden("This token acts for another service.");
+    if (tokenServiceLimit(actor, "deployments.report") !== null) throw forbidden(ANOTHER_SERVICE);
     fields.service = [`No service has the slug "${data.service}".`];
   } else if (context.serviceArchived) fields.service = ["The service is archived."];
   if (!context.environmentId) fields.environment = [`No environment has the slug "${data.environment}".`];
-  if (context.serviceId) requireScope(actor, "deployments:write", context.serviceId);
+  if (context.serviceId) authorize(actor, "deployments.report", { serviceId: context.serviceId });
   if (Object.keys(fields).length) throw AppError.validation(fields);
   return { serviceId: context.serviceId!, environmentId: context.environmentId! };
 }

@@ -5,7 +5,7 @@ import { authorize } from "../authz/can";
 import type { Db, DbTx } from "../db";
 import { AppError, parseInput } from "../errors";
 import { loadSchedules, scheduleIdsForPerson } from "./queries";
-import { parseInstant, ZLeaveInput, type TLeaveInput } from "./schemas";
+import { parseInstant, ZLeaveInput } from "./schemas";
 import { finalShifts } from "./shift-engine";
 
 export type LeaveClash = { scheduleName: string; scheduleSlug: string; start: Date; end: Date };
@@ -27,7 +27,7 @@ export async function shiftsClashingWith(tx: DbTx, personId: string, startsAt: D
  * Records leave (PTO). Leave never moves shifts by itself: the clashing shifts are returned and flagged
  * on calendars, so the person can ask for cover and the lead can see what is uncovered.
  */
-export async function addLeave(prisma: Db, actor: Actor, input: TLeaveInput): Promise<{ id: string; clashes: LeaveClash[] }> {
+export async function addLeave(prisma: Db, actor: Actor, input: unknown): Promise<{ id: string; clashes: LeaveClash[] }> {
   const data = parseInput(ZLeaveInput, input);
   if (actor.kind !== "PERSON" && !data.personId) throw AppError.validation({ personId: ["Choose whose leave this is."] });
   const personId = data.personId || (actor.kind === "PERSON" ? actor.id : "");

@@ -5,7 +5,7 @@ import { onCallLevel } from "../catalog/availability";
 import type { Db, DbTx } from "../db";
 import { AppError, parseInput } from "../errors";
 import type { LoadedSchedule } from "./queries";
-import { ZArchiveScheduleInput, type TArchiveScheduleInput } from "./schemas";
+import { ZArchiveScheduleInput } from "./schemas";
 import { authorizeSchedule, loadScheduleForUseCase } from "./schedule-access";
 
 /** Live services whose out-of-hours cover comes from this schedule (their target asks for its kind). */
@@ -23,7 +23,7 @@ export async function servicesRelyingOn(tx: DbTx, schedule: Pick<LoadedSchedule,
  * may take its place. Past shifts stay for the pay report. Refused while services rely on it for
  * out-of-hours cover, unless the person confirms they are leaving them uncovered.
  */
-export async function archiveSchedule(prisma: Db, actor: Actor, scheduleId: string, input: TArchiveScheduleInput = {}, now = new Date()): Promise<{ uncovered: string[] }> {
+export async function archiveSchedule(prisma: Db, actor: Actor, scheduleId: string, input: unknown, now = new Date()): Promise<{ uncovered: string[] }> {
   const data = parseInput(ZArchiveScheduleInput, input);
   const result = await prisma.$transaction(async (tx) => {
     const { schedule, facts } = await loadScheduleForUseCase(tx, scheduleId, now, now);

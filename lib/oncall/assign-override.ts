@@ -4,12 +4,12 @@ import { requestSeal } from "../audit/seal-audit-events";
 import type { Db } from "../db";
 import { AppError, parseInput } from "../errors";
 import { assertCanBeOnCall } from "./availability-check";
-import { parseInstant, ZAssignOverrideInput, type TAssignOverrideInput } from "./schemas";
+import { parseInstant, ZAssignOverrideInput } from "./schemas";
 import { authorizeSchedule, loadScheduleForUseCase, personName } from "./schedule-access";
 import { finalShifts } from "./shift-engine";
 
 /** Admins and team leads put someone on call for a range directly, without a request. */
-export async function assignOverride(prisma: Db, actor: Actor, input: TAssignOverrideInput, now = new Date()): Promise<{ id: string }> {
+export async function assignOverride(prisma: Db, actor: Actor, input: unknown, now = new Date()): Promise<{ id: string }> {
   const data = parseInput(ZAssignOverrideInput, input);
   const created = await prisma.$transaction(async (tx) => {
     const zoneRow = await tx.onCallSchedule.findUnique({ where: { id: data.scheduleId }, select: { timeZone: true } });

@@ -5,10 +5,10 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, conflict, isUniqueViolation, parseInput } from "../errors";
-import { minuteOfDay, parseInstant, ZScheduleInput, type TScheduleInput } from "./schemas";
+import { minuteOfDay, parseInstant, ZScheduleInput } from "./schemas";
 
 /** Creates a team or domain schedule with its first rotation version. */
-export async function createSchedule(prisma: Db, actor: Actor, input: TScheduleInput, now = new Date()): Promise<{ id: string; slug: string }> {
+export async function createSchedule(prisma: Db, actor: Actor, input: unknown, now = new Date()): Promise<{ id: string; slug: string }> {
   const data = parseInput(ZScheduleInput, input);
   const effectiveFrom = data.effectiveFrom ? parseInstant(data.effectiveFrom, data.timeZone) : now;
   if (!effectiveFrom) throw AppError.validation({ effectiveFrom: ["Enter a date and time."] });

@@ -4,7 +4,7 @@ import { requestSeal } from "../audit/seal-audit-events";
 import type { Db } from "../db";
 import { AppError, parseInput } from "../errors";
 import { startRotationVersion } from "./rotation-versions";
-import { minuteOfDay, parseInstant, ZRotationInput, type TRotationInput } from "./schemas";
+import { minuteOfDay, parseInstant, ZRotationInput } from "./schemas";
 import { authorizeSchedule, loadScheduleForUseCase } from "./schedule-access";
 
 /**
@@ -13,9 +13,9 @@ import { authorizeSchedule, loadScheduleForUseCase } from "./schedule-access";
  * The secondary layer may have its own ordered rotation; the zone and whether there is a secondary
  * layer are schedule settings (see update-schedule) and carry over.
  */
-export async function editRotation(prisma: Db, actor: Actor, scheduleId: string, input: TRotationInput, now = new Date()): Promise<void> {
+export async function editRotation(prisma: Db, actor: Actor, scheduleId: string, input: unknown, now = new Date()): Promise<{ slug: string }> {
   const data = parseInput(ZRotationInput, input);
-  await prisma.$transaction(async (tx) => {
+  const edited = await prisma.$transaction(async (tx) => {
     const { schedule, facts } = await loadScheduleForUseCase(tx, scheduleId, now, now);
     authorizeSchedule(actor, "oncall.schedules.manage", facts);
     const effectiveFrom = data.effectiveFrom ? parseInstant(data.effectiveFrom, schedule.engine.timeZone) : now;
@@ -55,6 +55,8 @@ export async function editRotation(prisma: Db, actor: Actor, scheduleId: string,
       },
       after: { rotationId: rotation.id, ...data, effectiveFrom },
     });
+    return { slug: schedule.slug };
   });
   await requestSeal(prisma);
+  return edited;
 }

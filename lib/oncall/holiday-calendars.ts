@@ -9,7 +9,7 @@ import type { Db, DbTx } from "../db";
 import { AppError, conflict, isUniqueViolation, notFound, parseInput } from "../errors";
 import { parseHolidayIcs } from "./holiday-ics";
 import { leadsAnyTeam } from "./queries";
-import { ZHolidayCalendarInput, ZHolidayImportInput, ZHolidayInput, type THolidayCalendarInput, type THolidayInput } from "./schemas";
+import { ZHolidayCalendarInput, ZHolidayImportInput, ZHolidayInput } from "./schemas";
 
 export async function canManageHolidays(tx: DbTx, actor: Actor): Promise<boolean> {
   if (can(actor, "oncall.holidays.manage")) return true;
@@ -28,7 +28,7 @@ async function calendarOrThrow(tx: DbTx, calendarId: string) {
   return calendar;
 }
 
-export async function createHolidayCalendar(prisma: Db, actor: Actor, input: THolidayCalendarInput): Promise<{ id: string; slug: string }> {
+export async function createHolidayCalendar(prisma: Db, actor: Actor, input: unknown): Promise<{ id: string; slug: string }> {
   const data = parseInput(ZHolidayCalendarInput, input);
   try {
     const created = await prisma.$transaction(async (tx) => {
@@ -45,7 +45,7 @@ export async function createHolidayCalendar(prisma: Db, actor: Actor, input: THo
   }
 }
 
-export async function renameHolidayCalendar(prisma: Db, actor: Actor, calendarId: string, input: THolidayCalendarInput): Promise<void> {
+export async function renameHolidayCalendar(prisma: Db, actor: Actor, calendarId: string, input: unknown): Promise<{ slug: string }> {
   const data = parseInput(ZHolidayCalendarInput, input);
   try {
     await prisma.$transaction(async (tx) => {
@@ -55,13 +55,14 @@ export async function renameHolidayCalendar(prisma: Db, actor: Actor, calendarId
       await recordAuditEvent(tx, actor, { action: "holiday-calendar.update", entityType: "HolidayCalendar", entityId: calendarId, before, after: data });
     });
     await requestSeal(prisma);
+    return { slug: data.slug };
   } catch (error) {
     if (isUniqueViolation(error)) throw conflict("That slug is taken.", { slug: ["Another holiday calendar uses this slug."] });
     throw error;
   }
 }
 
-export async function addHoliday(prisma: Db, actor: Actor, calendarId: string, input: THolidayInput): Promise<{ id: string }> {
+export async function addHoliday(prisma: Db, actor: Actor, calendarId: string, input: unknown): Promise<{ id: string }> {
   const data = parseInput(ZHolidayInput, input);
   const created = await prisma.$transaction(async (tx) => {
     await authorizeHolidays(tx, actor);

@@ -13,7 +13,7 @@ import { editRotation } from "./edit-rotation";
 import { getOnCallNow } from "./get-oncall-now";
 import { requestCover } from "./request-cover";
 import { requestSwap } from "./request-swap";
-import { requireOnCallScope } from "./require-scope";
+import { onCallForApi } from "./oncall-for-api";
 import { respondToRequest } from "./respond-to-request";
 import { rotateFeed } from "./rotate-feed";
 import { setOptOut } from "./set-opt-out";
@@ -177,9 +177,20 @@ describe("who is on call now and feeds", () => {
     expect(inHours!.cover).toBe("in_hours_team");
   });
 
-  it("needs the oncall:read scope for tokens", () => {
-    expect(() => requireOnCallScope(tokenActor({ scopes: [] }))).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
-    expect(() => requireOnCallScope(tokenActor({ scopes: ["oncall:read"] }))).not.toThrow();
+  it("answers a token with the oncall:read scope for its own service only, and an unknown slug like a foreign one", async () => {
+    const mine = await createService(db(), { teamId: team.id, availabilityTarget: "P99_9", maxLossPerHour: 20_000 });
+    const theirs = await createService(db(), { teamId: team.id, availabilityTarget: "P99_9", maxLossPerHour: 20_000 });
+    const token = tokenActor({ scopes: ["oncall:read"], serviceId: mine.id });
+    await expect(onCallForApi(db(), tokenActor({ scopes: [], serviceId: mine.id }), mine.slug, NOW)).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("oncall:read") });
+    await expect(onCallForApi(db(), token, mine.slug, NOW)).resolves.toMatchObject({ service: mine.slug });
+    const foreign = await rejection(onCallForApi(db(), token, theirs.slug, NOW));
+    const unknown = await rejection(onCallForApi(db(), token, "no-such-service", NOW));
+    expect({ code: foreign.code, message: foreign.message }).toEqual({ code: unknown.code, message: unknown.message });
+    expect(foreign.code).toBe("FORBIDDEN");
+    // With catalog:read the token reads other services' on-call, and learns of missing ones.
+    const reader = tokenActor({ scopes: ["oncall:read", "catalog:read"], serviceId: mine.id });
+    await expect(onCallForApi(db(), reader, theirs.slug, NOW)).resolves.toMatchObject({ service: theirs.slug });
+    await expect(onCallForApi(db(), reader, "no-such-service", NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("serves a parsable iCal feed of final shifts, and a rotated link stops working", async () => {
@@ -196,5 +207,13 @@ describe("who is on call now and feeds", () => {
     const again = await rotateFeed(db(), actor(DEE), { personId: people[DEE]!.id });
     expect(await feedCalendar(db(), token, NOW)).toBeNull();
     expect(await feedCalendar(db(), again.token, NOW)).toContain("BEGIN:VCALENDAR");
+  });
+
+  it("refuses a feed target that names both a person and a schedule, or a query object for an id", async () => {
+    const feeds = await db().onCallFeed.count();
+    for (const target of [{ personId: people[DEE]!.id, scheduleId: "any" }, { personId: { not: "" } }, { personId: people[DEE]!.id, revokedAt: null }]) {
+      await expect(rotateFeed(db(), actor(DEE), target)).rejects.toMatchObject({ code: "VALIDATION" });
+    }
+    expect(await db().onCallFeed.count()).toBe(feeds);
   });
 });

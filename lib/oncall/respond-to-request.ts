@@ -7,7 +7,8 @@ import { assertCanBeOnCall } from "./availability-check";
 import { loadScheduleForUseCase, requirePersonActor } from "./schedule-access";
 import { finalShifts } from "./shift-engine";
 
-export type RequestResponse = "ACCEPT" | "DECLINE" | "CANCEL";
+export const REQUEST_RESPONSES = ["ACCEPT", "DECLINE", "CANCEL"] as const;
+export type RequestResponse = (typeof REQUEST_RESPONSES)[number];
 
 /**
  * The responder accepts or declines; the requester may cancel while it is pending. Accepting re-checks

@@ -4,17 +4,23 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
-import { notFound } from "../errors";
+import { z } from "zod";
+import { notFound, parseInput } from "../errors";
 import { authorizeSchedule } from "./schedule-access";
 import { scheduleOwnerFacts } from "./queries";
 
-export type FeedTarget = { personId: string } | { scheduleId: string };
+// Exactly one of the two: the target is spread into the feed's where and data below.
+const ZFeedTarget = z.union([z.strictObject({ personId: z.string().min(1).max(200) }), z.strictObject({ scheduleId: z.string().min(1).max(200) })], {
+  error: "Name the person or the schedule whose calendar link to renew.",
+});
+export type FeedTarget = z.input<typeof ZFeedTarget>;
 
 /**
  * Revokes the current iCal feed URL (if any) and issues a new one. A person manages their own feed;
  * a schedule's feed is managed by whoever manages the schedule. The audit event never holds the token.
  */
-export async function rotateFeed(prisma: Db, actor: Actor, target: FeedTarget, now = new Date()): Promise<{ token: string }> {
+export async function rotateFeed(prisma: Db, actor: Actor, input: unknown, now = new Date()): Promise<{ token: string }> {
+  const target = parseInput(ZFeedTarget, input);
   const result = await prisma.$transaction(async (tx) => {
     if ("personId" in target) {
       authorize(actor, "oncall.read");

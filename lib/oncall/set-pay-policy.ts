@@ -4,12 +4,12 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { parseInput } from "../errors";
-import { ZPayPolicyInput, type TPayPolicyInput } from "./schemas";
+import { ZPayPolicyInput } from "./schemas";
 
 /** Sets a team's on-call pay model and rates. Callout-only is not offered (operating model). */
-export async function setPayPolicy(prisma: Db, actor: Actor, input: TPayPolicyInput): Promise<void> {
+export async function setPayPolicy(prisma: Db, actor: Actor, input: unknown): Promise<void> {
+  authorize(actor, "oncall.pay.manage"); // who may, before what they sent is read
   const data = parseInput(ZPayPolicyInput, input);
-  authorize(actor, "oncall.pay.manage");
   await prisma.$transaction(async (tx) => {
     const before = await tx.onCallPayPolicy.findUnique({ where: { teamId: data.teamId }, select: { model: true, currency: true, standbyRate: true, weekendHolidayRate: true, calloutRate: true } });
     const { teamId, ...rates } = data;

@@ -4,7 +4,7 @@ import { requestSeal } from "../audit/seal-audit-events";
 import type { Db } from "../db";
 import { AppError, parseInput } from "../errors";
 import { continuingPeople, startRotationVersion } from "./rotation-versions";
-import { minuteOfDay, parseInstant, ZScheduleSettingsInput, type TScheduleSettingsInput } from "./schemas";
+import { minuteOfDay, parseInstant, ZScheduleSettingsInput } from "./schemas";
 import { authorizeSchedule, loadScheduleForUseCase } from "./schedule-access";
 
 export type ScheduleSettingsResult = { rotationChangedFrom: Date | null };
@@ -16,7 +16,7 @@ export type ScheduleSettingsResult = { rotationChangedFrom: Date | null };
  * effective date, so past shifts stay as they were and whoever is on call then stays on call until
  * the next handoff under the new settings.
  */
-export async function updateSchedule(prisma: Db, actor: Actor, scheduleId: string, input: TScheduleSettingsInput, now = new Date()): Promise<ScheduleSettingsResult> {
+export async function updateSchedule(prisma: Db, actor: Actor, scheduleId: string, input: unknown, now = new Date()): Promise<ScheduleSettingsResult> {
   const data = parseInput(ZScheduleSettingsInput, input);
   const result = await prisma.$transaction(async (tx) => {
     const { schedule, facts } = await loadScheduleForUseCase(tx, scheduleId, now, now);

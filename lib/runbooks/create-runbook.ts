@@ -6,13 +6,13 @@ import type { Db, DbTx } from "../db";
 import { AppError, notFound, parseInput } from "../errors";
 import { freeSlug, runbookSlug } from "./fill-template";
 import { runbookSnapshot } from "./runbook-snapshot";
-import { ZCreateRunbook, type TCreateRunbookInput, type TRunbookContent } from "./schemas";
+import { ZCreateRunbook, type TRunbookContent } from "./schemas";
 import { validateRunbookContent } from "./validate-runbook";
 
 export type CreatedRunbook = { id: string; slug: string; serviceSlug: string };
 
 /** Creates a runbook for a service with its first revision. */
-export async function createRunbook(prisma: Db, actor: Actor, serviceSlug: string, input: TCreateRunbookInput): Promise<CreatedRunbook> {
+export async function createRunbook(prisma: Db, actor: Actor, serviceSlug: string, input: unknown): Promise<CreatedRunbook> {
   const data = parseInput(ZCreateRunbook, input);
   const created = await prisma.$transaction(async (tx) => {
     const service = await tx.service.findUnique({ where: { slug: serviceSlug }, select: { id: true, slug: true, teamId: true, archivedAt: true } });

@@ -1,6 +1,7 @@
 // Reads for runbooks: the only place the area reads through Prisma. Everyone signed in may read.
 import type { Db } from "../db";
 import { reviewStatus, type ReviewStatus } from "./review-status";
+import { runbookPath } from "./paths";
 
 export type RunbookListItem = {
   id: string;
@@ -121,4 +122,10 @@ export async function runbookFilterOptions(prisma: Db) {
     prisma.service.findMany({ where: { archivedAt: null, runbooks: { some: {} } }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
   ]);
   return { teams, services };
+}
+
+/** The page of a runbook, from its id: actions redirect here instead of to a path the browser sent. */
+export async function runbookPathById(prisma: Db, runbookId: string): Promise<string> {
+  const runbook = await prisma.runbook.findUnique({ where: { id: runbookId }, select: { slug: true, service: { select: { slug: true } } } });
+  return runbook ? runbookPath(runbook.service.slug, runbook.slug) : "/runbooks";
 }

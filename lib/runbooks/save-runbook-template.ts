@@ -5,12 +5,12 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db, DbTx } from "../db";
 import { conflict, isUniqueViolation, notFound, parseInput } from "../errors";
-import { ZRunbookTemplateInput, type TRunbookTemplateInput } from "./schemas";
+import { ZRunbookTemplateInput } from "./schemas";
 
 const snapshotSelect = { id: true, slug: true, name: true, description: true, body: true, tags: true, isStarter: true, position: true } as const;
 
 /** Creates a template (existingSlug null) or edits one. At most one template is the starter. */
-export async function saveRunbookTemplate(prisma: Db, actor: Actor, existingSlug: string | null, input: TRunbookTemplateInput): Promise<{ slug: string }> {
+export async function saveRunbookTemplate(prisma: Db, actor: Actor, existingSlug: string | null, input: unknown): Promise<{ slug: string }> {
   authorize(actor, "runbook-templates.manage");
   const data = parseInput(ZRunbookTemplateInput, input);
   try {

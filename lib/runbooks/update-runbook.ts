@@ -6,11 +6,11 @@ import type { Db, DbTx } from "../db";
 import { notFound, parseInput } from "../errors";
 import { runbookConflict } from "./runbook-conflict";
 import { runbookSnapshot } from "./runbook-snapshot";
-import { ZUpdateRunbook, type TRunbookContent, type TUpdateRunbookInput } from "./schemas";
+import { ZUpdateRunbook, type TRunbookContent } from "./schemas";
 import { validateRunbookContent } from "./validate-runbook";
 
 /** Saves an edit as a new revision, unless someone else saved since `baseRevision` (then a conflict). */
-export async function updateRunbook(prisma: Db, actor: Actor, runbookId: string, input: TUpdateRunbookInput): Promise<{ id: string; revision: number }> {
+export async function updateRunbook(prisma: Db, actor: Actor, runbookId: string, input: unknown): Promise<{ id: string; revision: number }> {
   const { baseRevision, ...data } = parseInput(ZUpdateRunbook, input);
   const saved = await prisma.$transaction(async (tx) => {
     const current = await tx.runbook.findUnique({ where: { id: runbookId }, select: { id: true, serviceId: true, service: { select: { teamId: true } } } });

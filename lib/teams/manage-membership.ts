@@ -5,11 +5,11 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, notFound, parseInput } from "../errors";
-import { ZMembershipInput, type TMembershipInput } from "./schemas";
+import { ZMembershipInput } from "./schemas";
 
 export const membershipEntityId = (teamId: string, personId: string) => `${teamId}:${personId}`;
 
-export async function setTeamMembership(prisma: Db, actor: Actor, teamSlug: string, input: TMembershipInput): Promise<void> {
+export async function setTeamMembership(prisma: Db, actor: Actor, teamSlug: string, input: unknown): Promise<void> {
   authorize(actor, "teams.manage");
   const { personId, isLead } = parseInput(ZMembershipInput, input);
   await prisma.$transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db, DbTx } from "../db";
 import { AppError, conflict, isUniqueViolation, notFound, parseInput } from "../errors";
-import { ZTeamInput, type TTeamInput } from "./schemas";
+import { ZTeamInput } from "./schemas";
 import { teamSnapshotSelect } from "./team-snapshot";
 
 async function checkDomain(tx: DbTx, domainId: string | null) {
@@ -19,7 +19,7 @@ function slugTaken(error: unknown, slug: string): never {
   throw error;
 }
 
-export async function createTeam(prisma: Db, actor: Actor, input: TTeamInput): Promise<{ id: string; slug: string }> {
+export async function createTeam(prisma: Db, actor: Actor, input: unknown): Promise<{ id: string; slug: string }> {
   authorize(actor, "teams.manage");
   const data = parseInput(ZTeamInput, input);
   try {
@@ -36,7 +36,7 @@ export async function createTeam(prisma: Db, actor: Actor, input: TTeamInput): P
   }
 }
 
-export async function updateTeam(prisma: Db, actor: Actor, slug: string, input: TTeamInput): Promise<{ id: string; slug: string }> {
+export async function updateTeam(prisma: Db, actor: Actor, slug: string, input: unknown): Promise<{ id: string; slug: string }> {
   authorize(actor, "teams.manage");
   const data = parseInput(ZTeamInput, input);
   try {

@@ -1,12 +1,11 @@
 import type { Actor } from "../auth/actor";
-import { forgetCachedTokens } from "../auth/api-tokens";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { notFound } from "../errors";
 
-/** Revokes a token at once; revoking twice is harmless and audited once. */
+/** Revokes a token at once, in every process (tokens are read per request); revoking twice is harmless and audited once. */
 export async function revokeApiToken(prisma: Db, actor: Actor, tokenId: string, now = new Date()) {
   const revoked = await prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({
@@ -23,7 +22,6 @@ export async function revokeApiToken(prisma: Db, actor: Actor, tokenId: string, 
     });
     return updated;
   });
-  forgetCachedTokens(); // at once in this process; other processes within TOKEN_CACHE_MS
   await requestSeal(prisma);
   return { id: revoked.id, revokedAt: revoked.revokedAt };
 }

@@ -1,7 +1,11 @@
 import { z } from "zod";
 
-/** Every scope a token can carry; reading the catalog needs none. */
+/**
+ * Every scope a token can carry. Reading its own service in the catalogue needs none; `catalog:read`
+ * lets a service's token read other services too (lib/authz/permissions.ts TOKEN_RULES).
+ */
 export const TOKEN_SCOPES = [
+  "catalog:read",
   "deployments:write",
   "health:write",
   "gate:read",

@@ -9,6 +9,8 @@ import { gateDecision } from "../../lib/changes/gate";
 import { forgetOnCallAnswers } from "../../lib/changes/oncall-at";
 import { treacleSignals } from "../../lib/changes/treacle";
 import { tokenActor } from "../../test/helpers";
+import { auditWhere } from "../../lib/audit/audit-filter-sql";
+import { AUDITED_ENTITY_TYPES } from "../../lib/audit/audited-entities";
 import { DEMO_ELIGIBLE_SERVICES, DEMO_FAILING_SERVICE, DEMO_FROZEN_SERVICE, DEMO_NEW_SERVICE } from "./demo-changes";
 import { DEFAULT_ENVIRONMENTS, DEFAULT_EXPOSURE_BANDS, membershipEntityId } from "./factories";
 import { DEMO_DOMAINS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, DEMO_USERS, seedDemoOrganisation } from "./demo";
@@ -128,6 +130,30 @@ describe("the demo organisation", () => {
     expect(missing).toEqual([]);
     expect(events.every((event) => event.action.endsWith(".create"))).toBe(true);
     expect(events.every((event) => event.seq !== null)).toBe(true);
+  });
+
+  it("registers every entity type its audit events name", async () => {
+    const types = await prisma.auditEvent.findMany({ distinct: ["entityType"], select: { entityType: true } });
+    const registered = new Set<string>(AUDITED_ENTITY_TYPES);
+    expect(types.map((row) => row.entityType).filter((type) => !registered.has(type))).toEqual([]);
+  });
+
+  it("shows every area's events in a service's and a team's audit view", async () => {
+    const typesIn = async (filters: Parameters<typeof auditWhere>[0]) =>
+      new Set((await prisma.$queryRaw<{ entityType: string }[]>`SELECT DISTINCT e."entityType" FROM "AuditEvent" e WHERE ${auditWhere(filters, { toInclusive: true })}`).map((row) => row.entityType));
+    const areas = ["Service", "ServiceLink", "Runbook", "Deployment", "ChangeRequest", "OnCallSchedule"];
+    const service = await typesIn({ service: "checkout-api" });
+    expect(areas.filter((type) => !service.has(type))).toEqual([]);
+    const team = await typesIn({ team: "checkout" });
+    expect([...areas, "Team", "TeamMembership"].filter((type) => !team.has(type))).toEqual([]);
+    // The demo's service-specific freeze and required check show on their services.
+    expect((await typesIn({ service: DEMO_FROZEN_SERVICE })).has("FreezeWindow")).toBe(true);
+    expect((await typesIn({ service: "basket-service" })).has("RequiredHealthCheck")).toBe(true);
+    // A service's own events only: another team's service's deployments are not in checkout-api's view.
+    const [foreign] = await prisma.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) FROM "AuditEvent" e WHERE ${auditWhere({ service: "checkout-api" }, { toInclusive: true })}
+         AND e."entityType" = 'Deployment' AND e."entityId" IN (SELECT d.id FROM "Deployment" d JOIN "Service" s ON s.id = d."serviceId" WHERE s.slug <> 'checkout-api')`;
+    expect(Number(foreign!.count)).toBe(0);
   });
 
   it("has runbooks: an overview per service, alert runbooks with revisions, and one overdue in Checkout", async () => {

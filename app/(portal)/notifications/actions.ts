@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { personForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { runFormAction, type FormState } from "@/lib/forms/form-state";
+import { runFormAction, type FormState } from "@/lib/forms/run-form-action";
 import { markNotificationsRead } from "@/lib/notifications/mark-notifications-read";
 
 export async function markAllReadAction(_previous: FormState, _formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await markNotificationsRead(db(), await personForAction());
+  return runFormAction(async (person) => {
+    await markNotificationsRead(db(), person);
     revalidatePath("/notifications");
   });
 }

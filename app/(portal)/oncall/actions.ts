@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { personForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { formDataToObject, runFormAction, type FormState } from "@/lib/forms/form-state";
+import { boundChoice, boundFlag, boundId } from "@/lib/forms/bound-args";
+import { formDataToObject, postedForm } from "@/lib/forms/form-state";
+import { runFormAction, type FormState } from "@/lib/forms/run-form-action";
 import { addLeave } from "@/lib/oncall/add-leave";
 import { archiveSchedule } from "@/lib/oncall/archive-schedule";
 import { cancelOverride } from "@/lib/oncall/cancel-override";
@@ -14,12 +15,11 @@ import { assignOverride } from "@/lib/oncall/assign-override";
 import { cancelLeave } from "@/lib/oncall/cancel-leave";
 import { createSchedule } from "@/lib/oncall/create-schedule";
 import { editRotation } from "@/lib/oncall/edit-rotation";
-import type { THolidayCalendarInput, THolidayInput, TPayPolicyInput, TRotationInput, TScheduleInput, TScheduleSettingsInput } from "@/lib/oncall/schemas";
 import { setPayPolicy } from "@/lib/oncall/set-pay-policy";
 import { formatInZone } from "@/lib/oncall/calendar";
 import { requestCover } from "@/lib/oncall/request-cover";
 import { requestSwap } from "@/lib/oncall/request-swap";
-import { respondToRequest, type RequestResponse } from "@/lib/oncall/respond-to-request";
+import { REQUEST_RESPONSES, respondToRequest } from "@/lib/oncall/respond-to-request";
 import { rotateFeed } from "@/lib/oncall/rotate-feed";
 import { setOptOut } from "@/lib/oncall/set-opt-out";
 import { takeShiftNow } from "@/lib/oncall/take-shift-now";
@@ -35,129 +35,133 @@ function refresh() {
   revalidatePath("/services", "layout");
 }
 
-export async function requestSwapAction(scheduleId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
+export async function requestSwapAction(scheduleId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
     const input = formDataToObject(formData);
     const [startsAt, endsAt] = splitRange(input.myShift);
     const [responderId = "", swapStartsAt = "", swapEndsAt = ""] = String(input.theirShift ?? "").split("|");
-    await requestSwap(db(), await personForAction(), { scheduleId, responderId, startsAt, endsAt, swapStartsAt, swapEndsAt, message: String(input.message ?? "") });
+    await requestSwap(db(), person, { scheduleId: boundId(scheduleId), responderId, startsAt, endsAt, swapStartsAt, swapEndsAt, message: String(input.message ?? "") });
     refresh();
     return { status: "success", message: "Swap requested. It takes effect when they accept." };
   });
 }
 
-export async function requestCoverAction(scheduleId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
+export async function requestCoverAction(scheduleId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
     const input = formDataToObject(formData);
     // "Part of it": a custom range (wall-clock times in the schedule's zone) instead of the whole shift.
     const custom = input.part === "custom";
     const [shiftStart, shiftEnd] = splitRange(input.myShift);
     const startsAt = custom ? String(input.startsAt ?? "") : shiftStart;
     const endsAt = custom ? String(input.endsAt ?? "") : shiftEnd;
-    await requestCover(db(), await personForAction(), { scheduleId, responderId: String(input.responderId ?? ""), startsAt, endsAt, message: String(input.message ?? "") });
+    await requestCover(db(), person, { scheduleId: boundId(scheduleId), responderId: String(input.responderId ?? ""), startsAt, endsAt, message: String(input.message ?? "") });
     refresh();
     return { status: "success", message: "Cover requested. It takes effect when they accept." };
   });
 }
 
-export async function takeShiftNowAction(scheduleId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const taken = await takeShiftNow(db(), await personForAction(), scheduleId);
+export async function takeShiftNowAction(scheduleId: unknown, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const taken = await takeShiftNow(db(), person, boundId(scheduleId));
     refresh();
     return { status: "success", message: `You are on call until ${taken.endsAt.toISOString().slice(0, 16).replace("T", " ")} UTC.` };
   });
 }
 
-export async function assignOverrideAction(scheduleId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await assignOverride(db(), await personForAction(), { ...(formDataToObject(formData) as { personId: string; startsAt: string; endsAt: string }), scheduleId });
+export async function assignOverrideAction(scheduleId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    await assignOverride(db(), person, { ...formDataToObject(formData), scheduleId: boundId(scheduleId) });
     refresh();
     return { status: "success", message: "Cover assigned." };
   });
 }
 
-export async function setOptOutAction(scheduleId: string, optedOut: boolean, _previous: FormState, _formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await setOptOut(db(), await personForAction(), scheduleId, optedOut);
+export async function setOptOutAction(scheduleId: unknown, optOut: unknown, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const optedOut = boundFlag(optOut);
+    await setOptOut(db(), person, boundId(scheduleId), optedOut);
     refresh();
     return { status: "success", message: optedOut ? "You have opted out of this schedule." : "You have opted back in; ask the team to add you to the rotation." };
   });
 }
 
-export async function respondToRequestAction(requestId: string, response: RequestResponse, _previous: FormState, _formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await respondToRequest(db(), await personForAction(), requestId, response);
+export async function respondToRequestAction(requestId: unknown, answer: unknown, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const response = boundChoice(REQUEST_RESPONSES, answer);
+    await respondToRequest(db(), person, boundId(requestId), response);
     refresh();
     return { status: "success", message: response === "ACCEPT" ? "Accepted: the calendar is updated." : response === "DECLINE" ? "Declined." : "Cancelled." };
   });
 }
 
-export async function addLeaveAction(timeZone: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const result = await addLeave(db(), await personForAction(), { ...(formDataToObject(formData) as { startsAt: string; endsAt: string; note?: string }), timeZone });
+export async function addLeaveAction(timeZone: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    // The page binds the person's zone; addLeave's schema refuses anything that is not a real zone.
+    const zone = typeof timeZone === "string" ? timeZone : "";
+    const result = await addLeave(db(), person, { ...formDataToObject(formData), timeZone: zone });
     refresh();
     if (result.clashes.length === 0) return { status: "success", message: "Leave recorded. No on-call shifts clash with it." };
-    const list = result.clashes.map((clash) => `${clash.scheduleName} ${formatInZone(clash.start, timeZone)}–${formatInZone(clash.end, timeZone)}`).join("; ");
+    const list = result.clashes.map((clash) => `${clash.scheduleName} ${formatInZone(clash.start, zone)}–${formatInZone(clash.end, zone)}`).join("; ");
     return { status: "success", message: `Leave recorded. It clashes with your shifts: ${list}. Ask someone to cover them.` };
   });
 }
 
-export async function cancelLeaveAction(leaveId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await cancelLeave(db(), await personForAction(), leaveId);
+export async function cancelLeaveAction(leaveId: unknown, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    await cancelLeave(db(), person, boundId(leaveId));
     refresh();
   });
 }
 
-export async function rotateFeedAction(target: { personId: string } | { scheduleId: string }, _previous: FormState, _formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await rotateFeed(db(), await personForAction(), target);
+export async function rotateFeedAction(target: unknown, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    await rotateFeed(db(), person, target);
     refresh();
     return { status: "success", message: "A new calendar link is ready; the old one no longer works." };
   });
 }
 
 export async function createScheduleAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
+  return runFormAction(async (person) => {
     const input = formDataToObject(formData);
     const [kind = "", ownerId = ""] = String(input.owner ?? "").split(":");
-    const created = await createSchedule(db(), await personForAction(), {
-      ...(input as Omit<TScheduleInput, "kind" | "ownerId">),
-      kind: kind as TScheduleInput["kind"],
+    const created = await createSchedule(db(), person, {
+      ...input,
+      kind,
       ownerId,
-      workingDays: (input.workingDays as string[] | undefined) ?? [],
-      participantIds: (input.participantIds as string[] | undefined) ?? [],
-    } as TScheduleInput);
+      workingDays: input.workingDays ?? [],
+      participantIds: input.participantIds ?? [],
+    });
     refresh();
     redirect(`/oncall/${created.slug}`);
   });
 }
 
-export async function editRotationAction(scheduleId: string, slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
+export async function editRotationAction(scheduleId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
     const input = formDataToObject(formData);
-    await editRotation(db(), await personForAction(), scheduleId, {
-      ...(input as TRotationInput),
-      participantIds: (input.participantIds as string[] | undefined) ?? [],
-      secondaryIds: (input.secondaryIds as string[] | undefined) ?? [],
+    const edited = await editRotation(db(), person, boundId(scheduleId), {
+      ...input,
+      participantIds: input.participantIds ?? [],
+      secondaryIds: input.secondaryIds ?? [],
     });
     refresh();
-    redirect(`/oncall/${slug}`);
+    redirect(`/oncall/${edited.slug}`);
   });
 }
 
 export async function setPayPolicyAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await setPayPolicy(db(), await personForAction(), formDataToObject(formData) as TPayPolicyInput);
+  return runFormAction(async (person) => {
+    await setPayPolicy(db(), person, formDataToObject(formData));
     refresh();
     return { status: "success", message: "Pay rates saved." };
   });
 }
 
-export async function updateScheduleAction(scheduleId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
+export async function updateScheduleAction(scheduleId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
     const input = formDataToObject(formData);
-    const result = await updateSchedule(db(), await personForAction(), scheduleId, { ...(input as TScheduleSettingsInput), workingDays: (input.workingDays as string[] | undefined) ?? [] });
+    const result = await updateSchedule(db(), person, boundId(scheduleId), { ...input, workingDays: input.workingDays ?? [] });
     refresh();
     return {
       status: "success",
@@ -168,17 +172,17 @@ export async function updateScheduleAction(scheduleId: string, _previous: FormSt
   });
 }
 
-export async function archiveScheduleAction(scheduleId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await archiveSchedule(db(), await personForAction(), scheduleId, formDataToObject(formData) as { confirmUncovered?: string });
+export async function archiveScheduleAction(scheduleId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    await archiveSchedule(db(), person, boundId(scheduleId), formDataToObject(formData));
     refresh();
     redirect("/oncall");
   });
 }
 
-export async function cancelOverrideAction(overrideId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const result = await cancelOverride(db(), await personForAction(), overrideId);
+export async function cancelOverrideAction(overrideId: unknown, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const result = await cancelOverride(db(), person, boundId(overrideId));
     refresh();
     return { status: "success", message: result.ended ? "Cover ended now; the rotation's person is on call again." : "Cover cancelled; the rotation's person is on call again." };
   });
@@ -189,43 +193,42 @@ function refreshHolidays() {
 }
 
 export async function createHolidayCalendarAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const created = await createHolidayCalendar(db(), await personForAction(), formDataToObject(formData) as THolidayCalendarInput);
+  return runFormAction(async (person) => {
+    const created = await createHolidayCalendar(db(), person, formDataToObject(formData));
     refreshHolidays();
     redirect(`/oncall/holidays/${created.slug}`);
   });
 }
 
-export async function renameHolidayCalendarAction(calendarId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const input = formDataToObject(formData) as THolidayCalendarInput;
-    await renameHolidayCalendar(db(), await personForAction(), calendarId, input);
+export async function renameHolidayCalendarAction(calendarId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const renamed = await renameHolidayCalendar(db(), person, boundId(calendarId), formDataToObject(formData));
     refreshHolidays();
-    redirect(`/oncall/holidays/${input.slug.trim()}`);
+    redirect(`/oncall/holidays/${renamed.slug}`);
   });
 }
 
-export async function addHolidayAction(calendarId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await addHoliday(db(), await personForAction(), calendarId, formDataToObject(formData) as THolidayInput);
+export async function addHolidayAction(calendarId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    await addHoliday(db(), person, boundId(calendarId), formDataToObject(formData));
     refreshHolidays();
     return { status: "success", message: "Holiday added." };
   });
 }
 
-export async function removeHolidayAction(holidayId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await removeHoliday(db(), await personForAction(), holidayId);
+export async function removeHolidayAction(holidayId: unknown, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    await removeHoliday(db(), person, boundId(holidayId));
     refreshHolidays();
   });
 }
 
-export async function importHolidaysAction(calendarId: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const file = formData.get("ics");
+export async function importHolidaysAction(calendarId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const file = postedForm(formData).get("ics");
     if (file instanceof File && file.size > 1_000_000) return { status: "error", message: "Some fields need attention.", fieldErrors: { ics: ["The file is larger than 1 MB."] } };
     const ics = file instanceof File ? await file.text() : "";
-    const result = await importHolidays(db(), await personForAction(), calendarId, { ics });
+    const result = await importHolidays(db(), person, boundId(calendarId), { ics });
     refreshHolidays();
     const parts = [`${result.added} holiday${result.added === 1 ? "" : "s"} added`];
     if (result.alreadyThere) parts.push(`${result.alreadyThere} already here`);

@@ -2,34 +2,35 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { personForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { formDataToObject, runFormAction, type FormState } from "@/lib/forms/form-state";
+import { boundFlag, boundId } from "@/lib/forms/bound-args";
+import { formDataToObject, postedForm } from "@/lib/forms/form-state";
+import { runFormAction, type FormState } from "@/lib/forms/run-form-action";
 import { addPerson } from "@/lib/people/add-person";
 import { setPersonActive, updatePerson } from "@/lib/people/update-person";
 
-const checkbox = (formData: FormData, name: string) => formData.get(name) === "on";
+const checkbox = (formData: unknown, name: string) => postedForm(formData).get(name) === "on";
 
 export async function addPersonAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const fields = formDataToObject(formData);
-    const person = await addPerson(db(), await personForAction(), { ...fields, isIncidentManager: checkbox(formData, "isIncidentManager") } as never);
+  return runFormAction(async (person) => {
+    const added = await addPerson(db(), person, { ...formDataToObject(formData), isIncidentManager: checkbox(formData, "isIncidentManager") });
     revalidatePath("/people");
-    redirect(`/people/${person.id}`);
+    redirect(`/people/${added.id}`);
   });
 }
 
-export async function updatePersonAction(id: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await updatePerson(db(), await personForAction(), id, formDataToObject(formData) as never);
+export async function updatePersonAction(personId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const updated = await updatePerson(db(), person, boundId(personId), formDataToObject(formData));
     revalidatePath("/people");
-    redirect(`/people/${id}`);
+    redirect(`/people/${updated.id}`);
   });
 }
 
-export async function setPersonActiveAction(id: string, active: boolean, _previous: FormState, _formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await setPersonActive(db(), await personForAction(), id, active);
+export async function setPersonActiveAction(personId: unknown, active: unknown, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const id = boundId(personId);
+    await setPersonActive(db(), person, id, boundFlag(active));
     revalidatePath("/people");
     redirect(`/people/${id}`);
   });

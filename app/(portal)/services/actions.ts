@@ -2,33 +2,35 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { personForAction } from "@/lib/auth/session";
 import { setServiceArchived } from "@/lib/catalog/archive-service";
 import { createService } from "@/lib/catalog/create-service";
 import { updateService } from "@/lib/catalog/update-service";
 import { db } from "@/lib/db";
-import { formDataToObject, runFormAction, type FormState } from "@/lib/forms/form-state";
+import { boundFlag, boundId } from "@/lib/forms/bound-args";
+import { formDataToObject } from "@/lib/forms/form-state";
+import { runFormAction, type FormState } from "@/lib/forms/run-form-action";
 
 export async function createServiceAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const service = await createService(db(), await personForAction(), formDataToObject(formData) as never);
+  return runFormAction(async (person) => {
+    const service = await createService(db(), person, formDataToObject(formData));
     revalidatePath("/services");
     redirect(`/services/${service.slug}`);
   });
 }
 
-export async function updateServiceAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const service = await updateService(db(), await personForAction(), slug, formDataToObject(formData) as never);
+export async function updateServiceAction(slug: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const service = await updateService(db(), person, boundId(slug), formDataToObject(formData));
     revalidatePath("/services");
     redirect(`/services/${service.slug}`);
   });
 }
 
-export async function setArchivedAction(slug: string, archived: boolean, _previous: FormState, _formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await setServiceArchived(db(), await personForAction(), slug, archived);
+export async function setArchivedAction(slug: unknown, archived: unknown, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const service = boundId(slug);
+    await setServiceArchived(db(), person, service, boundFlag(archived));
     revalidatePath("/services");
-    redirect(`/services/${slug}`);
+    redirect(`/services/${service}`);
   });
 }

@@ -2,40 +2,43 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { personForAction } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { formDataToObject, runFormAction, type FormState } from "@/lib/forms/form-state";
+import { boundId } from "@/lib/forms/bound-args";
+import { formDataToObject } from "@/lib/forms/form-state";
+import { runFormAction, type FormState } from "@/lib/forms/run-form-action";
 import { removeTeamMember, setTeamMembership } from "@/lib/teams/manage-membership";
 import { createTeam, updateTeam } from "@/lib/teams/save-team";
 
 export async function createTeamAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const team = await createTeam(db(), await personForAction(), formDataToObject(formData) as never);
+  return runFormAction(async (person) => {
+    const team = await createTeam(db(), person, formDataToObject(formData));
     revalidatePath("/teams");
     redirect(`/teams/${team.slug}`);
   });
 }
 
-export async function updateTeamAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    const team = await updateTeam(db(), await personForAction(), slug, formDataToObject(formData) as never);
+export async function updateTeamAction(slug: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const team = await updateTeam(db(), person, boundId(slug), formDataToObject(formData));
     revalidatePath("/teams");
     redirect(`/teams/${team.slug}`);
   });
 }
 
-export async function setMembershipAction(slug: string, _previous: FormState, formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await setTeamMembership(db(), await personForAction(), slug, formDataToObject(formData) as never);
-    revalidatePath(`/teams/${slug}`);
+export async function setMembershipAction(slug: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const team = boundId(slug);
+    await setTeamMembership(db(), person, team, formDataToObject(formData));
+    revalidatePath(`/teams/${team}`);
     return { status: "success", message: "Membership saved." };
   });
 }
 
-export async function removeMemberAction(slug: string, personId: string, _previous: FormState, _formData: FormData): Promise<FormState> {
-  return runFormAction(async () => {
-    await removeTeamMember(db(), await personForAction(), slug, personId);
-    revalidatePath(`/teams/${slug}`);
+export async function removeMemberAction(slug: unknown, personId: unknown, _previous: FormState, _formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    const team = boundId(slug);
+    await removeTeamMember(db(), person, team, boundId(personId));
+    revalidatePath(`/teams/${team}`);
     return { status: "success" };
   });
 }

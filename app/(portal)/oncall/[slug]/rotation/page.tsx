@@ -30,7 +30,7 @@ export default async function EditRotationPage({ params }: { params: Promise<{ s
         title="Change the rotation"
         description="Changes apply from the date you choose; shifts before it stay as they were. To add or remove someone mid-rotation, change the list and pick when it takes effect."
       />
-      <ActionForm submitSize="sm" action={editRotationAction.bind(null, schedule.id, slug)} submitLabel="Save rotation" labels={{ participantIds: "People", secondaryIds: "Secondary rotation", effectiveFrom: "Takes effect from", handoffTime: "Handoff time" }} className="max-w-3xl space-y-5">
+      <ActionForm submitSize="sm" action={editRotationAction.bind(null, schedule.id)} submitLabel="Save rotation" labels={{ participantIds: "People", secondaryIds: "Secondary rotation", effectiveFrom: "Takes effect from", handoffTime: "Handoff time" }} className="max-w-3xl space-y-5">
         <RotationFields
           people={people.filter((candidate) => !schedule.optedOutIds.includes(candidate.id))}
           zone={schedule.engine.timeZone}

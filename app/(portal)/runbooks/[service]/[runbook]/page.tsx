@@ -13,7 +13,7 @@ import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db";
-import { runbookEditPath, runbookHistoryPath, runbookPath } from "@/lib/runbooks/paths";
+import { runbookEditPath, runbookHistoryPath } from "@/lib/runbooks/paths";
 import { getRunbook } from "@/lib/runbooks/queries";
 import { renderMarkdownCached } from "@/lib/runbooks/render-cache";
 import { markReviewedAction } from "../../actions";
@@ -32,7 +32,6 @@ export default async function RunbookPage({ params }: Params) {
   const runbook = await getRunbook(db(), serviceSlug, runbookSlug);
   if (!runbook) notFound();
   const mayEdit = can(person, "runbooks.edit", { teamId: runbook.service.team.id });
-  const path = runbookPath(runbook.service.slug, runbook.slug);
   return (
     <>
       <PageHeader
@@ -70,7 +69,7 @@ export default async function RunbookPage({ params }: Params) {
             <CardContent className="space-y-3 text-sm">
               <p>Last reviewed <DateTime value={runbook.lastReviewedAt} />; reviewed every {runbook.reviewIntervalDays} days.</p>
               <p>{runbook.review.stale ? <strong>The review is overdue.</strong> : <>Next review in {runbook.review.daysLeft} days.</>}</p>
-              {mayEdit ? <ActionButton action={markReviewedAction.bind(null, runbook.id, path)} label="Mark reviewed" pendingLabel="Saving…" /> : null}
+              {mayEdit ? <ActionButton action={markReviewedAction.bind(null, runbook.id)} label="Mark reviewed" pendingLabel="Saving…" /> : null}
             </CardContent>
           </Card>
         </div>

@@ -1,12 +1,10 @@
 import { NextResponse } from "next/server";
-import { handleApi, readJson } from "@/lib/api/handle-api";
-import { apiActor } from "@/lib/auth/session";
+import { apiRoute } from "@/lib/api/api-route";
+import { readJson } from "@/lib/api/handle-api";
 import { gateDecision } from "@/lib/changes/gate";
 import { db } from "@/lib/db";
 import { requestOrigin } from "@/lib/oncall/origin";
 
-export const POST = handleApi(async (request: Request) => {
-  const actor = await apiActor();
-  const answer = await gateDecision(db(), actor, (await readJson(request)) as never, await requestOrigin());
-  return NextResponse.json(answer);
+export const POST = apiRoute("changes.gate", async (actor, request) => {
+  return NextResponse.json(await gateDecision(db(), actor, await readJson(request), await requestOrigin()));
 });

@@ -27,7 +27,7 @@ export default async function EditRunbookPage({ params }: { params: Promise<{ se
       <PageHeader eyebrow={<TextLink href={path}>← {runbook.title}</TextLink>} title={`Edit: ${runbook.title}`}
         description={`You are editing revision ${runbook.revision}. If someone saves first, you will see their changes and can merge.`} />
       <RunbookEditor
-        action={updateRunbookAction.bind(null, runbook.id, path)}
+        action={updateRunbookAction.bind(null, runbook.id)}
         baseRevision={runbook.revision}
         owners={owners}
         submitLabel="Save revision"

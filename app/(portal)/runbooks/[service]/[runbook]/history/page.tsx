@@ -68,7 +68,7 @@ export default async function RunbookHistoryPage({ params, searchParams }: Props
                   ) : null}
                   {mayEdit && revision.number !== runbook.revision ? (
                     <ActionButton
-                      action={restoreRevisionAction.bind(null, runbook.id, path, revision.number, runbook.revision)}
+                      action={restoreRevisionAction.bind(null, runbook.id, revision.number, runbook.revision)}
                       label={`Restore revision ${revision.number}`}
                       pendingLabel="Restoring…"
                       confirm={`Restore revision ${revision.number}? It becomes revision ${runbook.revision + 1}.`}

@@ -1,13 +1,11 @@
 import { NextResponse } from "next/server";
-import { handleApi } from "@/lib/api/handle-api";
-import { apiActor } from "@/lib/auth/session";
+import { apiRoute } from "@/lib/api/api-route";
 import { evidenceMarkdown } from "@/lib/changes/evidence-markdown";
 import { buildEvidencePack } from "@/lib/changes/evidence-pack";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
-export const GET = handleApi(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
-  const actor = await apiActor();
+export const GET = apiRoute("changes.evidence", async (actor, request, { params }: { params: Promise<{ id: string }> }) => {
   const format = new URL(request.url).searchParams.get("format") ?? "json";
   if (format !== "json" && format !== "md") throw AppError.validation({ format: ["Use format=json or format=md."] });
   const pack = await buildEvidencePack(db(), actor, (await params).id);

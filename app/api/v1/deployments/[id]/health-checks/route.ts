@@ -1,12 +1,11 @@
 import { NextResponse } from "next/server";
-import { handleApi, readJson } from "@/lib/api/handle-api";
-import { apiActor } from "@/lib/auth/session";
+import { apiRoute } from "@/lib/api/api-route";
+import { readJson } from "@/lib/api/handle-api";
 import { db } from "@/lib/db";
 import { reportHealthCheck } from "@/lib/deployments/report-health-check";
 
-export const POST = handleApi(async (request: Request, context: { params: Promise<{ id: string }> }) => {
-  const actor = await apiActor();
+export const POST = apiRoute("deployments.health-check", async (actor, request, context: { params: Promise<{ id: string }> }) => {
   const { id } = await context.params;
-  const check = await reportHealthCheck(db(), actor, id, (await readJson(request)) as never);
+  const check = await reportHealthCheck(db(), actor, id, await readJson(request));
   return NextResponse.json(check, { status: 201 });
 });
