@@ -28,6 +28,15 @@ const schema = z.object({
     .union([z.literal(""), z.string().min(16, "RUNWELL_METRICS_TOKEN must be at least 16 characters")])
     .optional()
     .transform((value) => value || undefined),
+  /** Proxies whose X-Forwarded-For is believed (lib/http/client-address.ts); empty: none. */
+  RUNWELL_TRUSTED_PROXIES: z.string().default(""),
+  /** Failed password sign-ins per account, and per client address, before a lock (docs/SECURITY.md). */
+  RUNWELL_SIGN_IN_ACCOUNT_LIMIT: z.coerce.number().int().positive().default(5),
+  RUNWELL_SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().positive().default(20),
+  /** The window the failures are counted in, and how long a lock lasts. */
+  RUNWELL_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Requests per minute per API token on /api/v1; 0 turns the limit off. */
+  RUNWELL_API_RATE_LIMIT: z.coerce.number().int().nonnegative().default(6000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -1,7 +1,15 @@
 // One typed error for the whole app, mapped once to HTTP statuses and form errors.
 import { z } from "zod";
 
-export type ErrorCode = "BAD_REQUEST" | "VALIDATION" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT";
+export type ErrorCode =
+  | "BAD_REQUEST"
+  | "VALIDATION"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "RATE_LIMITED";
 
 const statusByCode: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -10,6 +18,8 @@ const statusByCode: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
 };
 
 /** Field path (e.g. "links.0.url") → messages. */
@@ -20,6 +30,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fieldErrors: FieldErrors = {},
+    /** Sent with the HTTP answer, e.g. Retry-After on RATE_LIMITED. */
+    readonly responseHeaders: Record<string, string> = {},
   ) {
     super(message);
     this.name = "AppError";

@@ -83,3 +83,10 @@ it("the migrations add the hand-made runbook search index and trigger", async ()
   );
   expect(rows[0]?.indexdef).toMatch(/USING gin \("searchVector"\)/);
 });
+
+it("the rate-limit counters are an UNLOGGED table (no WAL for counters)", async () => {
+  const { rows } = await withClient(migratedUrl, (client) =>
+    client.query(`SELECT relpersistence::text FROM pg_class WHERE oid = '"RateLimitCounter"'::regclass`),
+  );
+  expect(rows[0]?.relpersistence).toBe("u");
+});

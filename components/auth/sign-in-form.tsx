@@ -1,12 +1,12 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { Input } from "@/components/ui/input";
+import { signInWithPassword } from "./password-sign-in";
 import { safeCallbackPath } from "./sign-in-messages";
 
 const DEMO_PASSWORD = "runwell-demo";
@@ -31,9 +31,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
     setPending(true);
     setError(null);
     try {
-      const result = await signIn<"credentials">("credentials", { email, password, redirect: false });
-      if (!result?.ok || result.error) {
-        setError(result?.error && result.error !== "CredentialsSignin" ? "Sign-in failed. Try again in a moment." : "Invalid email or password.");
+      const result = await signInWithPassword(email, password);
+      if (!result.ok) {
+        setError(result.message);
         setPending(false);
         return;
       }

@@ -9,6 +9,7 @@ const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Invalid email or password.",
   SessionRequired: "Sign in to see that page.",
   AccessDenied: "You are not allowed to sign in to Runwell.",
+  TooManyAttempts: "Too many attempts, try again in a few minutes.",
 };
 
 const FALLBACK = "Sign-in did not complete. Try again; if it keeps failing, ask an admin to check the sign-in settings.";

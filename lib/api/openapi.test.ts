@@ -7,13 +7,13 @@ describe("the OpenAPI document", () => {
   it("is OpenAPI 3.1 and describes the deployments endpoints", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/deployments", "/api/v1/deployments/{id}/health-checks"]));
-    expect(Object.keys(doc.paths["/api/v1/deployments"].post.responses)).toEqual(["200", "201", "400", "401", "403", "409", "422"]);
+    expect(Object.keys(doc.paths["/api/v1/deployments"].post.responses)).toEqual(["200", "201", "400", "401", "403", "409", "413", "422", "429"]);
   });
 
   it("describes the audit export with its query parameters and error statuses", () => {
     const operation = doc.paths["/api/v1/audit/export"].get;
     expect(operation.parameters.map((parameter) => parameter.name).slice(0, 3)).toEqual(["format", "from", "to"]);
-    expect(Object.keys(operation.responses)).toEqual(["200", "400", "401", "403"]);
+    expect(Object.keys(operation.responses)).toEqual(["200", "400", "401", "403", "429"]);
     expect((doc.components.schemas.AuditExportEvent as { required: string[] }).required).toEqual(expect.arrayContaining(["seq", "hash", "prevHash"]));
   });
 
@@ -26,7 +26,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("describes the deployment gate", () => {
-    expect(Object.keys(doc.paths["/api/v1/changes/gate"].post.responses)).toEqual(["200", "400", "401", "403", "422"]);
+    expect(Object.keys(doc.paths["/api/v1/changes/gate"].post.responses)).toEqual(["200", "400", "401", "403", "413", "422", "429"]);
     const request = doc.components.schemas.GateRequest as { required: string[]; properties: Record<string, unknown> };
     expect(request.required.sort()).toEqual(["environment", "service", "version"]);
     expect(Object.keys(request.properties).sort()).toEqual(["commits", "environment", "plannedAt", "service", "version"]);

@@ -12,7 +12,7 @@ const toSchema = (schema: z.ZodType, io: "input" | "output" = "input") => {
 
 const ZError = z.object({
   error: z.object({
-    code: z.enum(["BAD_REQUEST", "VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INTERNAL"]),
+    code: z.enum(["BAD_REQUEST", "VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "RATE_LIMITED", "INTERNAL"]),
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional().describe("Field path (e.g. commits.0.sha) → what is wrong with it."),
     requestId: z.string().optional(),
@@ -76,15 +76,18 @@ const ZGateAnswer = z.object({
 });
 
 const json = (ref: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } });
+/** Every operation can answer 429: tokens are limited per minute (lib/http/rate-limit.ts). */
 const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [String(status), { description: ERROR_TEXT[status], content: json("Error") }]));
+  Object.fromEntries([...statuses, 429].map((status) => [String(status), { description: ERROR_TEXT[status], content: json("Error") }]));
 const ERROR_TEXT: Record<number, string> = {
   400: "The body is not JSON.",
   401: "No token, or an invalid, expired or revoked one.",
   403: "The token lacks the scope, or acts for another service.",
   404: "No such deployment.",
   409: "An impossible status change (e.g. succeeded → started), or the run id belongs to another version.",
+  413: "The JSON body is larger than 1 MB.",
   422: "Invalid input; `fields` names each field. Nothing was written.",
+  429: "The token sent more requests this minute than it may (6,000 by default); wait Retry-After seconds.",
 };
 
 export function openApiDocument(serverUrl = "/") {
@@ -112,7 +115,7 @@ export function openApiDocument(serverUrl = "/") {
           responses: {
             "201": { description: "Created.", content: json("DeploymentResult") },
             "200": { description: "Replayed or updated: the same id.", content: json("DeploymentResult") },
-            ...errors(400, 401, 403, 409, 422),
+            ...errors(400, 401, 403, 409, 413, 422),
           },
         },
         get: {
@@ -133,7 +136,7 @@ export function openApiDocument(serverUrl = "/") {
           description: "Needs the `health:write` scope on the deployment's service token.",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, description: "The id returned when the deployment was reported." }],
           requestBody: { required: true, content: json("HealthCheckReport") },
-          responses: { "201": { description: "Recorded.", content: json("HealthCheck") }, ...errors(400, 401, 403, 404, 422) },
+          responses: { "201": { description: "Recorded.", content: json("HealthCheck") }, ...errors(400, 401, 403, 404, 413, 422) },
         },
       },
       "/api/v1/audit/export": {
@@ -176,7 +179,7 @@ export function openApiDocument(serverUrl = "/") {
             "need no change. Always 200 with the decision; the pipeline should stop on `deny`. Needs the `gate:read` scope " +
             "on the service's own token.",
           requestBody: { required: true, content: json("GateRequest") },
-          responses: { "200": { description: "The decision, with a reason per rule.", content: json("GateAnswer") }, ...errors(400, 401, 403, 422) },
+          responses: { "200": { description: "The decision, with a reason per rule.", content: json("GateAnswer") }, ...errors(400, 401, 403, 413, 422) },
         },
       },
       "/api/v1/changes/{id}/evidence": {

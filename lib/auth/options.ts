@@ -10,6 +10,7 @@ import { env } from "../env";
 import { admitSsoPerson, findActivePersonByEmail } from "./people-for-auth";
 import { verifyPassword } from "./password";
 import { readSessionPerson } from "./person-lookup";
+import { countedPasswordCheck } from "./sign-in-limit";
 
 const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
 
@@ -48,15 +49,22 @@ function providers(): NextAuthOptions["providers"] {
         id: "credentials",
         name: "Demo password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const person = await db().person.findUnique({
-            where: { email: parsed.data.email.toLowerCase() },
-            select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true },
+          const { email, password } = parsed.data;
+          let signedIn: { id: string; email: string; name: string } | null = null;
+          // Counted per account and client address, unknown emails too; throws TooManyAttempts when locked.
+          await countedPasswordCheck(email, new Headers(request.headers as Record<string, string>), async () => {
+            const person = await db().person.findUnique({
+              where: { email: email.toLowerCase() },
+              select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true },
+            });
+            if (!person || person.deactivatedAt || !verifyPassword(password, person.passwordHash)) return false;
+            signedIn = { id: person.id, email: person.email, name: person.name };
+            return true;
           });
-          if (!person || person.deactivatedAt || !verifyPassword(parsed.data.password, person.passwordHash)) return null;
-          return { id: person.id, email: person.email, name: person.name };
+          return signedIn;
         },
       }),
     );
@@ -67,6 +75,8 @@ function providers(): NextAuthOptions["providers"] {
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
+    // Said explicitly (next-auth's default follows NEXTAUTH_URL too): Secure, __Secure- cookies over https.
+    useSecureCookies: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(),

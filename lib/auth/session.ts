@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { headers } from "next/headers";
 import { connection } from "next/server";
 import { AppError } from "../errors";
+import { limitApiCaller } from "../http/rate-limit";
 import type { Actor, PersonActor } from "./actor";
 import { authOptions } from "./options";
 import { actorForBearerToken } from "./api-tokens";
@@ -52,6 +53,7 @@ export async function apiActor(): Promise<Actor> {
   if (authorization?.toLowerCase().startsWith("bearer ")) {
     const actor = await actorForBearerToken(authorization.slice(7).trim());
     if (!actor) throw new AppError("UNAUTHENTICATED", "The API token is invalid, expired or revoked.");
+    await limitApiCaller(actor);
     return actor;
   }
   const person = await currentPerson();
