@@ -4,10 +4,16 @@
 import type { Actor } from "../auth/actor";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
-import { notFound } from "../errors";
+import { z } from "zod";
+import { notFound, parseInput } from "../errors";
+import { ZChangeId } from "./schemas";
 
-export async function buildEvidencePack(prisma: Db, actor: Actor, changeId: string, now = new Date()) {
+// The path's id is input: a NUL in it would reach PostgreSQL (a 500) if not refused here.
+const ZPath = z.object({ id: ZChangeId });
+
+export async function buildEvidencePack(prisma: Db, actor: Actor, pathId: string, now = new Date()) {
   authorize(actor, "changes.evidence");
+  const changeId = parseInput(ZPath, { id: pathId }).id;
   const change = await prisma.changeRequest.findUnique({
     where: { id: changeId },
     select: {
