@@ -1,10 +1,8 @@
 // Who is on call now for services: one pass over the schedules involved, whatever the service count.
 import { onCallLevel } from "../catalog/availability";
 import type { DbTx } from "../db";
-import { parseInput } from "../errors";
 import { loadSchedules, onCallStamps, servicesToCover, type LoadedSchedule, type PersonRef, type ScheduleVersion, type ServiceToCover } from "./queries";
 import { ScheduleCache } from "./schedule-cache";
-import { ZOnCallServicePath } from "./schemas";
 import { finalShifts, type FinalShift } from "./shift-engine";
 import { workingState, type WorkingHours } from "./working-hours";
 import { coverAt, type Cover, type ScheduleShifts } from "./who-is-on-call";
@@ -29,8 +27,7 @@ export type OnCallNow = {
 export async function getOnCallNow(tx: DbTx, where: { slug?: string }, now = new Date()): Promise<OnCallNow[]> {
   // Stamps first, in one round trip; then only what changed since this process last read it: the list
   // of services and the schedules whose stamp moved (in parallel). One service's row is cheap: always read.
-  // The slug comes from a path: refuse what PostgreSQL cannot compare (a NUL) as a 422, not a 500.
-  const slug = where.slug === undefined ? null : parseInput(ZOnCallServicePath, { slug: where.slug }).slug;
+  const slug = where.slug ?? null;
   const [stamps, oneService] = await Promise.all([onCallStamps(tx, slug ? { serviceSlug: slug } : {}), slug ? servicesToCover(tx, slug) : null]);
   const [services, computed] = await Promise.all([oneService ?? allServices(tx, stamps.services), computedSchedules(tx, stamps.schedules, now, { complete: !slug })]);
   if (services.length === 0) return [];
