@@ -49,6 +49,7 @@ const instant = (label: string) =>
 const effectiveFrom = safeText()
   .trim()
   .max(100, "Enter the date as a date and time.")
+  .refine((value) => value === "" || DateTime.fromISO(value).isValid, { message: "Enter a date and time.", abort: true })
   .refine((value) => value === "" || inSaneRange(value), INSTANT_RANGE_MESSAGE)
   .default("");
 
