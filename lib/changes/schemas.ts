@@ -26,16 +26,44 @@ const optionalDate = z
 
 const bareSha = safeText().trim().min(4, "A commit sha has at least 4 characters.").max(64, "A commit sha has at most 64 characters.");
 
-/** A bare sha, or the deployment report's commit object (only its sha matters to the gate). */
+const COMMIT_MESSAGE = "A commit is a sha or an object { sha, committedAt?, message? }, as the deployment report takes.";
+const jsonSchemaOf = (schema: z.ZodType) => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+};
+
+/**
+ * A bare sha, or the deployment report's commit object (only its sha matters to the gate). Chosen by
+ * the value's type rather than with z.union, which reports any nested refusal of the object (a missing
+ * sha, a year-0000 committedAt) as one vague "invalid input" at the item; this way the field is named
+ * (commits.1.sha). The OpenAPI document still shows both shapes.
+ */
 const ZGateCommit = z
-  .union([bareSha, ZCommitRef], { message: "A commit is a sha or an object { sha, committedAt?, message? }, as the deployment report takes." })
-  .transform((commit) => (typeof commit === "string" ? commit : commit.sha));
+  .unknown()
+  .transform((commit, context) => {
+    const isObject = typeof commit === "object" && commit !== null && !Array.isArray(commit);
+    if (typeof commit !== "string" && !isObject) {
+      context.addIssue({ code: "custom", message: COMMIT_MESSAGE });
+      return z.NEVER;
+    }
+    const parsed = typeof commit === "string" ? bareSha.safeParse(commit) : ZCommitRef.safeParse(commit);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) context.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    return typeof parsed.data === "string" ? parsed.data : parsed.data.sha;
+  })
+  .meta({ anyOf: [jsonSchemaOf(bareSha), jsonSchemaOf(ZCommitRef)] });
 
 export const ZGateRequest = z.object({
   service: slug("service"),
   environment: slug("environment"),
   version: safeText({ message: "Name the version being deployed." }).trim().min(1, "Name the version being deployed.").max(200, "Keep the version under 200 characters."),
-  commits: z.array(ZGateCommit, { message: "Give commits as a list." }).max(500, "At most 500 commits.").optional(),
+  commits: z
+    .array(ZGateCommit, { message: "Give commits as a list." })
+    .max(500, "At most 500 commits.")
+    .optional()
+    .describe("Bare shas, or the deployment report's commit objects { sha, committedAt?, message?, author? }: one list serves the gate and the report."),
   plannedAt: safeInstant("Give plannedAt as an ISO 8601 date-time, e.g. 2026-12-01T10:00:00Z.").optional(),
 });
 export type TGateRequest = z.input<typeof ZGateRequest>;
