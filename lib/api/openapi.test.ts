@@ -31,4 +31,13 @@ describe("the OpenAPI document", () => {
     expect(request.required.sort()).toEqual(["environment", "service", "version"]);
     expect(Object.keys(request.properties).sort()).toEqual(["commits", "environment", "plannedAt", "service", "version"]);
   });
+
+  it("lets the gate take the deployment report's commit objects as well as bare shas", () => {
+    const commits = (doc.components.schemas.GateRequest as { properties: { commits: { items: { anyOf: { type: string; required?: string[]; properties?: object }[] } } } }).properties.commits;
+    const [bare, object] = commits.items.anyOf;
+    expect(bare).toMatchObject({ type: "string" });
+    expect(object).toMatchObject({ type: "object", required: ["sha"] });
+    const reportCommit = (doc.components.schemas.DeploymentReport as { properties: { commits: { items: { properties: object } } } }).properties.commits.items;
+    expect(Object.keys(object!.properties!).sort()).toEqual(Object.keys(reportCommit.properties).sort());
+  });
 });

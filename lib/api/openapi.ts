@@ -177,7 +177,7 @@ export function openApiDocument(serverUrl = "/") {
             "an approved normal or emergency change for exactly this version allows; a freeze window denies everything but " +
             "emergency changes; otherwise deny, with the reasons and a link to raise a change. Non-production environments " +
             "need no change. Always 200 with the decision; the pipeline should stop on `deny`. Needs the `gate:read` scope " +
-            "on the service's own token.",
+            "on the service's own token. `commits` takes the same list as the deployment report (commit objects) or bare shas.",
           requestBody: { required: true, content: json("GateRequest") },
           responses: { "200": { description: "The decision, with a reason per rule.", content: json("GateAnswer") }, ...errors(400, 401, 403, 413, 422) },
         },

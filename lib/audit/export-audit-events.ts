@@ -5,6 +5,8 @@ import type { Actor } from "../auth/actor";
 import { ANOTHER_SERVICE, authorize, tokenServiceLimit } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, forbidden } from "../errors";
+import { INSTANT_RANGE_MESSAGE, isSaneInstant } from "../validation/instant";
+import { safeText } from "../validation/text";
 import { Prisma } from "../generated/prisma/client.ts";
 import { auditWhere } from "./audit-filter-sql";
 import { csvHeader, csvLine, jsonElement, type ExportRow } from "./export-format";
@@ -12,13 +14,14 @@ import { sealAllPending } from "./seal-audit-events";
 
 const BATCH = 2000;
 
-const isoDate = z
-  .string()
+const isoDate = safeText()
   .trim()
-  .refine((value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d\d-\d\d/.test(value), "Use an ISO 8601 date or date-time, e.g. 2026-11-01 or 2026-11-01T00:00:00Z.")
+  .max(40, "Use an ISO 8601 date or date-time, e.g. 2026-11-01 or 2026-11-01T00:00:00Z.")
+  .refine((value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d\d-\d\d/.test(value), { message: "Use an ISO 8601 date or date-time, e.g. 2026-11-01 or 2026-11-01T00:00:00Z.", abort: true })
+  .refine((value) => isSaneInstant(Date.parse(value)), INSTANT_RANGE_MESSAGE)
   .transform((value) => new Date(value));
 
-const filterText = (max: number) => z.string().trim().min(1).max(max).optional();
+const filterText = (max: number) => safeText().trim().min(1, "Leave it out, or give a value.").max(max, `At most ${max} characters.`).optional();
 
 export const ZAuditExportQuery = z
   .object({

@@ -3,6 +3,8 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { z } from "zod";
+import { isSaneInstant } from "../validation/instant";
+import { safeText } from "../validation/text";
 import { auditWhere } from "./audit-filter-sql";
 
 export type AuditEventDto = {
@@ -28,23 +30,25 @@ function toDto(row: AuditRow): AuditEventDto {
   return { ...row, seq: row.seq?.toString() ?? null, sealed: row.seq !== null };
 }
 
-const optionalDate = z
-  .string()
+const optionalDate = safeText()
   .optional()
   .transform((value) => (value ? new Date(value) : undefined))
-  .refine((value) => value === undefined || !Number.isNaN(value.getTime()));
+  .refine((value) => value === undefined || isSaneInstant(value));
+
+// Page filters: a value that cannot be stored or searched for (a NUL, say) is dropped like any bad filter.
+const filterText = (max: number) => safeText().trim().max(max).optional().catch(undefined);
 
 export const ZAuditFilters = z.object({
-  entityType: z.string().trim().max(50).optional().catch(undefined),
-  entityId: z.string().trim().max(100).optional().catch(undefined),
-  actor: z.string().trim().max(200).optional().catch(undefined),
-  action: z.string().trim().max(100).optional().catch(undefined),
-  service: z.string().trim().max(100).optional().catch(undefined),
-  team: z.string().trim().max(100).optional().catch(undefined),
+  entityType: filterText(50),
+  entityId: filterText(100),
+  actor: filterText(200),
+  action: filterText(100),
+  service: filterText(100),
+  team: filterText(100),
   from: optionalDate.catch(undefined),
   to: optionalDate.catch(undefined),
   /** Keyset cursor: the last event of the previous page, as `<occurredAt ISO>_<id>`. */
-  before: z.string().trim().max(200).optional().catch(undefined),
+  before: filterText(200),
 });
 export type TAuditFilters = z.infer<typeof ZAuditFilters>;
 
@@ -55,7 +59,7 @@ const encodeCursor = (event: { occurredAt: Date; id: string }) => `${event.occur
 function decodeCursor(cursor: string | undefined): { occurredAt: Date; id: string } | null {
   const match = cursor ? /^(\d{4}-\d\d-\d\dT[\d:.]+Z)_(.+)$/.exec(cursor) : null;
   const occurredAt = match ? new Date(match[1]!) : null;
-  return occurredAt && !Number.isNaN(occurredAt.getTime()) ? { occurredAt, id: match![2]! } : null;
+  return occurredAt && isSaneInstant(occurredAt) ? { occurredAt, id: match![2]! } : null;
 }
 
 type AuditRow = Prisma.AuditEventGetPayload<{ select: typeof select }>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { boundedInt } from "../validation/numbers";
+import { safeId, safeText } from "../validation/text";
 
-const optionalUrl = z
-  .string()
+const optionalUrl = safeText()
   .trim()
   .max(500, "Keep URLs under 500 characters.")
   .refine((value) => value === "" || /^https?:\/\/\S+$/i.test(value), "Enter a full http(s) URL, e.g. https://github.com/org/repo.")
@@ -9,31 +10,28 @@ const optionalUrl = z
 
 export const ZServiceLink = z.object({
   kind: z.enum(["DASHBOARD", "ALERTS", "DOCS", "OTHER"], { message: "Choose what the link is." }),
-  label: z.string().trim().min(1, "Give the link a label.").max(80, "Keep labels under 80 characters."),
-  url: z.string().trim().regex(/^https?:\/\/\S+$/i, "Enter a full http(s) URL.").max(500, "Keep URLs under 500 characters."),
+  label: safeText().trim().min(1, "Give the link a label.").max(80, "Keep labels under 80 characters."),
+  url: safeText().trim().regex(/^https?:\/\/\S+$/i, "Enter a full http(s) URL.").max(500, "Keep URLs under 500 characters."),
 });
 
 export const ZServiceInput = z.object({
-  name: z.string().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
-  slug: z
-    .string()
+  name: safeText().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
+  slug: safeText()
     .trim()
     .min(2, "The slug needs at least 2 characters.")
     .max(60, "Keep the slug under 60 characters.")
     // Checked only once the length is right, so an empty slug gets one message, not two.
     .refine((slug) => slug.length < 2 || /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug), "Use lowercase letters, digits and single hyphens, e.g. payment-gateway."),
-  description: z.string().trim().max(2000, "Keep the description under 2000 characters.").default(""),
-  teamId: z.string().trim().min(1, "Choose the owning team."),
+  description: safeText().trim().max(2000, "Keep the description under 2000 characters.").default(""),
+  teamId: safeId("Choose the owning team."),
   lifecycle: z.enum(["EXPERIMENTAL", "PRODUCTION", "DEPRECATED"], { message: "Choose a lifecycle." }),
   tier: z.enum(["TIER_1", "TIER_2", "TIER_3", "TIER_4"], { message: "Choose a tier." }),
-  maxLossPerHour: z.coerce
-    .number({ message: "Enter the estimated maximum loss per hour as a whole number." })
-    .int("Enter a whole number.")
-    .min(0, "The loss cannot be negative.")
-    .max(1_000_000_000, "That is more than a billion per hour; check the figure."),
+  maxLossPerHour: boundedInt(
+    { min: 0, max: 1_000_000_000 },
+    { type: "Enter the estimated maximum loss per hour as a whole number.", min: "The loss cannot be negative.", max: "That is more than a billion per hour; check the figure." },
+  ),
   availabilityTarget: z.enum(["P95_0", "P99_0", "P99_9", "P99_99"], { message: "Choose an availability target." }),
-  targetJustification: z
-    .string()
+  targetJustification: safeText()
     .trim()
     .max(1000, "Keep the justification under 1000 characters.")
     .transform((value) => (value === "" ? null : value))
@@ -48,9 +46,9 @@ export type TServiceInput = z.input<typeof ZServiceInput>;
 export type TServiceData = z.output<typeof ZServiceInput>;
 
 export const ZServiceFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  team: z.string().trim().max(100).optional().catch(undefined),
-  domain: z.string().trim().max(100).optional().catch(undefined),
+  q: safeText().trim().max(100).optional().catch(undefined),
+  team: safeText().trim().max(100).optional().catch(undefined),
+  domain: safeText().trim().max(100).optional().catch(undefined),
   tier: z.enum(["TIER_1", "TIER_2", "TIER_3", "TIER_4"]).optional().catch(undefined),
   target: z.enum(["P95_0", "P99_0", "P99_9", "P99_99"]).optional().catch(undefined),
   lifecycle: z.enum(["EXPERIMENTAL", "PRODUCTION", "DEPRECATED"]).optional().catch(undefined),

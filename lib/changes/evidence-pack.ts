@@ -5,10 +5,12 @@ import type { Actor } from "../auth/actor";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { notFound } from "../errors";
+import { ZChangeId } from "./schemas";
 
 export async function buildEvidencePack(prisma: Db, actor: Actor, changeId: string, now = new Date()) {
   authorize(actor, "changes.evidence");
-  const change = await prisma.changeRequest.findUnique({
+  // An id no change can have (a NUL in it would reach PostgreSQL as a 500) is a missing change.
+  const change = !ZChangeId.safeParse(changeId).success ? null : await prisma.changeRequest.findUnique({
     where: { id: changeId },
     select: {
       id: true, number: true, type: true, state: true, version: true, summary: true, description: true, implementationPlan: true, rollbackPlan: true,

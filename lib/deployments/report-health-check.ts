@@ -7,12 +7,13 @@ import { authorize, can } from "../authz/can";
 import { evaluateRequiredChecks } from "../changes/deployment-control";
 import type { Db } from "../db";
 import { notFound, parseInput } from "../errors";
-import { ZReportHealthCheck } from "./schemas";
+import { ZDeploymentId, ZReportHealthCheck } from "./schemas";
 
 export async function reportHealthCheck(prisma: Db, actor: Actor, deploymentId: string, input: unknown, now = new Date()) {
   const data = parseInput(ZReportHealthCheck, input);
   authorize(actor, "deployments.health-check");
-  const deployment = typeof deploymentId === "string" && deploymentId.length <= 200
+  // An id no deployment can have (a NUL in it would reach PostgreSQL as a 500) is a missing deployment.
+  const deployment = ZDeploymentId.safeParse(deploymentId).success
     ? await prisma.deployment.findUnique({ where: { id: deploymentId }, select: { id: true, serviceId: true } })
     : null;
   // Another service's deployment is answered as a missing one: a token cannot probe for ids.

@@ -1,29 +1,39 @@
 // Input schemas for the deployments API. Field names are the pipeline's: lower-case statuses, ISO dates.
 import { z } from "zod";
+import { safeDay, safeInstant } from "../validation/instant";
+import { boundedInt } from "../validation/numbers";
+import { safeText, storable } from "../validation/text";
 
 export const API_STATUSES = ["started", "succeeded", "failed", "rolled_back"] as const;
 export type ApiStatus = (typeof API_STATUSES)[number];
 
-const isoDate = (what: string) =>
-  z.iso.datetime({ offset: true, message: `${what} must be an ISO 8601 date-time, e.g. 2026-11-26T10:00:00Z.` });
+const isoDate = (what: string) => safeInstant(`${what} must be an ISO 8601 date-time, e.g. 2026-11-26T10:00:00Z.`);
 
 const slug = (what: string) =>
-  z.string({ message: `Name the ${what} by its slug.` }).trim().min(1, `Name the ${what} by its slug.`).max(100, "At most 100 characters.");
+  safeText({ message: `Name the ${what} by its slug.` }).trim().min(1, `Name the ${what} by its slug.`).max(100, "At most 100 characters.");
+
+export const COMMIT_SHA = /^[0-9a-f]{7,64}$/i;
+export const COMMIT_SHA_MESSAGE = "A commit SHA is 7 to 64 hexadecimal characters.";
 
 export const ZCommit = z.object({
-  sha: z.string({ message: "Give the commit SHA." }).regex(/^[0-9a-f]{7,64}$/i, "A commit SHA is 7 to 64 hexadecimal characters."),
+  sha: safeText({ message: "Give the commit SHA." }).regex(COMMIT_SHA, COMMIT_SHA_MESSAGE),
   committedAt: isoDate("committedAt"),
-  message: z.string().max(2000, "At most 2,000 characters.").optional(),
-  author: z.string().max(200, "At most 200 characters.").optional(),
+  message: safeText().max(2000, "At most 2,000 characters.").optional(),
+  author: safeText().max(200, "At most 200 characters.").optional(),
 });
+
+/**
+ * A commit as the gate takes it (POST /api/v1/changes/gate): the report's commit object with
+ * committedAt optional, so a pipeline can send one `commits` list to the gate and the report.
+ */
+export const ZCommitRef = ZCommit.extend({ committedAt: isoDate("committedAt").optional() });
 
 export const ZReportDeployment = z
   .object({
     service: slug("service"),
     environment: slug("environment"),
-    version: z.string({ message: "Give the version being deployed." }).trim().min(1, "Give the version being deployed.").max(200, "At most 200 characters."),
-    externalId: z
-      .string({ message: "Give the pipeline's run id, so replays and updates land on the same deployment." })
+    version: safeText({ message: "Give the version being deployed." }).trim().min(1, "Give the version being deployed.").max(200, "At most 200 characters."),
+    externalId: safeText({ message: "Give the pipeline's run id, so replays and updates land on the same deployment." })
       .trim()
       .min(1, "Give the pipeline's run id, so replays and updates land on the same deployment.")
       .max(200, "At most 200 characters."),
@@ -31,8 +41,8 @@ export const ZReportDeployment = z
     startedAt: isoDate("startedAt"),
     finishedAt: isoDate("finishedAt").optional(),
     commits: z.array(ZCommit).max(1000, "At most 1,000 commits per deployment.").default([]),
-    pipelineUrl: z.url({ protocol: /^https?$/, message: "Give an http(s) URL." }).max(2000).optional(),
-    deployer: z.string().trim().max(200, "At most 200 characters.").optional(),
+    pipelineUrl: storable(z.url({ protocol: /^https?$/, message: "Give an http(s) URL." }).max(2000, "At most 2,000 characters.")).optional(),
+    deployer: safeText().trim().max(200, "At most 200 characters.").optional(),
   })
   .superRefine((value, ctx) => {
     if (value.finishedAt && Date.parse(value.finishedAt) < Date.parse(value.startedAt)) {
@@ -48,22 +58,25 @@ export const ZReportDeployment = z
 export type TReportDeployment = z.input<typeof ZReportDeployment>;
 
 export const ZReportHealthCheck = z.object({
-  name: z.string({ message: "Name the check." }).trim().min(1, "Name the check.").max(200, "At most 200 characters."),
+  name: safeText({ message: "Name the check." }).trim().min(1, "Name the check.").max(200, "At most 200 characters."),
   status: z.enum(["pass", "fail"], { message: "Status is pass or fail." }),
-  details: z.string().max(5000, "At most 5,000 characters.").optional(),
+  details: safeText().max(5000, "At most 5,000 characters.").optional(),
   checkedAt: isoDate("checkedAt").optional(),
 });
 export type TReportHealthCheck = z.input<typeof ZReportHealthCheck>;
 
+/** The deployment a health check is about, from the path: its id. */
+export const ZDeploymentId = safeText({ message: "Name the deployment by its id." }).min(1, "Name the deployment by its id.").max(200, "No deployment has such a long id.");
+
 export const ZListDeploymentsQuery = z.object({
-  service: z.string().trim().min(1).max(100).optional(),
-  environment: z.string().trim().min(1).max(100).optional(),
-  limit: z.coerce.number({ message: "limit is a whole number." }).int("limit is a whole number.").min(1, "At least 1.").max(200, "At most 200.").default(50),
+  service: safeText().trim().min(1, "Name the service by its slug.").max(100, "At most 100 characters.").optional(),
+  environment: safeText().trim().min(1, "Name the environment by its slug.").max(100, "At most 100 characters.").optional(),
+  limit: boundedInt({ min: 1, max: 200 }, { type: "limit is a whole number." }).default(50),
 });
 export type TListDeploymentsQuery = z.input<typeof ZListDeploymentsQuery>;
 
-const optionalText = z.string().trim().max(100).optional().catch(undefined);
-const optionalDay = z.iso.date().optional().catch(undefined);
+const optionalText = safeText().trim().max(100).optional().catch(undefined);
+const optionalDay = safeDay().optional().catch(undefined);
 
 /** Filters of the history page; bad values are dropped rather than failing the page. */
 export const ZDeploymentFilters = z.object({

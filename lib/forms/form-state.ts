@@ -34,7 +34,17 @@ function checkPath(name: string): string[] {
   return path;
 }
 
+/**
+ * Under a row list only row numbers go: any other key on an array (links.length=abc, or a 5+-digit
+ * "links.99999999" that checkPath does not see as a row) would set its length or a far index, and
+ * compacting that sparse array walks every slot (seconds to hours of CPU), or throws a RangeError.
+ */
+function checkKey(node: Node, key: string, name: string): void {
+  if (Array.isArray(node) && !isIndex(key)) refuse(name, `Rows are numbered 0 to ${MAX_INDEX}; this name mixes rows and named fields.`);
+}
+
 function child(node: Node, key: string, nextIsIndex: boolean, name: string): Node {
+  checkKey(node, key, name);
   const existing = (node as Record<string, unknown>)[key];
   if (existing === undefined) {
     const created: Node = nextIsIndex ? [] : (Object.create(null) as Record<string, unknown>);
@@ -74,6 +84,7 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
     let node: Node = result;
     for (let index = 0; index < path.length - 1; index++) node = child(node, path[index]!, isIndex(path[index + 1]!), name);
     const last = path[path.length - 1]!;
+    checkKey(node, last, name);
     const existing = (node as Record<string, unknown>)[last];
     if (typeof existing === "object" && existing !== null) refuse(name, "This field is posted both as a value and as a group of fields.");
     (node as Record<string, unknown>)[last] = raw;

@@ -6,11 +6,12 @@ import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { z } from "zod";
 import { notFound, parseInput } from "../errors";
+import { safeText } from "../validation/text";
 import { authorizeSchedule } from "./schedule-access";
 import { scheduleOwnerFacts } from "./queries";
 
 // Exactly one of the two: the target is spread into the feed's where and data below.
-const ZFeedTarget = z.union([z.strictObject({ personId: z.string().min(1).max(200) }), z.strictObject({ scheduleId: z.string().min(1).max(200) })], {
+const ZFeedTarget = z.union([z.strictObject({ personId: safeText().min(1).max(200) }), z.strictObject({ scheduleId: safeText().min(1).max(200) })], {
   error: "Name the person or the schedule whose calendar link to renew.",
 });
 export type FeedTarget = z.input<typeof ZFeedTarget>;

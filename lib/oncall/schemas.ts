@@ -1,5 +1,8 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
+import { INSTANT_RANGE_MESSAGE, isSaneInstant } from "../validation/instant";
+import { boundedInt } from "../validation/numbers";
+import { safeId, safeText } from "../validation/text";
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -23,38 +26,63 @@ export function parseInstant(value: string, zone: string): Date | null {
   return parsed.isValid ? parsed.toJSDate() : null;
 }
 
-const time = (label: string) => z.string().trim().regex(HH_MM, `Enter ${label} as HH:MM, e.g. 09:00.`);
+/** GET /api/v1/services/{slug}/oncall: a slug a service can have (a NUL in it would reach PostgreSQL as a 500). */
+export const ZServiceSlugParam = safeText().min(1).max(200);
+
+const time = (label: string) => safeText().trim().regex(HH_MM, `Enter ${label} as HH:MM, e.g. 09:00.`);
+
+/** Unparseable text is left to the caller's own message; a real date must lie in the accepted range. */
+const inSaneRange = (value: string) => {
+  const parsed = DateTime.fromISO(value);
+  return !parsed.isValid || isSaneInstant(parsed.toJSDate());
+};
+
 const instant = (label: string) =>
-  z.string().trim().min(1, `Enter ${label}.`).refine((value) => DateTime.fromISO(value).isValid, `Enter ${label} as a date and time.`);
+  safeText()
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .max(100, `Enter ${label} as a date and time.`)
+    .refine((value) => DateTime.fromISO(value).isValid, { message: `Enter ${label} as a date and time.`, abort: true })
+    .refine(inSaneRange, INSTANT_RANGE_MESSAGE);
+
+/** "From when" of a change of rota or settings; empty means now. */
+const effectiveFrom = safeText()
+  .trim()
+  .max(100, "Enter the date as a date and time.")
+  .refine((value) => value === "" || DateTime.fromISO(value).isValid, { message: "Enter a date and time.", abort: true })
+  .refine((value) => value === "" || inSaneRange(value), INSTANT_RANGE_MESSAGE)
+  .default("");
+
+const personId = safeText().trim().max(100, "Choose people from the list.");
+const weekday = (message: string) => boundedInt({ min: 1, max: 7 }, { type: message, min: message, max: message });
 
 const participantIds = z
-  .array(z.string().trim(), { message: "Choose the people on the rota." })
+  .array(personId, { message: "Choose the people on the rota." })
   .transform((ids) => ids.filter(Boolean))
   .refine((ids) => new Set(ids).size === ids.length, "A person can be in the rotation once.")
   .refine((ids) => ids.length >= 3, "A rota needs at least three people, so nobody is on call too often.");
 
 export const ZRotationInput = z
   .object({
-    rotationDays: z.coerce.number({ message: "Enter the rotation length in days." }).int("Enter whole days.").min(1, "At least one day.").max(28, "At most 28 days."),
-    handoffWeekday: z.coerce.number().int().min(1, "Choose the handoff day.").max(7, "Choose the handoff day."),
+    rotationDays: boundedInt({ min: 1, max: 28 }, { type: "Enter the rotation length in days.", min: "At least one day.", max: "At most 28 days." }),
+    handoffWeekday: weekday("Choose the handoff day."),
     handoffTime: time("the handoff time"),
     participantIds,
     /** The secondary layer's own rotation, in order; empty: the next primary person backs up. */
     secondaryIds: z
-      .array(z.string().trim())
+      .array(personId)
       .default([])
       .transform((ids) => ids.filter(Boolean))
       .refine((ids) => new Set(ids).size === ids.length, "A person can be in the secondary rotation once."),
     /** Empty: from now. */
-    effectiveFrom: z.string().trim().default(""),
+    effectiveFrom,
   });
 export type TRotationInput = z.input<typeof ZRotationInput>;
 
 export const ZScheduleInput = z
   .object({
-    name: z.string().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
-    slug: z
-      .string()
+    name: safeText().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
+    slug: safeText()
       .trim()
       .min(2, "The slug needs at least 2 characters.")
       .max(60, "Keep the slug under 60 characters.")
@@ -63,12 +91,12 @@ export const ZScheduleInput = z
       .refine((slug) => !["new", "me", "report", "holidays"].includes(slug), "That slug is taken by a page; choose another."),
     kind: z.enum(["TEAM", "DOMAIN"], { message: "Choose a team or a domain schedule." }),
     /** The team (TEAM) or domain (DOMAIN) the schedule belongs to. */
-    ownerId: z.string().trim().min(1, "Choose who the schedule belongs to."),
-    timeZone: z.string().trim().refine((zone) => IANAZone.isValidZone(zone), "Choose a time zone such as Europe/London."),
+    ownerId: safeId("Choose who the schedule belongs to."),
+    timeZone: safeText().trim().max(100, "Choose a time zone such as Europe/London.").refine((zone) => IANAZone.isValidZone(zone), "Choose a time zone such as Europe/London."),
     workdayStart: time("the start of working hours"),
     workdayEnd: time("the end of working hours"),
-    workingDays: z.array(z.coerce.number().int().min(1).max(7)).min(1, "Choose at least one working day."),
-    holidayCalendarId: z.string().trim().transform((value) => value || null).nullable().default(null),
+    workingDays: z.array(weekday("Choose working days from Monday to Sunday.")).max(7, "A week has seven days.").min(1, "Choose at least one working day."),
+    holidayCalendarId: safeText().trim().max(100, "Choose a holiday calendar from the list.").transform((value) => value || null).nullable().default(null),
     hasSecondary: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()).default(false),
   })
   .and(ZRotationInput)
@@ -83,18 +111,18 @@ const checkbox = z.preprocess((value) => value === true || value === "on" || val
 /** A schedule's settings after creation. Rotation length, handoff, zone and the secondary layer take effect from a date. */
 export const ZScheduleSettingsInput = z
   .object({
-    name: z.string().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
-    timeZone: z.string().trim().refine((zone) => IANAZone.isValidZone(zone), "Choose a time zone such as Europe/London."),
+    name: safeText().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
+    timeZone: safeText().trim().max(100, "Choose a time zone such as Europe/London.").refine((zone) => IANAZone.isValidZone(zone), "Choose a time zone such as Europe/London."),
     workdayStart: time("the start of working hours"),
     workdayEnd: time("the end of working hours"),
-    workingDays: z.array(z.coerce.number().int().min(1).max(7)).min(1, "Choose at least one working day."),
-    holidayCalendarId: z.string().trim().transform((value) => value || null).nullable().default(null),
+    workingDays: z.array(weekday("Choose working days from Monday to Sunday.")).max(7, "A week has seven days.").min(1, "Choose at least one working day."),
+    holidayCalendarId: safeText().trim().max(100, "Choose a holiday calendar from the list.").transform((value) => value || null).nullable().default(null),
     hasSecondary: checkbox,
-    rotationDays: z.coerce.number({ message: "Enter the rotation length in days." }).int("Enter whole days.").min(1, "At least one day.").max(28, "At most 28 days."),
-    handoffWeekday: z.coerce.number().int().min(1, "Choose the handoff day.").max(7, "Choose the handoff day."),
+    rotationDays: boundedInt({ min: 1, max: 28 }, { type: "Enter the rotation length in days.", min: "At least one day.", max: "At most 28 days." }),
+    handoffWeekday: weekday("Choose the handoff day."),
     handoffTime: time("the handoff time"),
     /** Empty: from now. A wall-clock time in the (new) zone. */
-    effectiveFrom: z.string().trim().default(""),
+    effectiveFrom,
   })
   .refine((data) => minuteOfDay(data.workdayEnd) > minuteOfDay(data.workdayStart), {
     path: ["workdayEnd"],
@@ -118,22 +146,22 @@ const END_MESSAGE = { path: ["endsAt"], message: "The end must be after the star
 
 export const ZCoverRequestInput = z
   .object({
-    scheduleId: z.string().trim().min(1, "Choose a schedule."),
-    responderId: z.string().trim().min(1, "Choose who you are asking."),
+    scheduleId: safeId("Choose a schedule."),
+    responderId: safeId("Choose who you are asking."),
     ...range,
-    message: z.string().trim().max(500, "Keep the message under 500 characters.").default(""),
+    message: safeText().trim().max(500, "Keep the message under 500 characters.").default(""),
   })
   .refine(endAfterStart, END_MESSAGE);
 export type TCoverRequestInput = z.input<typeof ZCoverRequestInput>;
 
 export const ZSwapRequestInput = z
   .object({
-    scheduleId: z.string().trim().min(1, "Choose a schedule."),
-    responderId: z.string().trim().min(1, "Choose who you are swapping with."),
+    scheduleId: safeId("Choose a schedule."),
+    responderId: safeId("Choose who you are swapping with."),
     ...range,
     swapStartsAt: instant("the start of their shift"),
     swapEndsAt: instant("the end of their shift"),
-    message: z.string().trim().max(500, "Keep the message under 500 characters.").default(""),
+    message: safeText().trim().max(500, "Keep the message under 500 characters.").default(""),
   })
   .refine(endAfterStart, END_MESSAGE)
   .refine((data) => DateTime.fromISO(data.swapEndsAt).toMillis() > DateTime.fromISO(data.swapStartsAt).toMillis(), {
@@ -144,8 +172,8 @@ export type TSwapRequestInput = z.input<typeof ZSwapRequestInput>;
 
 export const ZAssignOverrideInput = z
   .object({
-    scheduleId: z.string().trim().min(1, "Choose a schedule."),
-    personId: z.string().trim().min(1, "Choose who covers."),
+    scheduleId: safeId("Choose a schedule."),
+    personId: safeId("Choose who covers."),
     layer: z.enum(["PRIMARY", "SECONDARY"]).default("PRIMARY"),
     ...range,
   })
@@ -155,31 +183,33 @@ export type TAssignOverrideInput = z.input<typeof ZAssignOverrideInput>;
 export const ZLeaveInput = z
   .object({
     /** Empty: the signed-in person. */
-    personId: z.string().trim().default(""),
+    personId: personId.default(""),
     ...range,
     /** The zone the form's wall-clock times are in. */
-    timeZone: z.string().trim().refine((zone) => IANAZone.isValidZone(zone), "Choose a time zone.").default("UTC"),
-    note: z.string().trim().max(200, "Keep the note under 200 characters.").default(""),
+    timeZone: safeText().trim().max(100, "Choose a time zone such as Europe/London.").refine((zone) => IANAZone.isValidZone(zone), "Choose a time zone.").default("UTC"),
+    note: safeText().trim().max(200, "Keep the note under 200 characters.").default(""),
   })
   .refine(endAfterStart, END_MESSAGE);
 export type TLeaveInput = z.input<typeof ZLeaveInput>;
 
+/** Minor units per shift or call-out; a million (10,000.00) is far above any real rate and fits the column. */
+const rate = boundedInt({ min: 0, max: 1_000_000 }, { type: "Enter whole minor units (pence, cents).", min: "Rates cannot be negative.", max: "That rate is above 1,000,000 minor units; check the figure." });
+
 export const ZPayPolicyInput = z.object({
-  teamId: z.string().trim().min(1, "Choose a team."),
+  teamId: safeId("Choose a team."),
   model: z.enum(["STANDBY_ONLY", "STANDBY_AND_CALLOUT"], { message: "Choose a pay model." }),
-  currency: z.string().trim().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as GBP."),
-  standbyRate: z.coerce.number().int("Enter whole minor units (pence, cents).").min(0, "Rates cannot be negative."),
-  weekendHolidayRate: z.coerce.number().int("Enter whole minor units (pence, cents).").min(0, "Rates cannot be negative."),
-  calloutRate: z.coerce.number().int("Enter whole minor units (pence, cents).").min(0, "Rates cannot be negative."),
+  currency: safeText().trim().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as GBP."),
+  standbyRate: rate,
+  weekendHolidayRate: rate,
+  calloutRate: rate,
 });
 export type TPayPolicyInput = z.input<typeof ZPayPolicyInput>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const ZHolidayCalendarInput = z.object({
-  name: z.string().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
-  slug: z
-    .string()
+  name: safeText().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
+  slug: safeText()
     .trim()
     .min(2, "The slug needs at least 2 characters.")
     .max(60, "Keep the slug under 60 characters.")
@@ -188,16 +218,16 @@ export const ZHolidayCalendarInput = z.object({
 export type THolidayCalendarInput = z.input<typeof ZHolidayCalendarInput>;
 
 export const ZHolidayInput = z.object({
-  date: z
-    .string()
+  date: safeText()
     .trim()
     .regex(ISO_DATE, "Enter the date as YYYY-MM-DD.")
-    .refine((value) => DateTime.fromISO(value).isValid, "Enter a real date."),
-  name: z.string().trim().min(1, "Enter the holiday's name.").max(100, "Keep the name under 100 characters."),
+    .refine((value) => DateTime.fromISO(value).isValid, { message: "Enter a real date.", abort: true })
+    .refine(inSaneRange, INSTANT_RANGE_MESSAGE),
+  name: safeText().trim().min(1, "Enter the holiday's name.").max(100, "Keep the name under 100 characters."),
 });
 export type THolidayInput = z.input<typeof ZHolidayInput>;
 
 /** An uploaded .ics of public holidays: at most 1 MB of text. */
 export const ZHolidayImportInput = z.object({
-  ics: z.string().min(1, "Choose an .ics file.").max(1_000_000, "The file is larger than 1 MB."),
+  ics: safeText().min(1, "Choose an .ics file.").max(1_000_000, "The file is larger than 1 MB."),
 });

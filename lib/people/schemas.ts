@@ -1,26 +1,29 @@
 import { z } from "zod";
+import { safeText } from "../validation/text";
 
 export const ROLES = ["ENGINEER", "PRODUCT_MANAGER", "CHANGE_MANAGER", "ADMIN"] as const;
 
 export const ZRole = z.enum(ROLES, { message: `Role must be one of ${ROLES.join(", ")}.` });
 
+const email = safeText().trim().toLowerCase().email("Enter a valid email address.");
+
 export const ZAddPerson = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address."),
-  name: z.string().trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters."),
+  email,
+  name: safeText().trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters."),
   role: ZRole.default("ENGINEER"),
   isIncidentManager: z.boolean().default(false),
 });
 export type TAddPerson = z.input<typeof ZAddPerson>;
 
 export const ZSetPersonRole = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address."),
+  email,
   role: ZRole,
 });
 export type TSetPersonRole = z.input<typeof ZSetPersonRole>;
 
 /** The people directory's URL filters; anything malformed is ignored rather than failing the page. */
 export const ZPeopleFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: safeText().trim().max(100).optional().catch(undefined),
   role: ZRole.optional().catch(undefined),
 });
 export type TPeopleFilters = z.infer<typeof ZPeopleFilters>;
@@ -32,7 +35,7 @@ export function parsePeopleFilters(params: Record<string, string | string[] | un
 }
 
 export const ZUpdatePerson = z.object({
-  name: z.string().trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters."),
+  name: safeText().trim().min(1, "Enter the person's name.").max(120, "Keep the name under 120 characters."),
   role: ZRole,
   isIncidentManager: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()).default(false),
 });

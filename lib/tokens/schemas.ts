@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "../validation/text";
 
 /**
  * Every scope a token can carry. Reading its own service in the catalogue needs none; `catalog:read`
@@ -17,8 +18,8 @@ export const TOKEN_SCOPES = [
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export const ZCreateApiToken = z.object({
-  service: z.string().trim().min(1, "Name the service the token acts for (its slug)."),
-  name: z.string().trim().min(1, "Give the token a name, e.g. the pipeline it is for.").max(80, "Keep the name under 80 characters."),
+  service: safeText().trim().min(1, "Name the service the token acts for (its slug).").max(100, "At most 100 characters."),
+  name: safeText().trim().min(1, "Give the token a name, e.g. the pipeline it is for.").max(80, "Keep the name under 80 characters."),
   scopes: z
     .array(z.enum(TOKEN_SCOPES, { message: `Scopes are: ${TOKEN_SCOPES.join(", ")}.` }))
     .min(1, "Give the token at least one scope.")
