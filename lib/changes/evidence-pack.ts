@@ -2,7 +2,7 @@
 // what the gate decided, who deployed it, what the health checks said, linked incidents, and every
 // audit event about the change, its deployments and its gate decisions, with their chain positions.
 import type { Actor } from "../auth/actor";
-import { authorize } from "../authz/can";
+import { authorize, can } from "../authz/can";
 import type { Db } from "../db";
 import { notFound } from "../errors";
 import { ZChangeId } from "./schemas";
@@ -35,8 +35,8 @@ export async function buildEvidencePack(prisma: Db, actor: Actor, changeId: stri
       },
     },
   });
-  if (!change) throw notFound("The change request");
-  authorize(actor, "changes.evidence", { serviceId: change.service.id });
+  // Another service's change is answered like a missing one: a token cannot probe for change ids.
+  if (!change || !can(actor, "changes.evidence", { serviceId: change.service.id })) throw notFound("The change request");
   const entityIds = [change.id, ...change.deployments.map((deployment) => deployment.id), ...change.gateDecisions.map((decision) => decision.id)];
   const events = await prisma.auditEvent.findMany({
     where: { entityId: { in: entityIds } },
