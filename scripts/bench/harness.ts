@@ -131,11 +131,13 @@ export async function startNextServer(options: { url: string; port: number; pool
   const { url, port, poolSize, workers = 1 } = options;
   // BENCH_SERVER_PROFILE_DIR=<dir> writes a V8 CPU profile of the server (each worker) when it stops.
   const profile = process.env.BENCH_SERVER_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE_DIR}`] : [];
-  // More than one worker: `npm start` with RUNWELL_WEB_WORKERS, through the same launcher.
-  const command = workers > 1 ? ["scripts/web-workers.mjs", String(workers)] : ["node_modules/next/dist/bin/next"];
-  const child = spawn(process.execPath, [...profile, ...command, "start", "-p", String(port)], {
+  // More than one worker: `npm start` with RUNWELL_WEB_WORKERS, the launcher production uses (it is the
+  // cluster's primary and supervises the workers).
+  const command = workers > 1 ? ["node_modules/tsx/dist/cli.mjs", "scripts/serve.ts", "start"] : ["node_modules/next/dist/bin/next", "start", "-p", String(port)];
+  const child = spawn(process.execPath, [...profile, ...command], {
     env: {
       ...process.env, DATABASE_URL: url, NEXTAUTH_URL: `http://localhost:${port}`, NEXTAUTH_SECRET: BENCH_AUTH_SECRET, NODE_ENV: "production",
+      PORT: String(port), RUNWELL_WEB_WORKERS: String(workers), RUNWELL_SEED_DEMO: "false",
       ...(poolSize ? { DATABASE_POOL_SIZE: String(poolSize) } : {}),
     },
     stdio: ["ignore", "ignore", "inherit"],
