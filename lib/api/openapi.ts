@@ -200,7 +200,40 @@ export function openApiDocument(serverUrl = "/") {
         get: {
           operationId: "listServices",
           summary: "The service catalogue",
+          description: "A service's token sees its own service; with `catalog:read` it sees every service.",
           responses: { "200": { description: "Services (archived excluded)." }, ...errors(401) },
+        },
+      },
+      "/api/v1/services/{slug}/oncall": {
+        get: {
+          operationId: "whoIsOnCall",
+          summary: "Who is on call for a service now",
+          description:
+            "The cover that applies now (working hours or out of hours, by the service's target), the primary and secondary, until when, and who is next. " +
+            "A session, or a token with `oncall:read` for its own service (every service with `catalog:read`); another service's slug and an unknown one are answered alike.",
+          parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" }, description: "The service's slug." }],
+          responses: { "200": { description: "Who to page." }, ...errors(401, 403, 404) },
+        },
+      },
+      "/api/v1/runbooks/lookup": {
+        get: {
+          operationId: "lookUpRunbook",
+          summary: "The runbook linked to an alert of a service",
+          description: "For alerting tools: `{ title, url }` of the runbook whose linked alerts name the alert. A session, or a token with `runbooks:read`.",
+          parameters: [
+            { name: "service", in: "query", required: true, schema: { type: "string" }, description: "The service's slug." },
+            { name: "alert", in: "query", required: true, schema: { type: "string" }, description: "The alert's name." },
+          ],
+          responses: { "200": { description: "The runbook's title and URL." }, ...errors(401, 403, 404, 422) },
+        },
+      },
+      "/api/v1/audit/verify": {
+        get: {
+          operationId: "verifyAuditChain",
+          summary: "Verify the audit chain",
+          description: "Re-hashes the chain (or, with `mode=incremental`, the events sealed since the newest intact check). Change managers and admins (a session).",
+          parameters: [{ name: "mode", in: "query", required: false, schema: { type: "string", enum: ["full", "incremental"], default: "full" } }],
+          responses: { "200": { description: "Whether the chain is intact, how far, and the first broken event." }, ...errors(401, 403) },
         },
       },
     },
