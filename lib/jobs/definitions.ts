@@ -5,7 +5,6 @@ import type PgBoss from "pg-boss";
 export type QueueName =
   | "events.drain"
   | "email.send"
-  | "webhook.deliver"
   | "schedule.audit-seal-backlog"
   | "schedule.required-checks-sweep"
   | "schedule.dora-snapshot"
@@ -40,15 +39,6 @@ export const QUEUES: Record<QueueName, QueueDefinition> = {
     retryBackoff: true,
     expireInSeconds: 120,
     pollingIntervalSeconds: 1,
-  },
-  "webhook.deliver": {
-    purpose: "Posts one event to one webhook; retried with exponential backoff for up to 24 hours",
-    // First retry after 4–8 s (pg-boss: delay × 2^n × (1…2)); the delivery gives up once it is 24 h old.
-    retryLimit: 16,
-    retryDelay: 4,
-    retryBackoff: true,
-    expireInSeconds: 120,
-    pollingIntervalSeconds: 0.5,
   },
   "schedule.audit-seal-backlog": {
     purpose: "Seals audit events a crashed or busy request left unsealed",

@@ -1,0 +1,12 @@
+// Every subscriber of the event stream. An area adds its subscriber here; the runner drains each one
+// separately, so a failing subscriber holds only itself.
+import type { Subscriber } from "./subscribers";
+import { changeNotices } from "../changes/event-notices";
+import { deploymentNotices } from "../deployments/event-notices";
+import { onCallNotices } from "../oncall/event-notices";
+
+export const SUBSCRIBERS: readonly Subscriber[] = [changeNotices, deploymentNotices, onCallNotices];
+
+export function subscriberNamed(name: string): Subscriber | undefined {
+  return SUBSCRIBERS.find((subscriber) => subscriber.name === name);
+}

@@ -1,0 +1,78 @@
+// The job runner: creates the queues, registers the cron schedules and works every queue in this
+// process. Started by instrumentation.ts in each server process unless RUNWELL_JOBS=off, and by the
+// tests. Every process that runs it also LISTENs for new domain events and wakes the drains, so an
+// event reaches its subscribers within a polling interval instead of at the next backstop minute.
+import pg from "pg";
+import type PgBoss from "pg-boss";
+import type { Db } from "../db";
+import { env } from "../env";
+import { subscriberNamed, SUBSCRIBERS } from "../events/registry";
+import { logger } from "../observability/logger";
+import { metrics } from "../observability/metrics";
+import { QUEUE_NAMES, QUEUES, type QueueName } from "./definitions";
+import { jobHandlers, type JobContext } from "./handlers";
+import { queue, stopQueue } from "./queue";
+
+export type JobRunner = { stop: () => Promise<void>; wake: () => Promise<void> };
+
+async function wakeDrains(boss: PgBoss): Promise<void> {
+  await Promise.all(SUBSCRIBERS.map((subscriber) => boss.send("events.drain", { subscriber: subscriber.name }, { singletonKey: subscriber.name })));
+}
+
+async function listenForEvents(onEvent: () => void): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: "runwell-events-listener" });
+  client.on("error", (error) => logger().warn({ err: error }, "the events listener lost its connection; the minutely backstop drains meanwhile"));
+  client.on("notification", onEvent);
+  await client.connect();
+  await client.query("LISTEN runwell_domain_events");
+  return client;
+}
+
+export async function startJobRunner(db: Db, context: Partial<JobContext> = {}): Promise<JobRunner> {
+  const boss = await queue({ runSchedules: true });
+  const handlers = jobHandlers({ db, now: context.now ?? (() => new Date()) });
+  for (const name of QUEUE_NAMES) {
+    const { cron, purpose: _purpose, pollingIntervalSeconds: _poll, ...options } = QUEUES[name];
+    await boss.createQueue(name, { name, ...options });
+    if (cron) await boss.schedule(name, cron, {}, { tz: "UTC" });
+  }
+  const m = metrics();
+  for (const name of QUEUE_NAMES) {
+    const handle = handlers[name];
+    await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: QUEUES[name].pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+      if (!job) return;
+      const timer = m.jobDuration.startTimer({ queue: name });
+      try {
+        await handle(job.data, job);
+        timer({ outcome: "completed" });
+      } catch (error) {
+        timer({ outcome: "failed" });
+        m.jobFailures.inc({ queue: name });
+        logger().warn({ err: error, queue: name, jobId: job.id }, `job ${name} failed; pg-boss retries it per its policy`);
+        throw error;
+      }
+    });
+  }
+  let pending: Promise<void> | null = null;
+  const wake = () => {
+    pending ??= wakeDrains(boss)
+      .catch((error: unknown) => logger().warn({ err: error }, "waking the event drains failed"))
+      .finally(() => (pending = null));
+    return pending;
+  };
+  const listener = await listenForEvents(() => void wake());
+  await wake();
+  return {
+    wake,
+    stop: async () => {
+      await listener.end().catch(() => undefined);
+      await stopQueue();
+    },
+  };
+}
+
+export function isQueueName(value: string): value is QueueName {
+  return (QUEUE_NAMES as string[]).includes(value);
+}
+
+export { subscriberNamed };
