@@ -37,6 +37,12 @@ const schema = z.object({
   RUNWELL_SIGN_IN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   /** Requests per minute per API token on /api/v1; 0 turns the limit off. */
   RUNWELL_API_RATE_LIMIT: z.coerce.number().int().nonnegative().default(6000),
+  /** Outgoing email, e.g. smtp://user:pass@mail.example.com:587; email is off when unset. */
+  SMTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  /** The From address of Runwell's email. */
+  SMTP_FROM: z.string().default("Runwell <runwell@localhost>"),
+  /** "off": this process serves requests but works no jobs (another instance or process does). */
+  RUNWELL_JOBS: z.enum(["on", "off", ""]).default("on"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -14,7 +14,8 @@ export const changeAccessSelect = {
   commitShas: true,
   environmentId: true,
   reviewedAt: true,
-  service: { select: { id: true, slug: true, teamId: true, tier: true, team: { select: { domainId: true } } } },
+  service: { select: { id: true, slug: true, name: true, teamId: true, tier: true, team: { select: { domainId: true } } } },
+  requester: { select: { id: true, name: true } },
 } as const;
 
 export async function loadChange(tx: DbTx, changeId: string) {
@@ -28,11 +29,13 @@ export function serviceForRisk(change: Awaited<ReturnType<typeof loadChange>>) {
   return { id, slug, teamId, tier, domainId: team.domainId };
 }
 
-/** Tells change managers, in-app. */
-export async function notifyChangeManagers(tx: DbTx, message: { title: string; href: string; body?: string }, exceptPersonId?: string | null) {
-  const managers = await tx.person.findMany({ where: { role: "CHANGE_MANAGER", deactivatedAt: null, ...(exceptPersonId ? { id: { not: exceptPersonId } } : {}) }, select: { id: true } });
-  if (!managers.length) return;
-  await tx.notification.createMany({
-    data: managers.map((manager) => ({ id: crypto.randomUUID(), personId: manager.id, kind: "change", title: message.title, body: message.body ?? "", href: message.href })),
-  });
+/** The change as domain events name it (lib/events/catalogue.ts). */
+export function changeEventRefs(change: Awaited<ReturnType<typeof loadChange>>) {
+  return {
+    subject: { entityType: "ChangeRequest", entityId: change.id, serviceId: change.service.id, teamId: change.service.teamId },
+    change: { id: change.id, number: change.number, title: change.summary, type: change.type },
+    service: { id: change.service.id, slug: change.service.slug, name: change.service.name },
+    requester: change.requester ? { id: change.requester.id, name: change.requester.name } : null,
+    href: `/changes/${change.id}`,
+  };
 }

@@ -39,11 +39,10 @@ describe("planChangeControl", () => {
     const plan = planChangeControl(input());
     expect(plan.flag).toEqual({ kind: "NO_APPROVED_CHANGE", message: "payments 1.2.3 reached production without an approved change." });
     expect(actions(plan)).toEqual(["deployment.flagged@flag"]);
-    expect(plan.notices).toEqual([expect.objectContaining({ kind: "deployment.flag", href: "/deployments/dep", if: "flag" })]);
   });
 
   it("does not flag outside production, and does nothing more for a deployment still running", () => {
-    expect(planChangeControl(input({ isProduction: false }))).toEqual({ linkChangeId: null, flag: null, requiredChecks: null, move: null, events: [], notices: [] });
+    expect(planChangeControl(input({ isProduction: false }))).toEqual({ linkChangeId: null, flag: null, requiredChecks: null, move: null, events: [] });
     const running = planChangeControl(input({ status: "STARTED", approvedChange: approved }));
     expect(running.linkChangeId).toBe("chg");
     expect(running.move).toBeNull();

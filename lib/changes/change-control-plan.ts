@@ -21,11 +21,10 @@ export type ChangeControlInput = {
   now: Date;
 };
 
-/** When an audit event or notification is written: only if the part of the statement it records happened. */
+/** When an audit event or domain event is written: only if the part of the statement it records happened. */
 export type WrittenIf = "deployment" | "flag" | "change";
 
 export type PlannedEvent = { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown; if: WrittenIf };
-export type PlannedNotice = { kind: string; title: string; body: string; href: string; if: WrittenIf };
 
 export type ChangeControlPlan = {
   /** Set on the deployment when it is first linked to its change. */
@@ -36,12 +35,11 @@ export type ChangeControlPlan = {
   /** One guarded move of the change from its current state (several steps collapse into the last). */
   move: { changeId: string; from: ChangeState; to: ChangeState; implementedAt: Date | null; closedAt: Date | null; failureReason: string | null } | null;
   events: PlannedEvent[];
-  notices: PlannedNotice[];
 };
 
 export function planChangeControl(input: ChangeControlInput): ChangeControlPlan {
   const { deployment, now } = input;
-  const plan: ChangeControlPlan = { linkChangeId: null, flag: null, requiredChecks: null, move: null, events: [], notices: [] };
+  const plan: ChangeControlPlan = { linkChangeId: null, flag: null, requiredChecks: null, move: null, events: [] };
   const change = input.linkedChange ?? input.approvedChange;
 
   if (!input.linkedChange && change) {
@@ -54,7 +52,6 @@ export function planChangeControl(input: ChangeControlInput): ChangeControlPlan 
     const message = `${deployment.service} ${deployment.version} reached ${deployment.environment} without an approved change.`;
     plan.flag = { kind: "NO_APPROVED_CHANGE", message };
     plan.events.push({ action: "deployment.flagged", entityType: "Deployment", entityId: deployment.id, after: { kind: "NO_APPROVED_CHANGE", message }, if: "flag" });
-    plan.notices.push({ kind: "deployment.flag", title: `Flagged deployment: ${message}`, body: "", href: `/deployments/${deployment.id}`, if: "flag" });
   }
 
   const steps: { to: ChangeState; why: string }[] = [];

@@ -7,7 +7,8 @@ import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { conflict, forbidden, parseInput } from "../errors";
 import { readCabSettings } from "./cab-settings";
-import { loadChange } from "./change-access";
+import { emitEvent } from "../events/emit";
+import { changeEventRefs, loadChange } from "./change-access";
 import { ZDecision } from "./schemas";
 import { cabOutcome } from "./state-machine";
 
@@ -34,12 +35,8 @@ export async function decideChange(prisma: Db, actor: Actor, changeId: string, i
     const moved = await tx.changeRequest.updateMany({ where: { id: changeId, state: "SUBMITTED" }, data: { state: outcome, decidedAt: now, decisionReason: data.reason } });
     if (moved.count === 0) throw conflict("The change was decided meanwhile; reload the page.");
     await recordAuditEvent(tx, actor, { action: outcome === "APPROVED" ? "change.approve" : "change.reject", entityType: "ChangeRequest", entityId: changeId, before: { state: "SUBMITTED" }, after: { state: outcome, reason: data.reason, quorum: cab.quorum } });
-    if (change.requesterId) {
-      await tx.notification.create({
-        data: { id: crypto.randomUUID(), personId: change.requesterId, kind: "change", title: `CHG-${change.number} ${outcome === "APPROVED" ? "approved" : "rejected"} by the CAB`, body: data.reason, href: `/changes/${changeId}` },
-        select: { id: true },
-      });
-    }
+    const { subject, ...refs } = changeEventRefs(change);
+    await emitEvent(tx, "change.decided", subject, { ...refs, outcome, reason: data.reason });
     return { state: outcome, approvals: votes.filter((vote) => vote.decision === "APPROVE").length, quorum: cab.quorum };
   });
   await requestSeal(prisma);

@@ -4,6 +4,7 @@
 // the ingest statement.
 import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { emitEvent } from "../events/emit";
 import type { Db, DbTx } from "../db";
 import type { DeploymentFlagKind } from "../generated/prisma/enums.ts";
 import { requiredChecksVerdict } from "./required-checks";
@@ -17,7 +18,7 @@ const deploymentSelect = {
   environmentId: true,
   changeRequestId: true,
   requiredChecksStatus: true,
-  service: { select: { slug: true } },
+  service: { select: { slug: true, name: true, teamId: true } },
   environment: { select: { isProduction: true, slug: true } },
   changeRequest: { select: { id: true, number: true, state: true, type: true, patternId: true } },
 } as const;
@@ -43,7 +44,15 @@ export async function evaluateRequiredChecks(prisma: Db, actor: Actor, deploymen
       return;
     }
     const kind = verdict.status === "FAILED" ? "REQUIRED_CHECK_FAILED" : "REQUIRED_CHECK_MISSING";
-    await flagDeployment(tx, actor, deployment.id, kind, `${deployment.service.slug} ${deployment.version}: required health checks ${verdict.status.toLowerCase()} (${summary}).`);
+    await flagDeployment(tx, actor, deployment, kind, `${deployment.service.slug} ${deployment.version}: required health checks ${verdict.status.toLowerCase()} (${summary}).`);
+    if (verdict.status === "MISSING") {
+      const missed = verdict.checks.filter((check) => check.state === "MISSING").map((check) => check.name);
+      await emitEvent(tx, "change.required-check.missed", subjectOf(deployment), {
+        change: change ? { id: change.id, number: change.number, title: `CHG-${change.number}`, type: change.type } : null,
+        deployment: deploymentRef(deployment),
+        checks: missed,
+      });
+    }
     if (change && (change.state === "IMPLEMENTED" || change.state === "APPROVED")) {
       await moveChange(tx, actor, change, "FAILED", { failureReason: `Required health checks ${verdict.status.toLowerCase()}: ${summary}.` }, "Required health checks did not pass.");
     }
@@ -82,15 +91,16 @@ async function moveChange(tx: DbTx, actor: Actor, change: ChangeRef, state: "IMP
   change.state = state;
 }
 
-async function flagDeployment(tx: DbTx, actor: Actor, deploymentId: string, kind: DeploymentFlagKind, message: string) {
+type FlaggedDeployment = { id: string; version: string; serviceId: string; service: { slug: string; name: string; teamId: string }; environment: { slug: string } };
+
+const deploymentRef = (d: FlaggedDeployment) => ({ id: d.id, version: d.version, environment: d.environment.slug, service: { id: d.serviceId, slug: d.service.slug, name: d.service.name }, href: `/deployments/${d.id}` });
+const subjectOf = (d: FlaggedDeployment) => ({ entityType: "Deployment", entityId: d.id, serviceId: d.serviceId, teamId: d.service.teamId });
+
+async function flagDeployment(tx: DbTx, actor: Actor, deployment: FlaggedDeployment, kind: DeploymentFlagKind, message: string) {
+  const deploymentId = deployment.id;
   const existing = await tx.deploymentFlag.findUnique({ where: { deploymentId_kind: { deploymentId, kind } }, select: { id: true } });
   if (existing) return;
   await tx.deploymentFlag.create({ data: { deploymentId, kind, message }, select: { id: true } });
   await recordAuditEvent(tx, actor, { action: "deployment.flagged", entityType: "Deployment", entityId: deploymentId, after: { kind, message } });
-  const managers = await tx.person.findMany({ where: { role: "CHANGE_MANAGER", deactivatedAt: null }, select: { id: true } });
-  if (managers.length) {
-    await tx.notification.createMany({
-      data: managers.map((manager) => ({ id: crypto.randomUUID(), personId: manager.id, kind: `deployment.flag`, title: `Flagged deployment: ${message}`, body: "", href: `/deployments/${deploymentId}` })),
-    });
-  }
+  await emitEvent(tx, "deployment.flagged", subjectOf(deployment), { deployment: deploymentRef(deployment), kind, message });
 }

@@ -8,7 +8,8 @@ import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, parseInput } from "../errors";
 import { readCabSettings } from "./cab-settings";
-import { notifyChangeManagers } from "./change-access";
+import { emitEvent } from "../events/emit";
+import { changeEventRefs, loadChange } from "./change-access";
 import { scoreChange } from "./risk-inputs";
 import { ZCreateChange } from "./schemas";
 
@@ -57,11 +58,9 @@ export async function raiseChange(prisma: Db, actor: Actor, input: unknown, now 
     });
     await recordAuditEvent(tx, actor, { action: "change.raise", entityType: "ChangeRequest", entityId: change.id, after: { ...change, service: service!.slug, risk: risk?.factors } });
     if (state !== "DRAFT") {
-      await notifyChangeManagers(
-        tx,
-        { title: emergency ? `Emergency change CHG-${change.number} on ${service!.slug}: review due` : `CHG-${change.number} on ${service!.slug} awaits the CAB`, href: `/changes/${change.id}`, body: data.summary },
-        actorId(actor),
-      );
+      const { subject, ...refs } = changeEventRefs(await loadChange(tx, change.id));
+      if (emergency) await emitEvent(tx, "change.emergency.raised", subject, { change: refs.change, service: refs.service, href: refs.href });
+      else await emitEvent(tx, "change.submitted", subject, refs);
     }
     return change;
   });

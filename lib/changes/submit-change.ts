@@ -1,12 +1,12 @@
 // A draft goes to the CAB: it needs a version and a planned time, and gets its risk score.
 import type { Actor } from "../auth/actor";
-import { actorId } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, conflict } from "../errors";
-import { loadChange, notifyChangeManagers, serviceForRisk } from "./change-access";
+import { emitEvent } from "../events/emit";
+import { changeEventRefs, loadChange, serviceForRisk } from "./change-access";
 import { scoreChange } from "./risk-inputs";
 
 export async function submitChange(prisma: Db, actor: Actor, changeId: string, now = new Date()) {
@@ -22,7 +22,8 @@ export async function submitChange(prisma: Db, actor: Actor, changeId: string, n
     const moved = await tx.changeRequest.updateMany({ where: { id: changeId, state: "DRAFT" }, data: { state: "SUBMITTED", submittedAt: now, riskScore: risk.score, riskLevel: risk.level } });
     if (moved.count === 0) throw conflict("The change was changed meanwhile; reload the page.");
     await recordAuditEvent(tx, actor, { action: "change.submit", entityType: "ChangeRequest", entityId: changeId, before: { state: "DRAFT" }, after: { state: "SUBMITTED", riskScore: risk.score, riskLevel: risk.level } });
-    await notifyChangeManagers(tx, { title: `CHG-${change.number} on ${change.service.slug} awaits the CAB`, href: `/changes/${changeId}`, body: change.summary }, actorId(actor));
+    const { subject, ...refs } = changeEventRefs(change);
+    await emitEvent(tx, "change.submitted", subject, refs);
   });
   await requestSeal(prisma);
 }

@@ -5,12 +5,16 @@
 // connection, and each report sends only its values.
 import { actorId, actorLabel, type Actor } from "../auth/actor";
 import { preparedStatement, runPrepared, type DbTx } from "../db";
-import type { ChangeControlPlan, ChangeRef } from "../changes/change-control-plan";
+import type { ChangeControlPlan, ChangeRef, WrittenIf } from "../changes/change-control-plan";
+import { EVENT_STREAM_LOCK } from "../events/emit";
+import { EVENT_SCHEMAS, type EventType } from "../events/catalogue";
 import type { RequiredCheck } from "../changes/required-checks";
 import type { DeploymentStatus } from "../generated/prisma/enums.ts";
 
 export type IngestContext = {
   serviceId: string | null;
+  serviceName: string | null;
+  teamId: string | null;
   serviceArchived: boolean;
   environmentId: string | null;
   isProduction: boolean;
@@ -37,6 +41,8 @@ export async function readIngestContext(
   // change control needs (the run's change or the version's approved change, and required checks).
   const [row] = await runPrepared<{
     serviceId: string | null;
+    serviceName: string | null;
+    teamId: string | null;
     archived: boolean | null;
     environmentId: string | null;
     isProduction: boolean | null;
@@ -46,7 +52,7 @@ export async function readIngestContext(
     changes: (ChangeRef & { linked: boolean })[] | null;
     required: RequiredCheck[] | null;
   }>(tx, preparedStatement("deployment-ingest-read", (p) => `
-    WITH s AS (SELECT id, "archivedAt" IS NOT NULL AS archived FROM "Service" WHERE slug = ${p(input.service)}::text),
+    WITH s AS (SELECT id, name, "teamId", "archivedAt" IS NOT NULL AS archived FROM "Service" WHERE slug = ${p(input.service)}::text),
          e AS (SELECT id, "isProduction" FROM "Environment" WHERE slug = ${p(input.environment)}::text),
          ex AS (SELECT d.* FROM "Deployment" d WHERE d."serviceId" = (SELECT id FROM s) AND d."externalId" = ${p(input.externalId)}::text),
          cur AS (
@@ -70,6 +76,8 @@ export async function readIngestContext(
             WHERE "serviceId" = (SELECT id FROM s) OR "patternId" = (SELECT "patternId" FROM ch)
             GROUP BY name)
     SELECT (SELECT id FROM s) AS "serviceId",
+           (SELECT name FROM s) AS "serviceName",
+           (SELECT "teamId" FROM s) AS "teamId",
            (SELECT archived FROM s) AS archived,
            (SELECT id FROM e) AS "environmentId",
            (SELECT "isProduction" FROM e) AS "isProduction",
@@ -95,6 +103,8 @@ export async function readIngestContext(
   };
   return {
     serviceId: row?.serviceId ?? null,
+    serviceName: row?.serviceName ?? null,
+    teamId: row?.teamId ?? null,
     serviceArchived: row?.archived ?? false,
     environmentId: row?.environmentId ?? null,
     isProduction: row?.isProduction ?? false,
@@ -127,11 +137,15 @@ export type IngestWrite = {
   audit: { action: string; before: unknown; after: unknown };
   /** A rollback puts the deployment it reverts into ROLLED_BACK, with its own audit event. */
   revert: { id: string; before: unknown; after: unknown } | null;
-  /** Production deployments and their results are announced to every change manager, in-app. */
-  notify: { title: string; body: string; href: string } | null;
+  /** Domain events (lib/events/catalogue.ts) for the subscribers: production deployments and flags. */
+  domainEvents: PlannedDomainEvent[];
+  teamId: string;
   /** What the report means for change control, applied by the same statement. */
   control: ChangeControlPlan;
 };
+
+/** A domain event the statement emits when the part it names happened. */
+export type PlannedDomainEvent = { type: EventType; entityType: string; entityId: string; payload: unknown; if: WrittenIf | "reverted" };
 
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
@@ -140,8 +154,8 @@ type Event = { action: string; entityType: string; entityId: string; before?: un
 
 /**
  * Upserts the deployment, its commits, change control (link, flag, required-checks clock, the change's
- * move) and every audit event and notification in one statement; false when a concurrent report won.
- * Events and notices are arrays with an `if` naming the part of the statement they record, so each is
+ * move), every audit event and every domain event in one statement; false when a concurrent report won.
+ * Audit and domain events are arrays with an `if` naming the part of the statement they record, so each is
  * written only when that part wrote something.
  */
 export async function writeDeployment(tx: DbTx, actor: Actor, write: IngestWrite): Promise<boolean> {
@@ -153,10 +167,8 @@ export async function writeDeployment(tx: DbTx, actor: Actor, write: IngestWrite
     ...(write.revert ? [{ action: "deployment.rolled-back", entityType: "Deployment", entityId: write.revert.id, before: write.revert.before, after: write.revert.after, if: "reverted" as const }] : []),
     ...control.events,
   ];
-  const notices = [
-    ...(write.notify ? [{ kind: "deployment.production", ...write.notify, if: "deployment" as const }] : []),
-    ...control.notices,
-  ];
+  // Parsed here as emitEvent would (lib/events/emit.ts): a malformed payload fails before the write.
+  const domainEvents = write.domainEvents.map((e) => ({ ...e, payload: JSON.stringify(EVENT_SCHEMAS[e.type].parse(e.payload)) }));
   const move = control.move;
   const at = (date: Date | null) => date?.toISOString() ?? null;
   const rows = await runPrepared<{ id: string }>(tx, preparedStatement("deployment-ingest-write", (p) => `
@@ -221,14 +233,14 @@ export async function writeDeployment(tx: DbTx, actor: Actor, write: IngestWrite
       SELECT 'deployment' AS part FROM upsert UNION ALL SELECT 'reverted' FROM reverted
       UNION ALL SELECT 'flag' FROM flagged UNION ALL SELECT 'change' FROM moved
     ),
-    notified AS (
-      INSERT INTO "Notification" (id, "personId", kind, title, body, href)
-      SELECT gen_random_uuid()::text, person.id, n.kind, n.title, n.body, n.href
-        FROM unnest(${p(notices.map((n) => n.kind))}::text[], ${p(notices.map((n) => n.title))}::text[], ${p(notices.map((n) => n.body))}::text[],
-                    ${p(notices.map((n) => n.href))}::text[], ${p(notices.map((n) => n.if))}::text[]) AS n(kind, title, body, href, part)
-        JOIN happened ON happened.part = n.part
-        CROSS JOIN "Person" person
-       WHERE person.role = 'CHANGE_MANAGER' AND person."deactivatedAt" IS NULL
+    emitted AS (
+      -- The outbox (lib/events/emit.ts): the shared stream lock keeps the dispatcher's horizon exact.
+      INSERT INTO "DomainEvent" (id, type, "entityType", "entityId", "serviceId", "teamId", payload, "occurredAt")
+      SELECT gen_random_uuid()::text, d.type, d.etype, d.entity, ${p(write.serviceId)}::text, ${p(write.teamId)}::text, d.payload::jsonb, now() AT TIME ZONE 'UTC'
+        FROM unnest(${p(domainEvents.map((e) => e.type))}::text[], ${p(domainEvents.map((e) => e.entityType))}::text[], ${p(domainEvents.map((e) => e.entityId))}::text[],
+                    ${p(domainEvents.map((e) => e.payload))}::text[], ${p(domainEvents.map((e) => e.if))}::text[]) AS d(type, etype, entity, payload, part)
+        JOIN happened ON happened.part = d.part
+        CROSS JOIN (SELECT pg_advisory_xact_lock_shared(${EVENT_STREAM_LOCK.toString()}), pg_notify('runwell_domain_events', '')) AS stream_lock
     ),
     audit AS (
       INSERT INTO "AuditEvent" (id, "actorId", "actorLabel", "actorKind", action, "entityType", "entityId", before, after)

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { requestSealInBackground } from "../audit/seal-audit-events";
 import { ANOTHER_SERVICE, authorize, tokenServiceLimit } from "../authz/can";
+import { plannedDeploymentEvents } from "./deployment-events";
 import { planChangeControl } from "../changes/change-control-plan";
 import { evaluateRequiredChecks } from "../changes/deployment-control";
 import type { Db } from "../db";
@@ -88,6 +89,18 @@ function buildWrite(
     status, startedAt: data.startedAt, finishedAt, deployer: data.deployer ?? null, pipelineUrl: data.pipelineUrl ?? null,
     commits: data.commits.length, replacesId: current?.id ?? null, isRollback,
   };
+  const control = planChangeControl({
+    deployment: {
+      id, service: data.service, environment: data.environment, version: data.version, status,
+      finishedAt: finishedAt ? new Date(finishedAt) : context.existing?.finishedAt ? new Date(context.existing.finishedAt) : null,
+    },
+    isProduction: context.isProduction,
+    linkedChange: context.linkedChange,
+    approvedChange: context.approvedChange,
+    requiredChecks: context.requiredChecks,
+    requiredChecksStatus: context.existing?.requiredChecksStatus ?? null,
+    now,
+  });
   return {
     id,
     ...ids,
@@ -108,27 +121,14 @@ function buildWrite(
     audit: context.existing
       ? { action: `deployment.${data.status.replace("_", "-")}`, before: { status: context.existing.status }, after }
       : { action: "deployment.report", before: undefined, after },
-    notify: context.isProduction
-      ? {
-          title: `${data.service} ${data.version} to production: ${data.status.replace("_", " ")}${isRollback ? " (rollback)" : ""}`,
-          body: [data.deployer ? `Deployed by ${data.deployer}.` : "", isRollback ? `Puts back ${data.version}, replacing ${current!.version}.` : ""].filter(Boolean).join(" "),
-          href: `/deployments/${id}`,
-        }
-      : null,
+    domainEvents: plannedDeploymentEvents({
+      id, service: { id: ids.serviceId, slug: data.service, name: context.serviceName ?? data.service }, environment: data.environment,
+      version: data.version, status, previousStatus: context.existing?.status ?? null, isProduction: context.isProduction, flag: control.flag,
+    }),
+    teamId: context.teamId!,
+    control,
     revert: isRollback && current
       ? { id: current.id, before: { status: "SUCCEEDED" }, after: { status: "ROLLED_BACK", rolledBackBy: id } }
       : null,
-    control: planChangeControl({
-      deployment: {
-        id, service: data.service, environment: data.environment, version: data.version, status,
-        finishedAt: finishedAt ? new Date(finishedAt) : context.existing?.finishedAt ? new Date(context.existing.finishedAt) : null,
-      },
-      isProduction: context.isProduction,
-      linkedChange: context.linkedChange,
-      approvedChange: context.approvedChange,
-      requiredChecks: context.requiredChecks,
-      requiredChecksStatus: context.existing?.requiredChecksStatus ?? null,
-      now,
-    }),
   };
 }

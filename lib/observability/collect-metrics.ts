@@ -1,7 +1,9 @@
 // One scrape of this process: the gauges that are read rather than counted, then the registry.
 import type { Registry } from "prom-client";
 import { db, poolStats } from "../db";
+import { refreshQueueGauges } from "../jobs/queue-gauges";
 import { refreshDatabaseGauges } from "./database-gauges";
+import { logger } from "./logger";
 import { metrics } from "./metrics";
 
 export async function collectMetrics(): Promise<Registry> {
@@ -14,5 +16,6 @@ export async function collectMetrics(): Promise<Registry> {
     m.poolWaiting.set(stats.waiting);
   }
   await refreshDatabaseGauges(db(), m);
+  await refreshQueueGauges(db(), m).catch((error: unknown) => logger().warn({ err: error }, "metrics: the queue gauges could not be read"));
   return m.registry;
 }

@@ -87,6 +87,40 @@ function createMetrics() {
       aggregator: "max",
       registers,
     }),
+    jobDuration: new Histogram({
+      name: "runwell_job_duration_seconds",
+      help: "Time a job took in this process, by queue and outcome (completed, failed)",
+      labelNames: ["queue", "outcome"] as const,
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120],
+      registers,
+    }),
+    jobFailures: new Counter({
+      name: "runwell_job_failures_total",
+      help: "Job runs that threw (each is retried per its queue's policy, then kept as failed)",
+      labelNames: ["queue"] as const,
+      registers,
+    }),
+    queueDepth: new Gauge({
+      name: "runwell_queue_jobs",
+      help: "Jobs per queue and state (created, retry, active, failed) in the job queue",
+      labelNames: ["queue", "state"] as const,
+      aggregator: "max",
+      registers,
+    }),
+    eventsBehind: new Gauge({
+      name: "runwell_events_undelivered",
+      help: "Domain events each subscriber has not handled yet",
+      labelNames: ["subscriber"] as const,
+      aggregator: "max",
+      registers,
+    }),
+    deliveryLatency: new Histogram({
+      name: "runwell_delivery_latency_seconds",
+      help: "From a domain event's commit to its delivery, by channel (in_app, email, webhook)",
+      labelNames: ["channel"] as const,
+      buckets: [0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300],
+      registers,
+    }),
   };
 }
 

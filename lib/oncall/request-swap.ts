@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { emitRequestEvent } from "./request-events";
 import { requestSeal } from "../audit/seal-audit-events";
 import type { Db } from "../db";
 import { AppError, parseInput } from "../errors";
@@ -40,6 +41,7 @@ export async function requestSwap(prisma: Db, actor: Actor, input: unknown, now 
       select: { id: true, kind: true, requesterId: true, responderId: true, startsAt: true, endsAt: true, swapStartsAt: true, swapEndsAt: true, message: true },
     });
     await recordAuditEvent(tx, actor, { action: "oncall-request.create", entityType: "OnCallRequest", entityId: request.id, after: request });
+    await emitRequestEvent(tx, "oncall.request.created", request.id);
     return { id: request.id };
   });
   await requestSeal(prisma);

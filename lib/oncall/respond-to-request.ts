@@ -1,5 +1,6 @@
 import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { emitRequestEvent } from "./request-events";
 import { requestSeal } from "../audit/seal-audit-events";
 import type { Db } from "../db";
 import { AppError, conflict, notFound } from "../errors";
@@ -59,6 +60,8 @@ export async function respondToRequest(prisma: Db, actor: Actor, requestId: stri
       before: { status: request.status },
       after: { status },
     });
+    if (status === "ACCEPTED") await emitRequestEvent(tx, "oncall.request.accepted", request.id);
+    if (status === "DECLINED") await emitRequestEvent(tx, "oncall.request.declined", request.id);
   });
   await requestSeal(prisma);
 }

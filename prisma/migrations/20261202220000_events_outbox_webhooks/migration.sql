@@ -51,6 +51,8 @@ CREATE TABLE "EmailDelivery" (
     "personId" TEXT NOT NULL,
     "toAddress" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "html" TEXT NOT NULL,
     "status" "DeliveryStatus" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
@@ -101,6 +103,14 @@ CREATE TABLE "WebhookAttempt" (
     CONSTRAINT "WebhookAttempt_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "ReminderSent" (
+    "key" TEXT NOT NULL,
+    "sentAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ReminderSent_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "DomainEvent_id_key" ON "DomainEvent"("id");
 
@@ -136,16 +146,3 @@ ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_webhookId_fkey" FO
 
 -- AddForeignKey
 ALTER TABLE "WebhookAttempt" ADD CONSTRAINT "WebhookAttempt_deliveryId_fkey" FOREIGN KEY ("deliveryId") REFERENCES "WebhookDelivery"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
-
--- Wake the event dispatchers of every process at commit (NOTIFY is delivered on commit only, and
--- PostgreSQL folds identical notifications of one transaction into one). Statement-level, so a
--- statement that emits many events costs one notification.
-CREATE FUNCTION runwell_notify_domain_events() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('runwell_domain_events', '');
-  RETURN NULL;
-END;
-$$;
-CREATE TRIGGER "DomainEvent_notify" AFTER INSERT ON "DomainEvent"
-  FOR EACH STATEMENT EXECUTE FUNCTION runwell_notify_domain_events();
