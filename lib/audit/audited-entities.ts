@@ -35,6 +35,8 @@ export const AUDITED_ENTITIES = {
   // Memberships are audited as "<teamId>:<personId>".
   TeamMembership: { service: null, team: (teamId) => Prisma.sql`e."entityId" LIKE ${teamId} || ':%'` },
   Person: { service: null },
+  // A failed background job an admin sent round again (lib/jobs/failed-jobs.ts): "<queue>:<job id>".
+  Job: { service: null },
   Domain: { service: null },
   ExposureBand: { service: null },
   Environment: { service: null },

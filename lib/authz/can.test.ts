@@ -55,6 +55,7 @@ const EXPECTED: Record<Permission, boolean[]> = {
   // Organisation structure is the admin's, whatever teams the admin is in.
   "teams.manage":      [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
   "people.manage":     [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
+  "jobs.manage":       [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
   // A service's API tokens are made by its owning team or admins; a token cannot mint tokens.
   "tokens.manage":     [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
   // Change managers receive the audit trail instead of chasing people; team membership adds nothing.

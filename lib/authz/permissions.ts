@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   "services.archive": ["admin", "member-of-team", "operator"],
   "teams.manage": ["admin", "operator"],
   "people.manage": ["admin", "operator"],
+  "jobs.manage": ["admin", "operator"],
   "tokens.manage": ["admin", "member-of-team", "operator"],
   "audit.read": ["change-manager", "admin", "operator"],
   "audit.verify": ["change-manager", "admin", "operator"],

@@ -1,6 +1,8 @@
 // Change control against real PostgreSQL: the gate (patterns, freezes, approved changes), the CAB
 // (quorum, self-approval), emergency changes, and changes closing themselves after their deployment.
 import { beforeAll, describe, expect, it } from "vitest";
+import { drainEventsOf } from "../../test/drain-events";
+import { deploymentNotices } from "../deployments/event-notices";
 import { createDeploymentHistory, createPattern } from "../../prisma/seed/change-factories";
 import { createEnvironments, createPerson, createService, createTeam } from "../../prisma/seed/factories";
 import { actorFor, cliTestActor, systemTestActor, testDb } from "../../test/helpers";
@@ -258,6 +260,9 @@ describe("deployments and their changes", () => {
     await sweepRequiredChecks(db(), systemTestActor(), new Date("2026-11-24T10:21:00Z"));
     expect((await db().deployment.findUniqueOrThrow({ where: { id: deployment.id }, select: { requiredChecksStatus: true } })).requiredChecksStatus).toBe("MISSING");
     expect((await db().changeRequest.findUniqueOrThrow({ where: { id: gate.changeRequestId! }, select: { state: true, failureReason: true } }))).toMatchObject({ state: "FAILED", failureReason: expect.stringMatching(/missing/) });
+    const missed = await db().domainEvent.findMany({ where: { entityId: deployment.id, type: "change.required-check.missed" }, select: { payload: true } });
+    expect(missed).toHaveLength(1);
+    expect(missed[0]!.payload).toMatchObject({ change: { id: gate.changeRequestId }, checks: expect.any(Array) });
   });
 
   it("flags a production deployment without an approved change and tells change managers", async () => {
@@ -266,7 +271,9 @@ describe("deployments and their changes", () => {
     const flags = await db().deploymentFlag.findMany({ where: { deploymentId: deployment.id }, select: { kind: true } });
     expect(flags).toEqual([{ kind: "NO_APPROVED_CHANGE" }]);
     const personId = (cm1 as { id: string }).id;
-    expect(await db().notification.count({ where: { personId, href: `/deployments/${deployment.id}`, kind: "deployment.flag" } })).toBe(1);
+    await drainEventsOf(db(), deploymentNotices, [deployment.id]);
+    await drainEventsOf(db(), deploymentNotices, [deployment.id]); // a redelivery notifies nobody twice
+    expect(await db().notification.count({ where: { personId, href: `/deployments/${deployment.id}`, kind: "deployment.flagged" } })).toBe(1);
   });
 
   it("an emergency change is implemented first and reviewed afterwards by another change manager", async () => {

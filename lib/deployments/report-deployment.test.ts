@@ -1,5 +1,7 @@
 // The ingest use case against real PostgreSQL, with real tokens authenticated from their secrets.
 import { beforeAll, describe, expect, it } from "vitest";
+import { drainEventsOf } from "../../test/drain-events";
+import { deploymentNotices } from "./event-notices";
 import { createEnvironments, createPerson, createService } from "../../prisma/seed/factories";
 import { cliTestActor, personActor, testDb } from "../../test/helpers";
 import { actorForBearerToken } from "../auth/api-tokens";
@@ -166,7 +168,15 @@ describe("change manager notifications", () => {
     const body = report(service.slug, { version: "3.1.0", deployer: "Amara" });
     const { id } = await reportDeployment(db(), actor, body);
     await reportDeployment(db(), actor, { ...body, status: "failed", finishedAt: "2026-11-20T10:07:00Z" });
-    await reportDeployment(db(), actor, report(service.slug, { environment: "staging" }));
+    const staging = await reportDeployment(db(), actor, report(service.slug, { environment: "staging" }));
+    await reportDeployment(db(), actor, { ...body, status: "failed", finishedAt: "2026-11-20T10:07:00Z" }); // a replay announces nothing
+    const events = await db().domainEvent.findMany({ where: { entityId: { in: [id, staging.id] } }, orderBy: { seq: "asc" }, select: { type: true, entityId: true } });
+    expect(events).toEqual([
+      { type: "deployment.started", entityId: id },
+      { type: "deployment.flagged", entityId: id },
+      { type: "deployment.failed", entityId: id },
+    ]);
+    await drainEventsOf(db(), deploymentNotices, [id, staging.id]);
     const inbox = await db().notification.findMany({ where: { personId: changeManager.id }, orderBy: { createdAt: "asc" }, select: { title: true, href: true } });
     expect(inbox.filter((n) => n.href === `/deployments/${id}`).map((n) => n.title)).toEqual([
       `${service.slug} 3.1.0 to production: started`,

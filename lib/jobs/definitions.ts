@@ -78,3 +78,7 @@ export const QUEUES: Record<QueueName, QueueDefinition> = {
 };
 
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
+
+export function isQueueName(value: string): value is QueueName {
+  return (QUEUE_NAMES as string[]).includes(value);
+}

@@ -9,7 +9,7 @@ import { env } from "../env";
 import { subscriberNamed, SUBSCRIBERS } from "../events/registry";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
-import { QUEUE_NAMES, QUEUES, type QueueName } from "./definitions";
+import { QUEUE_NAMES, QUEUES } from "./definitions";
 import { jobHandlers, type JobContext } from "./handlers";
 import { queue, stopQueue } from "./queue";
 
@@ -69,10 +69,6 @@ export async function startJobRunner(db: Db, context: Partial<JobContext> = {}):
       await stopQueue();
     },
   };
-}
-
-export function isQueueName(value: string): value is QueueName {
-  return (QUEUE_NAMES as string[]).includes(value);
 }
 
 export { subscriberNamed };

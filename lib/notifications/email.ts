@@ -4,6 +4,7 @@
 import nodemailer from "nodemailer";
 import type { Db } from "../db";
 import { env } from "../env";
+import { metrics } from "../observability/metrics";
 
 export function emailEnabled(): boolean {
   return Boolean(env().SMTP_URL);
@@ -27,4 +28,5 @@ export async function sendEmailDelivery(db: Db, deliveryId: string, now: Date): 
     throw error;
   }
   await db.emailDelivery.update({ where: { id: deliveryId }, data: { status: "DELIVERED", deliveredAt: now, attempts: { increment: 1 }, lastError: null } });
+  metrics().deliveryLatency.observe({ channel: "email" }, Math.max(0, now.getTime() - delivery.createdAt.getTime()) / 1000);
 }

@@ -4,6 +4,7 @@
 // event finds them already there (unique keys) and adds nothing.
 import type { DomainEventRecord } from "../events/catalogue";
 import type { EventHandlerContext } from "../events/subscribers";
+import { metrics } from "../observability/metrics";
 import { emailEnabled } from "./email";
 import { renderNoticeEmail } from "./email-template";
 import { channelEnabled, type NoticeKind } from "./preferences";
@@ -31,6 +32,8 @@ export async function deliverNotice(event: DomainEventRecord, notice: Notice, { 
       data: inApp.map((person) => ({ id: crypto.randomUUID(), personId: person.id, eventId: event.id, kind: notice.kind, title: notice.title, body: notice.body ?? "", href: notice.href })),
       skipDuplicates: true,
     });
+    // Seen by the person once this transaction commits, a moment after now.
+    metrics().deliveryLatency.observe({ channel: "in_app" }, Math.max(0, Date.now() - event.occurredAt.getTime()) / 1000);
   }
   if (!emailEnabled()) return;
   for (const person of people) {

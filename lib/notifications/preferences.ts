@@ -2,7 +2,7 @@
 // every kind. Email is on for what asks something of the person or happens to them (a shift about to
 // start, a request to answer, a decision on their change, a missed check), and off for the broad
 // announcements change managers receive all day (every production deployment).
-import type { EventType } from "../events/catalogue";
+import { EVENT_TYPES, type EventType } from "../events/catalogue";
 
 export const CHANNELS = ["IN_APP", "EMAIL"] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -10,6 +10,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = { IN_APP: "In Runwell", E
 
 /** The kinds a person can receive and choose channels for (test events go to webhooks only). */
 export type NoticeKind = Exclude<EventType, "webhook.test">;
+export const NOTICE_KINDS = EVENT_TYPES.filter((type): type is NoticeKind => type !== "webhook.test");
 
 const EMAIL_BY_DEFAULT = new Set<NoticeKind>([
   "oncall.shift.starting",

@@ -4,10 +4,19 @@ import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { runFormAction, type FormState } from "@/lib/forms/run-form-action";
 import { markNotificationsRead } from "@/lib/notifications/mark-notifications-read";
+import { savePreferences } from "@/lib/notifications/save-preferences";
 
 export async function markAllReadAction(_previous: FormState, _formData: FormData): Promise<FormState> {
   return runFormAction(async (person) => {
     await markNotificationsRead(db(), person);
     revalidatePath("/notifications");
+  });
+}
+
+export async function savePreferencesAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return runFormAction(async (person) => {
+    await savePreferences(db(), person, { on: formData.getAll("on").filter((value) => typeof value === "string") });
+    revalidatePath("/notifications/settings");
+    return { status: "success", message: "Saved." };
   });
 }

@@ -3,6 +3,7 @@ import { MarkReadButton } from "@/components/notifications/mark-read-button";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TextLink } from "@/components/ui/text-link";
 import { requirePerson } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { listNotifications } from "@/lib/notifications/queries";
@@ -20,7 +21,12 @@ export default async function NotificationsPage() {
       <PageHeader
         title="Notifications"
         description={unread ? `${unread} unread` : "All read."}
-        actions={unread ? <MarkReadButton action={markAllReadAction} /> : null}
+        actions={
+          <div className="flex items-center gap-3">
+            {unread ? <MarkReadButton action={markAllReadAction} /> : null}
+            <TextLink href="/notifications/settings">Notification settings</TextLink>
+          </div>
+        }
       />
       {notifications.length ? (
         <NotificationList notifications={notifications} />
