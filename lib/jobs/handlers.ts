@@ -2,7 +2,8 @@
 import type PgBoss from "pg-boss";
 import type { Db } from "../db";
 import { drainSubscriber } from "../events/dispatch";
-import { subscriberNamed, SUBSCRIBERS } from "../events/registry";
+import { SUBSCRIBERS } from "../events/registry";
+import type { Subscriber } from "../events/subscribers";
 import { sealAllPending, requestSeal } from "../audit/seal-audit-events";
 import { sweepRequiredChecks } from "../changes/deployment-control";
 import { emergencyReviewsDue } from "../changes/emergency-review-due";
@@ -14,16 +15,18 @@ import type { QueueName } from "./definitions";
 import { enqueueIn } from "./enqueue";
 import { queue } from "./queue";
 
-export type JobContext = { db: Db; now: () => Date };
+export type JobContext = { db: Db; now: () => Date; subscribers?: readonly Subscriber[] };
 export type JobHandler = (data: Record<string, unknown>, job: PgBoss.Job<Record<string, unknown>>) => Promise<unknown>;
 
 const SYSTEM = (label: string) => ({ kind: "SYSTEM" as const, label: `system:${label}` });
 
-export function jobHandlers({ db, now }: JobContext): Record<QueueName, JobHandler> {
+export function jobHandlers({ db, now, subscribers = SUBSCRIBERS }: JobContext): Record<QueueName, JobHandler> {
   return {
     "events.drain": async (data) => {
-      const subscriber = subscriberNamed(String(data.subscriber));
-      if (!subscriber) return; // a subscriber removed by an upgrade: nothing to do
+      const subscriber = subscribers.find((s) => s.name === String(data.subscriber));
+      // Only during a rolling upgrade does a process meet a subscriber it does not know: leave the job to
+      // one that does (pg-boss retries it; processes only ever queue drains for subscribers they know).
+      if (!subscriber) throw new Error(`This process does not know the subscriber "${String(data.subscriber)}".`);
       await drainSubscriber(db, subscriber, enqueueIn);
     },
     "email.send": (data) => sendEmailDelivery(db, String(data.deliveryId), now()),
@@ -39,7 +42,7 @@ export function jobHandlers({ db, now }: JobContext): Record<QueueName, JobHandl
     },
     "schedule.events-backstop": async () => {
       const boss = await queue();
-      await Promise.all(SUBSCRIBERS.map((s) => boss.send("events.drain", { subscriber: s.name }, { singletonKey: s.name })));
+      await Promise.all(subscribers.map((s) => boss.send("events.drain", { subscriber: s.name }, { singletonKey: s.name })));
     },
   };
 }

@@ -6,7 +6,8 @@ import pg from "pg";
 import type PgBoss from "pg-boss";
 import type { Db } from "../db";
 import { env } from "../env";
-import { subscriberNamed, SUBSCRIBERS } from "../events/registry";
+import { SUBSCRIBERS } from "../events/registry";
+import type { Subscriber } from "../events/subscribers";
 import { logger } from "../observability/logger";
 import { metrics } from "../observability/metrics";
 import { QUEUE_NAMES, QUEUES } from "./definitions";
@@ -15,8 +16,15 @@ import { queue, stopQueue } from "./queue";
 
 export type JobRunner = { stop: () => Promise<void>; wake: () => Promise<void> };
 
-async function wakeDrains(boss: PgBoss): Promise<void> {
-  await Promise.all(SUBSCRIBERS.map((subscriber) => boss.send("events.drain", { subscriber: subscriber.name }, { singletonKey: subscriber.name })));
+export type RunnerOptions = Partial<JobContext> & {
+  /** The tests run their own subscribers, without the cron schedules, with quick retries. */
+  subscribers?: readonly Subscriber[];
+  schedules?: boolean;
+  retry?: { retryLimit: number; retryDelay: number };
+};
+
+async function wakeDrains(boss: PgBoss, subscribers: readonly Subscriber[]): Promise<void> {
+  await Promise.all(subscribers.map((subscriber) => boss.send("events.drain", { subscriber: subscriber.name }, { singletonKey: subscriber.name })));
 }
 
 async function listenForEvents(onEvent: () => void): Promise<pg.Client> {
@@ -28,16 +36,20 @@ async function listenForEvents(onEvent: () => void): Promise<pg.Client> {
   return client;
 }
 
-export async function startJobRunner(db: Db, context: Partial<JobContext> = {}): Promise<JobRunner> {
-  const boss = await queue({ runSchedules: true });
-  const handlers = jobHandlers({ db, now: context.now ?? (() => new Date()) });
+export async function startJobRunner(db: Db, options: RunnerOptions = {}): Promise<JobRunner> {
+  const subscribers = options.subscribers ?? SUBSCRIBERS;
+  const schedules = options.schedules ?? true;
+  const boss = await queue({ runSchedules: schedules });
+  const handlers = jobHandlers({ db, now: options.now ?? (() => new Date()), subscribers });
   for (const name of QUEUE_NAMES) {
-    const { cron, purpose: _purpose, pollingIntervalSeconds: _poll, ...options } = QUEUES[name];
-    await boss.createQueue(name, { name, ...options });
+    const { cron, purpose: _purpose, pollingIntervalSeconds: _poll, ...definition } = QUEUES[name];
+    if (cron && !schedules) continue;
+    await boss.createQueue(name, { name, ...definition, ...options.retry });
     if (cron) await boss.schedule(name, cron, {}, { tz: "UTC" });
   }
   const m = metrics();
   for (const name of QUEUE_NAMES) {
+    if (QUEUES[name].cron && !schedules) continue;
     const handle = handlers[name];
     await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: QUEUES[name].pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
       if (!job) return;
@@ -55,7 +67,7 @@ export async function startJobRunner(db: Db, context: Partial<JobContext> = {}):
   }
   let pending: Promise<void> | null = null;
   const wake = () => {
-    pending ??= wakeDrains(boss)
+    pending ??= wakeDrains(boss, subscribers)
       .catch((error: unknown) => logger().warn({ err: error }, "waking the event drains failed"))
       .finally(() => (pending = null));
     return pending;
@@ -70,5 +82,3 @@ export async function startJobRunner(db: Db, context: Partial<JobContext> = {}):
     },
   };
 }
-
-export { subscriberNamed };

@@ -31,14 +31,14 @@ async function main() {
   const team = await createTeam(prisma, { domainId: (await createDomain(prisma)).id });
   // Writers touch different rows, as use cases on different entities do (one hot row would measure
   // its lock queue instead).
-  const services = [];
+  const services: { id: string; slug: string; name: string }[] = [];
   for (let i = 0; i < 16; i++) services.push(await createService(prisma, { teamId: team.id }));
   const service = services[0]!;
   for (let i = 0; i < 2; i++) await createPerson(prisma, { role: "CHANGE_MANAGER" });
   const system = { kind: "SYSTEM", label: "bench" } as const;
   const deployment = { id: "bench", version: "1.0.0", environment: "production", service: { id: service.id, slug: service.slug, name: service.name }, href: "/deployments/bench" };
 
-  const useCase = (withEvent: boolean) => async (i: number) => {
+  const oneTransaction = (withEvent: boolean) => async (i: number) => {
     await prisma.$transaction(async (tx) => {
       const target = services[i % services.length]!;
       await tx.service.update({ where: { id: target.id }, data: { description: `run ${i}` }, select: { id: true } });
@@ -47,8 +47,8 @@ async function main() {
     });
   };
   const measure = async (withEvent: boolean, concurrency: number) => {
-    await runConcurrently(300, concurrency, useCase(withEvent)); // warm-up
-    return runConcurrently(TRANSACTIONS, concurrency, useCase(withEvent));
+    await runConcurrently(300, concurrency, oneTransaction(withEvent)); // warm-up
+    return runConcurrently(TRANSACTIONS, concurrency, oneTransaction(withEvent));
   };
   const results: string[] = [];
   for (const concurrency of [1, 16]) {
@@ -68,7 +68,8 @@ async function main() {
     INSERT INTO "DomainEvent" (id, type, "entityType", "entityId", "serviceId", "teamId", payload, "occurredAt")
     SELECT gen_random_uuid()::text, 'deployment.finished', 'Deployment', 'burst-' || g, '${service.id}', '${team.id}', '${payload}'::jsonb, now()
       FROM generate_series(1, ${BURST}) g`);
-  const [{ last }] = await prisma.$queryRaw<{ last: bigint }[]>`SELECT max(seq) AS last FROM "DomainEvent"`;
+  const [row] = await prisma.$queryRaw<{ last: bigint }[]>`SELECT max(seq) AS last FROM "DomainEvent"`;
+  const last = row!.last;
   const start = performance.now();
   const runner = await startJobRunner(prisma);
   for (;;) {
