@@ -41,6 +41,7 @@ const ROLE_ONLY: Record<string, { permission: Permission; args: unknown[] }> = {
   cabSettingsAction: { permission: "cab.settings", args: [] },
   savePatternAction: { permission: "patterns.manage", args: [null] },
   archivePatternAction: { permission: "patterns.manage", args: ["no-such-pattern"] },
+  retryJobAction: { permission: "jobs.manage", args: ["events.drain", "no-such-job"] },
 };
 
 const FORBIDDEN = "You do not have permission to do that.";
