@@ -131,8 +131,11 @@ test("an emergency change is implemented first, passes the gate, and is reviewed
   const changeUrl = page.url();
 
   const changeManager = await pageAs("change-manager");
-  await changeManager.goto("/notifications");
-  await expect(changeManager.getByRole("link", { name: new RegExp(`Emergency change CHG-\\d+ on checkout-api`) }).first()).toBeVisible();
+  // Delivered by the job runner just after the change commits: look until it is there.
+  await expect(async () => {
+    await changeManager.goto("/notifications");
+    await expect(changeManager.getByRole("link", { name: new RegExp(`Emergency change CHG-\\d+ on checkout-api`) }).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await changeManager.goto(changeUrl);
   await changeManager.getByLabel("Review notes").fill("Justified: card payments were failing. Follow-up: add a contract test.");
   await changeManager.getByRole("button", { name: "Record review" }).click();

@@ -55,8 +55,11 @@ test("token made in the UI reports a deployment and health check; change manager
   await expect(page.getByText("E2E pipeline", { exact: true })).toBeVisible();
 
   const changeManager = await pageAs("change-manager");
-  await changeManager.goto("/notifications");
-  await expect(changeManager.getByRole("link", { name: `basket-service e2e-${runId} to production: succeeded` })).toBeVisible();
+  // Notices are delivered by the job runner just after the report commits: look until they are there.
+  await expect(async () => {
+    await changeManager.goto("/notifications");
+    await expect(changeManager.getByRole("link", { name: `basket-service e2e-${runId} to production: succeeded` })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(changeManager.getByRole("link", { name: `basket-service e2e-${runId} to production: started` })).toBeVisible();
 
   // Revoking stops the token at once.
