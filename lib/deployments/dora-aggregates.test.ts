@@ -130,7 +130,7 @@ describe("the SQL aggregates agree with dora.ts over the same deployments", () =
   });
 
   it("the page's snapshot of the organisation serves the same figures for a minute, then refreshes", async () => {
-    clearMetricsSnapshots();
+    await clearMetricsSnapshots(prisma);
     const first = await metricsForPage(prisma, { kind: "organisation" }, 30, NOW);
     const service = await createService(prisma);
     await prisma.deployment.create({

@@ -2,8 +2,12 @@
 // exactly reads every production deployment of the period: about 80,000 for a quarter of a
 // million-deployment organisation, most of a second on two cores (docs/PERFORMANCE.md). DORA's keys
 // are weekly trends and medians over months, so a minute's lag changes nothing a reader can act on,
-// and the page says when its figures were computed. A stale snapshot is served while the next one is
-// computed in the background (stale-while-revalidate), so only the first view after a start waits.
+// and the page says when its figures were computed.
+//
+// Snapshots live in PostgreSQL (DoraSnapshot), so every process and instance serves the same one and
+// the organisation's is computed once a minute across all of them (the schedule.dora-snapshot job).
+// A stale snapshot is served while this process computes the next (stale-while-revalidate); a newer
+// snapshot written meanwhile by another process is never overwritten by an older one.
 // Teams and services are small enough to compute on every view.
 import type { Db } from "../db";
 import { metricsReport, type MetricsReport } from "./metrics";
@@ -11,38 +15,47 @@ import type { MetricsScope } from "./queries";
 
 export const SNAPSHOT_MAX_AGE_MS = 60_000;
 
-type Snapshot = { report: Promise<MetricsReport | null>; computedAt: number; refreshing: boolean };
-
-const snapshots = new Map<string, Snapshot>();
-
 const isLarge = (scope: MetricsScope) => scope.kind === "organisation" || scope.kind === "domain";
 const keyOf = (scope: MetricsScope, days: number) => `${scope.kind}:${"slug" in scope ? scope.slug : ""}:${days}`;
+
+/** Keys this process is computing now, so a burst of views starts one computation. */
+const refreshing = new Set<string>();
+
+function revive(json: unknown): MetricsReport {
+  const report = json as MetricsReport & { period: { from: string; to: string }; computedAt: string };
+  return { ...report, period: { ...report.period, from: new Date(report.period.from), to: new Date(report.period.to) }, computedAt: new Date(report.computedAt) };
+}
+
+async function computeAndStore(prisma: Db, key: string, scope: MetricsScope, days: number, now: Date): Promise<MetricsReport | null> {
+  const report = await metricsReport(prisma, scope, days, now);
+  if (!report) return null;
+  const json = JSON.stringify(report);
+  await prisma.$executeRaw`
+    INSERT INTO "DoraSnapshot" (key, "computedAt", report) VALUES (${key}, ${now}, ${json}::jsonb)
+    ON CONFLICT (key) DO UPDATE SET "computedAt" = EXCLUDED."computedAt", report = EXCLUDED.report
+     WHERE "DoraSnapshot"."computedAt" < EXCLUDED."computedAt"`;
+  return report;
+}
 
 export async function metricsForPage(prisma: Db, scope: MetricsScope, days: number, now = new Date()): Promise<MetricsReport | null> {
   if (!isLarge(scope)) return metricsReport(prisma, scope, days, now);
   const key = keyOf(scope, days);
-  const snapshot = snapshots.get(key);
-  if (!snapshot) return compute(prisma, key, scope, days, now).report;
-  if (now.getTime() - snapshot.computedAt > SNAPSHOT_MAX_AGE_MS && !snapshot.refreshing) {
-    snapshot.refreshing = true;
-    const next = compute(prisma, key, scope, days, now, snapshot);
-    // Swap in the new snapshot once it is ready; a failed refresh keeps serving the old one.
-    next.report.then(() => snapshots.set(key, next), () => { snapshot.refreshing = false; });
+  const row = await prisma.doraSnapshot.findUnique({ where: { key }, select: { computedAt: true, report: true } });
+  if (!row) return computeAndStore(prisma, key, scope, days, now);
+  if (now.getTime() - row.computedAt.getTime() > SNAPSHOT_MAX_AGE_MS && !refreshing.has(key)) {
+    refreshing.add(key);
+    // A failed refresh keeps serving the old snapshot; the next view (or the minutely job) tries again.
+    void computeAndStore(prisma, key, scope, days, now).catch(() => undefined).finally(() => refreshing.delete(key));
   }
-  return snapshot.report;
+  return revive(row.report);
 }
 
-function compute(prisma: Db, key: string, scope: MetricsScope, days: number, now: Date, previous?: Snapshot): Snapshot {
-  const snapshot: Snapshot = { report: metricsReport(prisma, scope, days, now), computedAt: now.getTime(), refreshing: false };
-  if (!previous) {
-    snapshots.set(key, snapshot);
-    // A first computation that fails, or finds no such scope, is not kept: the next view asks again.
-    snapshot.report.then((report) => report ?? snapshots.delete(key), () => snapshots.delete(key));
-  }
-  return snapshot;
+/** The scheduled job: recompute the organisation's snapshot for the default period. */
+export async function refreshOrganisationSnapshot(prisma: Db, days: number, now: Date): Promise<void> {
+  await computeAndStore(prisma, keyOf({ kind: "organisation" }, days), { kind: "organisation" }, days, now);
 }
 
 /** For tests: forget every snapshot. */
-export function clearMetricsSnapshots(): void {
-  snapshots.clear();
+export async function clearMetricsSnapshots(prisma: Db): Promise<void> {
+  await prisma.doraSnapshot.deleteMany({});
 }

@@ -55,8 +55,8 @@ export const QUEUES: Record<QueueName, QueueDefinition> = {
     pollingIntervalSeconds: 2,
   },
   "schedule.dora-snapshot": {
-    purpose: "Recomputes the organisation's DORA snapshot",
-    cron: "*/15 * * * *",
+    purpose: "Recomputes the organisation's DORA snapshot, shared by every process",
+    cron: "* * * * *",
     policy: "stately",
     retryLimit: 0,
     pollingIntervalSeconds: 5,

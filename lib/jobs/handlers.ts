@@ -7,7 +7,7 @@ import type { Subscriber } from "../events/subscribers";
 import { sealAllPending, requestSeal } from "../audit/seal-audit-events";
 import { sweepRequiredChecks } from "../changes/deployment-control";
 import { emergencyReviewsDue } from "../changes/emergency-review-due";
-import { metricsForPage } from "../deployments/metrics-snapshot";
+import { refreshOrganisationSnapshot } from "../deployments/metrics-snapshot";
 import { DEFAULT_PERIOD_DAYS } from "../deployments/schemas";
 import { sendEmailDelivery } from "../notifications/email";
 import { shiftStartReminders } from "../oncall/shift-reminders";
@@ -35,7 +35,7 @@ export function jobHandlers({ db, now, subscribers = SUBSCRIBERS }: JobContext):
       await sweepRequiredChecks(db, SYSTEM("required-checks-sweep"), now());
       await requestSeal(db);
     },
-    "schedule.dora-snapshot": () => metricsForPage(db, { kind: "organisation" }, DEFAULT_PERIOD_DAYS, now()),
+    "schedule.dora-snapshot": () => refreshOrganisationSnapshot(db, DEFAULT_PERIOD_DAYS, now()),
     "schedule.minutely-reminders": async () => {
       await shiftStartReminders(db, now());
       await emergencyReviewsDue(db, now());

@@ -111,6 +111,15 @@ CREATE TABLE "ReminderSent" (
     CONSTRAINT "ReminderSent_pkey" PRIMARY KEY ("key")
 );
 
+-- CreateTable
+CREATE TABLE "DoraSnapshot" (
+    "key" TEXT NOT NULL,
+    "computedAt" TIMESTAMP(3) NOT NULL,
+    "report" JSONB NOT NULL,
+
+    CONSTRAINT "DoraSnapshot_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "DomainEvent_id_key" ON "DomainEvent"("id");
 
@@ -146,3 +155,4 @@ ALTER TABLE "WebhookDelivery" ADD CONSTRAINT "WebhookDelivery_webhookId_fkey" FO
 
 -- AddForeignKey
 ALTER TABLE "WebhookAttempt" ADD CONSTRAINT "WebhookAttempt_deliveryId_fkey" FOREIGN KEY ("deliveryId") REFERENCES "WebhookDelivery"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
