@@ -1,16 +1,43 @@
 "use client";
 
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { RunbookConflictDetails } from "@/lib/runbooks/runbook-conflict";
-import { revisionDiff } from "@/lib/runbooks/revision-diff";
-import { RevisionDiffView } from "./diff-view";
+import { resolvedText, type Resolution } from "@/lib/runbooks/three-way-merge";
 
-type Props = { conflict: RunbookConflictDetails; message: string; onUseTheirs: () => void; onMerged: () => void };
+type Props = {
+  conflict: RunbookConflictDetails;
+  message: string;
+  /** Puts the merged text into the editor and bases the next save on their revision. */
+  onResolved: (body: string) => void;
+  onUseTheirs: () => void;
+};
 
-/** Shown when someone saved first: what they changed since this editor opened, and a way to merge by hand. */
-export function ConflictPanel({ conflict, message, onUseTheirs, onMerged }: Props) {
-  const { base, current } = conflict;
-  const theirChanges = base ? revisionDiff(base, current) : null;
+const CHOICES: { value: Resolution; label: string }[] = [
+  { value: "theirs", label: "Keep theirs" },
+  { value: "mine", label: "Keep mine" },
+  { value: "both", label: "Keep both (theirs first)" },
+];
+
+function Lines({ lines, label }: { lines: string[]; label: string }) {
+  return (
+    <div>
+      <p className="mb-1 text-xs font-semibold text-fg-muted">{label}</p>
+      <pre className="overflow-x-auto rounded border border-line bg-surface p-2 font-mono text-xs whitespace-pre-wrap">{lines.length ? lines.join("\n") : "(removed)"}</pre>
+    </div>
+  );
+}
+
+/**
+ * Shown when someone saved first and the three-way merge found lines you both changed: everything
+ * else is already merged; each clash is shown with both versions for a decision.
+ */
+export function ConflictPanel({ conflict, message, onResolved, onUseTheirs }: Props) {
+  const merge = conflict.merge;
+  const clashes = merge?.chunks.filter((chunk) => chunk.kind === "conflict") ?? [];
+  const [choices, setChoices] = useState<(Resolution | undefined)[]>(() => clashes.map(() => undefined));
+  const decided = choices.every((choice) => choice !== undefined);
+  const otherAuthors = [...new Set(conflict.changes.map((change) => change.authorLabel))].join(", ");
   return (
     <section role="alert" aria-labelledby="conflict-title" className="space-y-3 rounded-md border border-amber-400 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950/40">
       <h2 id="conflict-title" className="text-base font-semibold">Someone else saved this runbook while you were editing</h2>
@@ -22,17 +49,46 @@ export function ConflictPanel({ conflict, message, onUseTheirs, onMerged }: Prop
           </li>
         ))}
       </ul>
-      <h3 className="font-medium">What they changed</h3>
-      {theirChanges ? <RevisionDiffView diff={theirChanges} /> : null}
-      <details>
-        <summary className="cursor-pointer font-medium">Their full text (revision {conflict.currentRevision})</summary>
-        <textarea readOnly aria-label="Their text" rows={10} className="mt-2 w-full rounded-md border border-line bg-surface p-2 font-mono text-xs" value={conflict.current.body} />
-      </details>
-      <p>Your text is still in the editor below. Copy their changes into it (or start again from their text), then save.</p>
+      {conflict.clashingFields.length ? (
+        <p>You both changed: {conflict.clashingFields.map((field) => ({ title: "the title", tags: "the tags", alertNames: "the linked alerts" })[field] ?? field).join(", ")}. Check them in the form below before saving.</p>
+      ) : null}
+      {clashes.length ? (
+        <ol className="space-y-4" aria-label="Lines you both changed">
+          {clashes.map((clash, index) => (
+            <li key={index} className="space-y-2 rounded border border-amber-300 bg-surface-raised p-3 dark:border-amber-800">
+              <h3 className="font-medium">Clash {index + 1} of {clashes.length}</h3>
+              {clash.kind === "conflict" ? (
+                <div className="grid gap-2 md:grid-cols-2">
+                  <Lines lines={clash.theirs} label={`Theirs (${otherAuthors})`} />
+                  <Lines lines={clash.mine} label="Yours" />
+                </div>
+              ) : null}
+              <fieldset className="flex flex-wrap gap-4">
+                <legend className="sr-only">Which version of clash {index + 1} to keep</legend>
+                {CHOICES.map((choice) => (
+                  <label key={choice.value} className="flex items-center gap-2">
+                    <input
+                      type="radio"
+                      name={`clash-${index}`}
+                      value={choice.value}
+                      checked={choices[index] === choice.value}
+                      onChange={() => setChoices((current) => current.map((value, i) => (i === index ? choice.value : value)))}
+                    />
+                    {choice.label}
+                  </label>
+                ))}
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+      ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" onClick={onUseTheirs}>Replace my text with theirs</Button>
-        <Button variant="primary" onClick={onMerged}>I have merged their changes</Button>
+        <Button variant="primary" disabled={!merge || !decided} onClick={() => merge && onResolved(resolvedText(merge, choices as Resolution[]))}>
+          Use the merged text
+        </Button>
+        <Button variant="secondary" onClick={onUseTheirs}>Start again from their text</Button>
       </div>
+      <p className="text-xs text-fg-muted">The merged text goes into the editor below; nothing is saved until you save.</p>
     </section>
   );
 }

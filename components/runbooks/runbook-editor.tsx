@@ -27,7 +27,7 @@ type Props = {
 export function RunbookEditor({ action, initial, owners, baseRevision, submitLabel, cancelHref }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as RunbookFormState);
   const [values, setValues] = useState(initial);
-  // After a conflict the editor keeps its base until the person says they have merged.
+  // After a conflict the editor keeps its base until the person has decided the clashes.
   const [base, setBase] = useState(baseRevision);
   const conflict = state.conflict && base !== undefined && base < state.conflict.currentRevision ? state.conflict : undefined;
   const deferredBody = useDeferredValue(values.body);
@@ -48,8 +48,14 @@ export function RunbookEditor({ action, initial, owners, baseRevision, submitLab
         <ConflictPanel
           conflict={conflict}
           message={state.message ?? ""}
-          onUseTheirs={() => setValues((current) => ({ ...current, body: conflict.current.body, title: conflict.current.title }))}
-          onMerged={() => setBase(conflict.currentRevision)}
+          onUseTheirs={() => {
+            setValues((current) => ({ ...current, body: conflict.current.body, title: conflict.current.title }));
+            setBase(conflict.currentRevision);
+          }}
+          onResolved={(body) => {
+            setValues((current) => ({ ...current, body }));
+            setBase(conflict.currentRevision);
+          }}
         />
       ) : null}
       {base !== undefined ? <input type="hidden" name="baseRevision" value={base} /> : null}

@@ -44,6 +44,8 @@ export type RunbookDetail = RunbookListItem & {
   createdAt: Date;
   service: { id: string; slug: string; name: string; archived: boolean; team: { id: string; slug: string; name: string } };
   lastEditor: string | null;
+  /** When the current revision was written (updatedAt also moves when it is marked reviewed). */
+  lastEditedAt: Date;
 };
 
 export async function getRunbook(prisma: Db, serviceSlug: string, runbookSlug: string, now = new Date()): Promise<RunbookDetail | null> {
@@ -52,7 +54,7 @@ export async function getRunbook(prisma: Db, serviceSlug: string, runbookSlug: s
     select: {
       ...listSelect, body: true, createdAt: true,
       service: { select: { id: true, slug: true, name: true, archivedAt: true, team: { select: { id: true, slug: true, name: true } } } },
-      revisions: { orderBy: { number: "desc" }, take: 1, select: { authorLabel: true } },
+      revisions: { orderBy: { number: "desc" }, take: 1, select: { authorLabel: true, createdAt: true } },
     },
   });
   if (!row) return null;
@@ -66,6 +68,7 @@ export async function getRunbook(prisma: Db, serviceSlug: string, runbookSlug: s
     createdAt: rest.createdAt,
     service: { ...serviceFields, archived: archivedAt !== null },
     lastEditor: revisions[0]?.authorLabel ?? null,
+    lastEditedAt: revisions[0]?.createdAt ?? rest.createdAt,
   };
 }
 

@@ -63,8 +63,8 @@ describe("renderMarkdown GitHub-flavoured features", () => {
 
   it("renders task lists as disabled checkboxes", () => {
     const html = renderMarkdown("- [x] done\n- [ ] todo");
-    expect(html).toMatch(/<input type="checkbox" checked disabled>/);
-    expect(html).toMatch(/<input type="checkbox" disabled>/);
+    expect(html).toMatch(/<input type="checkbox" checked disabled aria-label="done">/);
+    expect(html).toMatch(/<input type="checkbox" disabled aria-label="todo">/);
   });
 
   it("gives headings ids and anchor links", () => {
@@ -93,5 +93,14 @@ describe("renderMarkdownCached", () => {
     for (const text of ["# One", "# Two <script>alert(1)</script>", "# One"]) {
       expect(renderMarkdownCached(text)).toBe(renderMarkdown(text));
     }
+  });
+});
+
+describe("task lists", () => {
+  it("names each task's checkbox after its text, so screen readers say what it is", () => {
+    const html = renderMarkdown("- [ ] Roll back the **last** deployment\n- [x] Scale out\n  - [ ] nested step");
+    expect(html).toContain('aria-label="Roll back the last deployment"');
+    expect(html).toContain('aria-label="Scale out"');
+    expect(html).toContain('aria-label="nested step"');
   });
 });

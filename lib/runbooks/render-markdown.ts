@@ -12,6 +12,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { rehypeLabelTaskCheckboxes } from "./label-task-checkboxes";
 
 // GitHub's schema, plus the language class on code blocks that rehype-highlight reads.
 const schema: SanitizeSchema = {
@@ -27,6 +28,7 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkRehype)
   .use(rehypeSanitize, schema)
+  .use(rehypeLabelTaskCheckboxes)
   .use(rehypeSlug)
   .use(rehypeAutolinkHeadings, { behavior: "append", properties: { className: ["heading-anchor"], ariaHidden: "true", tabIndex: -1 }, content: { type: "text", value: "#" } })
   .use(rehypeHighlight, { detect: false, ignoreMissing: true })

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { boundedInt, INT4_MAX } from "../validation/numbers";
 import { safeText } from "../validation/text";
+import { normaliseRunbookText } from "./normalise-text";
 
 /** "a, b\nc" or ["a","b"] → trimmed, de-duplicated list; forms send one string, the API an array. */
 const list = (itemMessage: string, pattern: RegExp, max: number) =>
@@ -13,7 +14,7 @@ const list = (itemMessage: string, pattern: RegExp, max: number) =>
 
 export const ZRunbookContent = z.object({
   title: safeText().trim().min(3, "Give the runbook a title of at least 3 characters.").max(150, "Keep the title under 150 characters."),
-  body: safeText().max(200_000, "Keep the runbook under 200,000 characters; split it into several runbooks.").default(""),
+  body: safeText().max(200_000, "Keep the runbook under 200,000 characters; split it into several runbooks.").default("").transform(normaliseRunbookText),
   tags: list("Tags use letters, digits, hyphens and underscores, e.g. database, failover.", /^[\p{L}\p{N}_-]+$/u, 20).transform((tags) =>
     tags.map((tag) => tag.toLowerCase()),
   ),
@@ -55,7 +56,7 @@ export const ZRunbookTemplateInput = z.object({
     .max(60, "Keep the slug under 60 characters.")
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, e.g. alert-response."),
   description: safeText().trim().max(300, "Keep the description under 300 characters.").default(""),
-  body: safeText().min(1, "A template needs a body.").max(100_000, "Keep templates under 100,000 characters."),
+  body: safeText().min(1, "A template needs a body.").max(100_000, "Keep templates under 100,000 characters.").transform(normaliseRunbookText),
   tags: ZRunbookContent.shape.tags,
   isStarter: z
     .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")])

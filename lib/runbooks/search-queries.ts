@@ -6,6 +6,7 @@ import { reviewStatus, type ReviewStatus } from "./review-status";
 import type { TRunbookSearch } from "./schemas";
 
 import { MARK_END, MARK_START } from "./search-marks";
+import { prefixTerms, searchWords } from "./search-words";
 
 export { MARK_END, MARK_START };
 
@@ -57,7 +58,8 @@ export async function searchRunbooks(prisma: Db, filters: TRunbookSearch, now = 
   if (filters.team) conditions.push(Prisma.sql`t.slug = ${filters.team}`);
   if (filters.service) conditions.push(Prisma.sql`s.slug = ${filters.service}`);
   if (filters.stale) conditions.push(Prisma.sql`r."lastReviewedAt" + make_interval(days => r."reviewIntervalDays") <= ${now}`);
-  const terms = filters.q?.trim();
+  const typed = filters.q?.trim();
+  const terms = typed ? searchWords(typed) : undefined;
   if (terms) conditions.push(Prisma.sql`r."searchVector" @@ websearch_to_tsquery('english', ${terms})`);
   const where = Prisma.join(conditions, " AND ");
   const headline = (column: Prisma.Sql, options: string) =>
@@ -136,8 +138,7 @@ export type QuickFindResult = {
 export async function quickFind(prisma: Db, query: string): Promise<QuickFindResult> {
   const q = query.trim().slice(0, 100);
   if (!q) return { services: [], runbooks: [], people: [] };
-  const words = q.split(/\s+/).map((word) => word.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean);
-  const prefixQuery = words.map((word) => `${word}:*`).join(" & ");
+  const prefixQuery = prefixTerms(q).map((word) => `${word}:*`).join(" & ");
   const [services, runbooks, people] = await Promise.all([
     prisma.service.findMany({
       where: { archivedAt: null, OR: [{ name: { contains: q, mode: "insensitive" } }, { slug: { contains: q, mode: "insensitive" } }] },

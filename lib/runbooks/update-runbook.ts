@@ -4,20 +4,29 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db, DbTx } from "../db";
 import { notFound, parseInput } from "../errors";
-import { runbookConflict } from "./runbook-conflict";
+import { runbookConflict, RunbookConflictError } from "./runbook-conflict";
+import { mergeField, mergeText, resolvedText } from "./three-way-merge";
 import { runbookSnapshot } from "./runbook-snapshot";
 import { ZUpdateRunbook, type TRunbookContent } from "./schemas";
 import { validateRunbookContent } from "./validate-runbook";
 
-/** Saves an edit as a new revision, unless someone else saved since `baseRevision` (then a conflict). */
-export async function updateRunbook(prisma: Db, actor: Actor, runbookId: string, input: unknown): Promise<{ id: string; revision: number }> {
+/**
+ * Saves an edit as a new revision. When someone else saved since `baseRevision`, the edit is merged
+ * three ways into the current revision: saved if nothing clashes, else a conflict naming what does.
+ */
+export async function updateRunbook(prisma: Db, actor: Actor, runbookId: string, input: unknown): Promise<{ id: string; revision: number; mergedWith?: number }> {
   const { baseRevision, ...data } = parseInput(ZUpdateRunbook, input);
   const saved = await prisma.$transaction(async (tx) => {
     const current = await tx.runbook.findUnique({ where: { id: runbookId }, select: { id: true, serviceId: true, service: { select: { teamId: true } } } });
     if (!current) throw notFound("The runbook");
     authorize(actor, "runbooks.edit", { teamId: current.service.teamId });
     await validateRunbookContent(tx, current.serviceId, data, runbookId);
-    return saveRevision(tx, actor, runbookId, baseRevision, data, { action: "runbook.update", restoredFromNumber: null });
+    try {
+      return await saveRevision(tx, actor, runbookId, baseRevision, data, { action: "runbook.update", restoredFromNumber: null });
+    } catch (error) {
+      if (!(error instanceof RunbookConflictError) || !error.details.base) throw error;
+      return saveMerged(tx, actor, runbookId, data, error);
+    }
   });
   await requestSeal(prisma);
   return saved;
@@ -73,4 +82,23 @@ export async function saveRevision(
     after: { ...(await runbookSnapshot(tx, runbookId)), summary: data.summary, restoredFromNumber: meta.restoredFromNumber },
   });
   return { id: runbookId, revision: number };
+}
+
+/** The edit merged into what was saved meanwhile; saved when clean, else the conflict with the merge. */
+async function saveMerged(tx: DbTx, actor: Actor, runbookId: string, mine: TRunbookContent, conflict: RunbookConflictError): Promise<{ id: string; revision: number; mergedWith: number }> {
+  const { base, current, currentRevision } = conflict.details;
+  const body = mergeText(base!.body, mine.body, current.body);
+  const fields = { title: mergeField(base!.title, mine.title, current.title), tags: mergeField(base!.tags, mine.tags, current.tags), alertNames: mergeField(base!.alertNames, mine.alertNames, current.alertNames) };
+  const clashingFields = Object.entries(fields).filter(([, merged]) => merged === null).map(([name]) => name);
+  if (!body.clean || clashingFields.length) throw await runbookConflict(tx, runbookId, conflict.details.baseRevision, { merge: body, clashingFields });
+  const merged: TRunbookContent = {
+    ...mine,
+    body: resolvedText(body, []),
+    title: fields.title!.value,
+    tags: fields.tags!.value,
+    alertNames: fields.alertNames!.value,
+    summary: [mine.summary, `merged with revision ${currentRevision}`].filter(Boolean).join(" (") + (mine.summary ? ")" : ""),
+  };
+  const saved = await saveRevision(tx, actor, runbookId, currentRevision, merged, { action: "runbook.update", restoredFromNumber: null });
+  return { ...saved, mergedWith: currentRevision };
 }

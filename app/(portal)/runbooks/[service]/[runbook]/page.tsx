@@ -37,7 +37,7 @@ export default async function RunbookPage({ params }: Params) {
       <PageHeader
         eyebrow={<><TextLink href={`/services/${runbook.service.slug}`}>← {runbook.service.name}</TextLink> · Runbook</>}
         title={<span className="flex flex-wrap items-center gap-2">{runbook.title}<ReviewBadge review={runbook.review} /></span>}
-        description={<>Revision {runbook.revision}{runbook.lastEditor ? <> by {runbook.lastEditor}</> : null}, <DateTime value={runbook.updatedAt} /></>}
+        description={<>Revision {runbook.revision}{runbook.lastEditor ? <> by {runbook.lastEditor}</> : null}, <DateTime value={runbook.lastEditedAt} /></>}
         actions={
           <>
             <ButtonLink href={runbookHistoryPath(runbook.service.slug, runbook.slug)}>History</ButtonLink>
