@@ -97,13 +97,27 @@ describe("updateRunbook: no lost update", () => {
     expect(error.status).toBe(409);
     expect(error.message).toMatch(/revision 2 by Sam Okoye/);
     const { details } = error as RunbookConflictError;
-    expect(details).toMatchObject({ baseRevision: 1, currentRevision: 2, base: { body: "step one\n" }, current: { body: "step one\nstep two by Sam\n" } });
+    // Stored with LF and no trailing newline, however they were sent.
+    expect(details).toMatchObject({ baseRevision: 1, currentRevision: 2, base: { body: "step one" }, current: { body: "step one\nstep two by Sam" } });
+    // The three-way merge: the line both changed is the one clash.
+    expect(details.merge?.chunks).toEqual([{ kind: "conflict", mine: ["my edit"], theirs: ["step one", "step two by Sam"], base: ["step one"] }]);
     expect(details.changes).toEqual([expect.objectContaining({ number: 2, summary: "Added step two" })]);
     // Nothing of the refused edit was written, and no audit event for it.
-    expect((await db().runbook.findUniqueOrThrow({ where: { id: created.id } })).body).toBe("step one\nstep two by Sam\n");
+    expect((await db().runbook.findUniqueOrThrow({ where: { id: created.id } })).body).toBe("step one\nstep two by Sam");
     expect((await eventsFor(created.id)).map((event) => event.action)).toEqual(["runbook.create", "runbook.update"]);
     // Merged by hand on top of revision 2, the save goes through.
     await expect(updateRunbook(db(), member(), created.id, { ...content(), body: "merged\n", baseRevision: 2 })).resolves.toEqual({ id: created.id, revision: 3 });
+  });
+
+  it("merges an edit to other lines into what was saved meanwhile, and says so in the history", async () => {
+    const fields = content();
+    const created = await createRunbook(db(), member(), service.slug, { ...fields, body: "# Check\r\nLook at the dashboard.\r\n\r\n# Fix\r\nRestart the pods.\r\n" });
+    const sam = personActor({ teamIds: [team.id], name: "Sam Okoye" });
+    await updateRunbook(db(), sam, created.id, { ...fields, body: "# Check\nLook at the p99 dashboard.\n\n# Fix\nRestart the pods.", summary: "p99", baseRevision: 1 });
+    const saved = await updateRunbook(db(), member(), created.id, { ...fields, body: "# Check\r\nLook at the dashboard.\r\n\r\n# Fix\r\nRoll back first.\r\n", summary: "Roll back", baseRevision: 1 });
+    expect(saved).toEqual({ id: created.id, revision: 3, mergedWith: 2 });
+    expect((await db().runbook.findUniqueOrThrow({ where: { id: created.id } })).body).toBe("# Check\nLook at the p99 dashboard.\n\n# Fix\nRoll back first.");
+    expect((await listRevisions(db(), created.id))[0]).toMatchObject({ number: 3, summary: "Roll back (merged with revision 2)" });
   });
 
   it("lets exactly one of two simultaneous saves on the same revision win", async () => {
@@ -133,7 +147,7 @@ describe("restoreRunbookRevision and markRunbookReviewed", () => {
     expect(restored.revision).toBe(3);
     const [latest] = await listRevisions(db(), created.id);
     expect(latest).toMatchObject({ number: 3, restoredFromNumber: 1, summary: "Restored revision 1" });
-    expect((await db().runbook.findUniqueOrThrow({ where: { id: created.id } })).body).toBe("original\n");
+    expect((await db().runbook.findUniqueOrThrow({ where: { id: created.id } })).body).toBe("original");
     expect((await eventsFor(created.id)).at(-1)!.action).toBe("runbook.restore");
     expect((await rejection(restoreRunbookRevision(db(), member(), created.id, { number: 1, baseRevision: 2 }))).code).toBe("CONFLICT");
   });
