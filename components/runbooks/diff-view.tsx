@@ -51,7 +51,7 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
           </p>
         ) : null,
       )}
-      <p className="text-sm text-fg-muted">{diff.body.added} lines added, {diff.body.removed} removed</p>
+      <p className="text-sm text-fg-muted">{diff.body.added} {diff.body.added === 1 ? "line" : "lines"} added, {diff.body.removed} removed</p>
       <TextDiffView diff={diff.body} />
     </div>
   );

@@ -1,5 +1,5 @@
 // Runbook journeys: create from a template with live preview, edit (a new revision), a conflicting
-// edit by a teammate merged by hand, restoring an old revision, full-text search and the Ctrl-K palette.
+// edit by a teammate merged three ways (clean, and with a clash to decide), a keyboard-only edit, restoring an old revision, full-text search and the Ctrl-K palette.
 import type { Page } from "@playwright/test";
 import { ACCOUNTS, authFile, expect, expectForbiddenPage, field, test, uniqueServiceName } from "../fixtures";
 
@@ -53,17 +53,61 @@ test("engineer creates a runbook from a template, with a live preview, and edits
   await expect(body.getByRole("listitem").filter({ hasText: "Restart the pods" })).toBeVisible();
 });
 
-test("a conflicting edit is refused, shows the teammate's change and is merged by hand", async ({ page, pageAs }) => {
-  const title = uniqueServiceName("Conflict");
-  const path = await createRunbook(page, title, `E2E_CONFLICT_${Date.now()}`);
+/** Replaces one line of the editor's text, as a person would, and returns the new text. */
+async function editLine(page: Page, from: RegExp, to: string) {
+  const text = await field(page, "Runbook").inputValue();
+  expect(text).toMatch(from);
+  await field(page, "Runbook").fill(text.replace(from, to));
+}
 
+test("a one-line edit through the form is one added line in the history", async ({ page }) => {
+  const title = uniqueServiceName("OneLine");
+  const path = await createRunbook(page, title, `E2E_ONELINE_${Date.now()}`);
   await page.goto(`${path}/edit`);
-  await field(page, "Runbook").fill("# Alert\n\nErin's step\n");
+  await editLine(page, /(## Check\n)/, "$1Open the p99 latency panel.\n");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByText("Revision 2 by Erin Engineer")).toBeVisible();
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByText("1 line added, 0 removed")).toBeVisible();
+  const diff = page.getByTestId("text-diff");
+  await expect(diff.locator("ins")).toHaveText([/Open the p99 latency panel\.$/]);
+  await expect(diff.locator("del")).toHaveCount(0);
+});
 
-  // Pat (also in Checkout) saves first, from revision 1.
+test("two people editing different sections are merged without a conflict", async ({ page, pageAs }) => {
+  const title = uniqueServiceName("Merge");
+  const path = await createRunbook(page, title, `E2E_MERGE_${Date.now()}`);
+  await page.goto(`${path}/edit`);
+  await editLine(page, /Open the service dashboard and confirm the symptom\./, "Open the p99 dashboard and confirm the symptom.");
+
+  // Pat (also in Checkout) saves first, from revision 1, in another section.
   const pat = await pageAs("product-manager");
   await pat.goto(`${path}/edit`);
-  await field(pat, "Runbook").fill("# Alert\n\nPat's step\n");
+  await editLine(pat, /If not mitigated within 15 minutes/, "If not mitigated within 10 minutes");
+  await field(pat, "Summary of your change").fill("Escalate sooner");
+  await pat.getByRole("button", { name: "Save revision" }).click();
+  await expect(pat.getByText(`Revision 2 by ${ACCOUNTS["product-manager"].name}`)).toBeVisible();
+
+  await field(page, "Summary of your change").fill("p99 dashboard");
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByText("Revision 3 by Erin Engineer")).toBeVisible();
+  const text = page.getByLabel("Runbook text");
+  await expect(text).toContainText("Open the p99 dashboard and confirm the symptom.");
+  await expect(text).toContainText("If not mitigated within 10 minutes");
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "p99 dashboard (merged with revision 2)" })).toHaveCount(1);
+});
+
+test("overlapping edits show exactly the lines both changed, to decide", async ({ page, pageAs }) => {
+  const title = uniqueServiceName("Conflict");
+  const path = await createRunbook(page, title, `E2E_CONFLICT_${Date.now()}`);
+  await page.goto(`${path}/edit`);
+  await editLine(page, /Roll back the last deployment if it lines up with the alert/, "Roll back at once");
+
+  const pat = await pageAs("product-manager");
+  await pat.goto(`${path}/edit`);
+  await editLine(pat, /Roll back the last deployment if it lines up with the alert/, "Roll back after checking the change log");
+  await editLine(pat, /If not mitigated within 15 minutes/, "If not mitigated within 10 minutes");
   await field(pat, "Summary of your change").fill("Pat's fix");
   await pat.getByRole("button", { name: "Save revision" }).click();
   await expect(pat.getByText(`Revision 2 by ${ACCOUNTS["product-manager"].name}`)).toBeVisible();
@@ -72,15 +116,38 @@ test("a conflicting edit is refused, shows the teammate's change and is merged b
   const conflict = page.getByRole("alert").filter({ hasText: "Someone else saved this runbook" });
   await expect(conflict).toContainText(`Revision 2 by ${ACCOUNTS["product-manager"].name}`);
   await expect(conflict).toContainText("Pat's fix");
-  await expect(conflict.getByTestId("text-diff").locator("ins", { hasText: "Pat's step" })).toHaveCount(1);
-  // Erin's text is kept; saving is blocked until she says she has merged.
-  await expect(field(page, "Runbook")).toHaveValue(/Erin's step/);
+  const clashes = conflict.getByRole("list", { name: "Lines you both changed" }).getByRole("listitem");
+  await expect(clashes).toHaveCount(1);
+  await expect(clashes.first()).toContainText("- [ ] Roll back after checking the change log");
+  await expect(clashes.first()).toContainText("- [ ] Roll back at once");
+  await expect(clashes.first()).not.toContainText("10 minutes"); // Pat's other change merged by itself
   await expect(page.getByRole("button", { name: "Save revision" })).toBeDisabled();
-  await field(page, "Runbook").fill("# Alert\n\nPat's step\nErin's step\n");
-  await page.getByRole("button", { name: "I have merged their changes" }).click();
+  await clashes.first().getByRole("radio", { name: "Keep both (theirs first)" }).check();
+  await conflict.getByRole("button", { name: "Use the merged text" }).click();
+  await expect(field(page, "Runbook")).toHaveValue(/Roll back after checking the change log\n- \[ \] Roll back at once/);
+  await expect(field(page, "Runbook")).toHaveValue(/within 10 minutes/);
   await page.getByRole("button", { name: "Save revision" }).click();
   await expect(page.getByText("Revision 3 by Erin Engineer")).toBeVisible();
-  await expect(page.getByLabel("Runbook text")).toContainText("Pat's step Erin's step");
+});
+
+test("a runbook is edited with the keyboard alone", async ({ page }) => {
+  const title = uniqueServiceName("Keyboard");
+  const path = await createRunbook(page, title, `E2E_KEYBOARD_${Date.now()}`);
+  await page.goto(path);
+  const edit = page.getByRole("link", { name: "Edit" });
+  // Tab until the Edit link has the focus, as a keyboard user does.
+  for (let presses = 0; presses < 80 && !(await edit.evaluate((el) => el === document.activeElement)); presses++) await page.keyboard.press("Tab");
+  await expect(edit).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/edit$/);
+  const summary = field(page, "Summary of your change");
+  for (let presses = 0; presses < 40 && !(await summary.evaluate((el) => el === document.activeElement)); presses++) await page.keyboard.press("Tab");
+  await expect(summary).toBeFocused();
+  await page.keyboard.type("Typed without a mouse");
+  await page.keyboard.press("Enter"); // submits the form from a text input
+  await expect(page.getByText("Revision 2 by Erin Engineer")).toBeVisible();
+  await page.getByRole("link", { name: "History" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "Typed without a mouse" })).toHaveCount(1);
 });
 
 test("restoring an old revision from the history makes it the newest revision", async ({ page }) => {
@@ -119,6 +186,13 @@ test("search finds runbooks with highlighted matches, and Ctrl-K jumps to one", 
   await expect(palette.getByRole("option", { name: new RegExp(`Runbooks\\s*${word}`) })).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(pageTitle(page)).toContainText(title);
+});
+
+test("search finds a service's runbooks by the slug alerts carry", async ({ page }) => {
+  await page.goto("/runbooks?q=checkout-api");
+  const results = page.getByRole("list", { name: "Search results" });
+  await expect(results.getByRole("listitem").first()).toBeVisible();
+  await expect(page.getByText(/^0 runbooks/)).toHaveCount(0);
 });
 
 test("alerting tools look runbooks up by service and alert name", async ({ page, apiAs }) => {
