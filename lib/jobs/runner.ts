@@ -50,13 +50,18 @@ export async function startJobRunner(db: Db, options: RunnerOptions = {}): Promi
   const m = metrics();
   for (const name of QUEUE_NAMES) {
     if (QUEUES[name].cron && !schedules) continue;
+    // Declared at 0 before the first run, so rate() and alerts see every queue from the start.
+    m.jobRuns.inc({ queue: name }, 0);
+    m.jobFailures.inc({ queue: name }, 0);
     const handle = handlers[name];
     await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: QUEUES[name].pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
       if (!job) return;
       const timer = m.jobDuration.startTimer({ queue: name });
+      m.jobRuns.inc({ queue: name });
       try {
         await handle(job.data, job);
         timer({ outcome: "completed" });
+        m.jobLastSuccess.set({ queue: name }, Date.now() / 1000);
       } catch (error) {
         timer({ outcome: "failed" });
         m.jobFailures.inc({ queue: name });

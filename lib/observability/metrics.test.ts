@@ -3,7 +3,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { describe, expect, it } from "vitest";
 import { testDb } from "../../test/helpers";
 import { PrismaClient } from "../generated/prisma/client.ts";
-import { runBackgroundJob } from "./background-jobs";
 import { refreshDatabaseGauges } from "./database-gauges";
 import { metrics } from "./metrics";
 
@@ -14,16 +13,6 @@ async function value(name: string, labels: Record<string, string> = {}): Promise
 }
 
 describe("metrics", () => {
-  it("counts background job runs, failures and the last success", async () => {
-    const job = `test-job-${Math.random()}`;
-    const at = new Date("2026-12-01T10:00:00Z");
-    expect(await runBackgroundJob(job, async () => {}, () => at)).toBe(true);
-    expect(await runBackgroundJob(job, async () => Promise.reject(new Error("database away")), () => at)).toBe(false);
-    expect(await value("runwell_background_runs_total", { job })).toBe(2);
-    expect(await value("runwell_background_failures_total", { job })).toBe(1);
-    expect(await value("runwell_background_last_success_timestamp_seconds", { job })).toBe(at.getTime() / 1000);
-  });
-
   it("reads the audit backlog and chain status from the database", async () => {
     await refreshDatabaseGauges(testDb(), metrics());
     expect(await value("runwell_database_up")).toBe(1);

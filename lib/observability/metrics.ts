@@ -68,30 +68,24 @@ function createMetrics() {
       aggregator: "max",
       registers,
     }),
-    backgroundRuns: new Counter({
-      name: "runwell_background_runs_total",
-      help: "Runs of the background jobs in instrumentation.ts",
-      labelNames: ["job"] as const,
-      registers,
-    }),
-    backgroundFailures: new Counter({
-      name: "runwell_background_failures_total",
-      help: "Background job runs that failed",
-      labelNames: ["job"] as const,
-      registers,
-    }),
-    backgroundLastSuccess: new Gauge({
-      name: "runwell_background_last_success_timestamp_seconds",
-      help: "When each background job last succeeded (Unix time)",
-      labelNames: ["job"] as const,
-      aggregator: "max",
-      registers,
-    }),
     jobDuration: new Histogram({
       name: "runwell_job_duration_seconds",
       help: "Time a job took in this process, by queue and outcome (completed, failed)",
       labelNames: ["queue", "outcome"] as const,
       buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120],
+      registers,
+    }),
+    jobRuns: new Counter({
+      name: "runwell_job_runs_total",
+      help: "Job runs started in this process, by queue (scheduled jobs run on one instance per period)",
+      labelNames: ["queue"] as const,
+      registers,
+    }),
+    jobLastSuccess: new Gauge({
+      name: "runwell_job_last_success_timestamp_seconds",
+      help: "When a job of each queue last completed in this process (Unix time); alert when a schedule stops",
+      labelNames: ["queue"] as const,
+      aggregator: "max",
       registers,
     }),
     jobFailures: new Counter({

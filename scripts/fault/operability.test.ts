@@ -55,7 +55,9 @@ describe("operability of the built app (two web workers)", () => {
     expect(after).toMatch(/^runwell_database_up 1$/m);
     expect(after).toMatch(/^runwell_audit_unsealed_events \d+$/m);
     expect(after).toMatch(/^runwell_audit_chain_last_verification_ok -1$/m);
-    expect(after).toMatch(/^runwell_background_runs_total\{job="audit-seal"\} \d+$/m);
+    // The queue's workers declare every queue's counters (the seal backlog is a scheduled job).
+    expect(after).toMatch(/^runwell_job_failures_total\{queue="schedule.audit-seal-backlog"\} \d+$/m);
+    expect(after).toMatch(/^runwell_job_runs_total\{queue="schedule.audit-seal-backlog"\} \d+$/m);
     expect(await portal.stop()).toEqual({ code: 0, signal: null });
   });
 });
