@@ -3,13 +3,30 @@ import { StaleRunbooksCard } from "@/components/runbooks/stale-runbooks-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { RequestsWaiting } from "@/components/oncall/requests-waiting";
 import type { EngineerHome as EngineerHomeData } from "@/lib/home/queries";
+import { OnCallCard } from "./oncall-card";
 import { TeamServicesTable } from "./team-services-table";
 import { YourTeams } from "./your-teams";
 
 export function EngineerHome({ data }: { data: EngineerHomeData }) {
   return (
     <div className="grid gap-6 lg:grid-cols-3">
+      {data.requestsWaiting.length ? (
+        <Card aria-labelledby="requests-waiting-heading" className="lg:col-span-3">
+          <CardHeader
+            titleId="requests-waiting-heading"
+            title={`Requests waiting for you (${data.requestsWaiting.length})`}
+            description="Colleagues asking you to swap or cover a shift. Accepting updates the calendar straight away."
+          />
+          <CardContent>
+            <RequestsWaiting requests={data.requestsWaiting} />
+          </CardContent>
+        </Card>
+      ) : null}
+      <div className="lg:col-span-3">
+        <OnCallCard onCall={data.onCall} />
+      </div>
       <Card aria-labelledby="team-services-heading" className="lg:col-span-2">
         <CardHeader
           titleId="team-services-heading"
@@ -18,7 +35,7 @@ export function EngineerHome({ data }: { data: EngineerHomeData }) {
           actions={<ButtonLink href="/services" size="sm" variant="ghost">All services<ArrowRight aria-hidden="true" /></ButtonLink>}
         />
         {data.services.length ? (
-          <TeamServicesTable services={data.services} caption="Services owned by your teams" />
+          <TeamServicesTable services={data.services} caption="Services owned by your teams" showLastDeployment />
         ) : (
           <CardContent>
             <EmptyState

@@ -116,14 +116,20 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
   };
 }
 
-export async function myShiftsView(tx: DbTx, personId: string, now = new Date()) {
+/** A person's final shifts on every schedule they are part of, from now to UPCOMING_DAYS ahead, soonest first. */
+export async function upcomingShiftsOf(tx: DbTx, personId: string, now = new Date()): Promise<UpcomingShift[]> {
   const to = new Date(now.getTime() + UPCOMING_DAYS * DAY_MS);
   const ids = await scheduleIdsForPerson(tx, personId);
-  const schedules = ids.length ? await loadSchedules(tx, { id: { in: ids } }, now, to) : [];
+  if (!ids.length) return [];
+  const schedules = await loadSchedules(tx, { id: { in: ids } }, now, to);
   const me = (await peopleByIds(tx, [personId])).get(personId)!;
-  const shifts = schedules
+  return schedules
     .flatMap((schedule) => upcoming(schedule, finalShifts(schedule.engine, now, to).filter((shift) => shift.personId === personId), new Map([[personId, me]])))
     .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+export async function myShiftsView(tx: DbTx, personId: string, now = new Date()) {
+  const shifts = await upcomingShiftsOf(tx, personId, now);
   const optedOut = await tx.onCallOptOut.findMany({ where: { personId }, select: { schedule: { select: { slug: true, name: true } } } });
   return {
     shifts,
