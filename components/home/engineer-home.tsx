@@ -3,27 +3,16 @@ import { StaleRunbooksCard } from "@/components/runbooks/stale-runbooks-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { RequestsWaiting } from "@/components/oncall/requests-waiting";
 import type { EngineerHome as EngineerHomeData } from "@/lib/home/queries";
 import { OnCallCard } from "./oncall-card";
+import { RequestsWaitingCard } from "./requests-waiting-card";
 import { TeamServicesTable } from "./team-services-table";
 import { YourTeams } from "./your-teams";
 
 export function EngineerHome({ data }: { data: EngineerHomeData }) {
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      {data.requestsWaiting.length ? (
-        <Card aria-labelledby="requests-waiting-heading" className="lg:col-span-3">
-          <CardHeader
-            titleId="requests-waiting-heading"
-            title={`Requests waiting for you (${data.requestsWaiting.length})`}
-            description="Colleagues asking you to swap or cover a shift. Accepting updates the calendar straight away."
-          />
-          <CardContent>
-            <RequestsWaiting requests={data.requestsWaiting} />
-          </CardContent>
-        </Card>
-      ) : null}
+      <RequestsWaitingCard requests={data.requestsWaiting} className="lg:col-span-3" />
       <div className="lg:col-span-3">
         <OnCallCard onCall={data.onCall} />
       </div>
