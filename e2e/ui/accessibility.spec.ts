@@ -62,6 +62,9 @@ async function scanAll(page: Page): Promise<Finding[]> {
   return findings;
 }
 
+// Read-only scans: the roles' runs are independent, so they share the workers.
+test.describe.configure({ mode: "parallel" });
+
 for (const role of ROLES) {
   test.describe(`accessibility as ${role}`, () => {
     test.use({ storageState: authFile(role as Role) });
