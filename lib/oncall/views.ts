@@ -1,6 +1,7 @@
 // Read models for the on-call pages and feeds: queries + the pure engine, no writes.
 import type { DbTx } from "../db";
 import { calendarRange, segmentsByDay, type CalendarView, type DaySegment } from "./calendar";
+import { dayKindOf } from "./working-hours";
 import { buildOnCallCalendar, type FeedShift } from "./ical-feed";
 import { activeFeedToken, feedByToken, listLeaveFor, listRequestsFor, loadSchedules, peopleByIds, scheduleIdsForPerson, schedulePageHead, type LoadedSchedule, type PersonRef } from "./queries";
 import { ScheduleCache } from "./schedule-cache";
@@ -88,7 +89,7 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
   let grid = rows.grids.get(gridKey);
   if (!grid) {
     const shifts = finalShifts(schedule.engine, range.from, range.to);
-    grid = { shifts, days: segmentsByDay(shifts, range.days, zone) };
+    grid = { shifts, days: segmentsByDay(shifts, range.days, zone, { hours: schedule.hours, leave: schedule.engine.leave }) };
     if (rows.grids.size >= 24) rows.grids.clear();
     rows.grids.set(gridKey, grid);
   }
@@ -107,6 +108,9 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
     schedule,
     range,
     days: grid.days,
+    /** Working day, weekend or public holiday, per day shown: the calendar marks holidays and working hours. */
+    dayKinds: new Map(range.days.map((day) => [day, dayKindOf(day, schedule.hours)])),
+    hours: schedule.hours,
     people,
     leave,
     overrides,
