@@ -86,3 +86,34 @@ test("on a 390 px phone, quick find and the menu are one tap away", async ({ pag
   await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "On-call" }).click();
   await expect(page).toHaveURL("/oncall");
 });
+
+/** Presses Tab until the target has the focus, as a keyboard user does (bounded; fails if it never does). */
+async function tabTo(page: import("@playwright/test").Page, target: import("@playwright/test").Locator, limit = 120) {
+  for (let presses = 0; presses < limit && !(await target.evaluate((el) => el === document.activeElement)); presses++) await page.keyboard.press("Tab");
+  await expect(target).toBeFocused();
+}
+
+test("a swap is requested and declined with the keyboard alone", async ({ page, pageAs }) => {
+  const note = `Keyboard swap ${Date.now()}`;
+  await page.goto("/oncall/checkout");
+  const swap = page.locator("form").filter({ has: page.getByRole("button", { name: "Request swap" }) });
+  const theirs = swap.getByLabel("Their shift");
+  await tabTo(page, theirs);
+  // Arrow keys move through the offered shifts without opening the list: down to Pat's first one.
+  const pat = ACCOUNTS["product-manager"].name;
+  for (let presses = 0; presses < 40 && !(await theirs.locator("option:checked").textContent())?.startsWith(pat); presses++) await page.keyboard.press("ArrowDown");
+  await expect(theirs.locator("option:checked")).toContainText(pat);
+  await tabTo(page, swap.getByLabel("Message (optional)"));
+  await page.keyboard.type(note);
+  await tabTo(page, swap.getByRole("button", { name: "Request swap" }));
+  await page.keyboard.press("Enter");
+  await expect(swap.getByRole("status")).toHaveText("Swap requested. It takes effect when they accept.");
+
+  // Pat answers from the home, also by keyboard.
+  const other = await pageAs("product-manager");
+  await other.goto("/");
+  const decline = other.getByTestId("incoming-request").filter({ hasText: note }).getByRole("button", { name: "Decline" });
+  await tabTo(other, decline);
+  await other.keyboard.press("Enter");
+  await expect(other.getByTestId("incoming-request").filter({ hasText: note })).toHaveCount(0);
+});
