@@ -3,7 +3,7 @@
 import { AUDIT_SENTENCES, isAuditAction } from "./audit-actions";
 import type { AuditedEntityType } from "./audited-entities";
 import { ENTITY_NAMES, type NamedThing } from "./entity-names";
-import { edited, fieldChanges, sentence, type AuditSentence, type SentenceContext, type SentencePart, type Snapshot } from "./sentence-kit";
+import { fieldChanges, sentence, type AuditSentence, type SentenceContext, type SentencePart, type Snapshot } from "./sentence-kit";
 import { fieldWords, valueWords, type ValueWords } from "./value-words";
 
 export type AuditEventForWords = {
@@ -80,7 +80,8 @@ function context(event: AuditEventForWords, names: NameBook, words: ValueWords):
 
 /** An action no formatter knows (an event written before it was renamed): said generically. */
 function unknownAction(ctx: SentenceContext): AuditSentence {
-  if (ctx.changes().length) return edited(ctx, {}, `recorded ${ctx.action} on`);
+  const changes = ctx.changes();
+  if (changes.length) return { parts: [ctx.actor, ` recorded ${ctx.action} on `, ctx.entity], changes };
   return sentence(ctx.actor, ` recorded ${ctx.action} on the ${nounOf(ctx.entityType)} `, ctx.entity);
 }
 

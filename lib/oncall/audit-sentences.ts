@@ -61,8 +61,8 @@ export const oncallSentences = {
   "oncall-rotation.edit": (ctx) => ({ ...sentence(ctx.actor, " changed the rotation of ", ctx.entity, ctx.after.effectiveFrom ? ` from ${ctx.words.dateTime(ctx.after.effectiveFrom)}` : ""), changes: ctx.changes(SCHEDULE_FIELDS) }),
   "oncall-override.assign": (ctx) => sentence(ctx.actor, " put ", person(ctx, ctx.after.personId), ` on the ${layer(ctx)} shift of `, ctx.entity, span(ctx), instead(ctx)),
   "oncall-override.create": (ctx) => {
-    const how = ctx.after.kind === "SWAP" ? "a swap" : ctx.after.kind === "COVER" ? "cover" : "an override";
-    return sentence(person(ctx, ctx.after.personId), ` took ${how} on `, ctx.entity, span(ctx), instead(ctx), ctx.after.requestId ? " (an accepted request)" : "");
+    const how = ctx.after.kind === "SWAP" ? " (a swap)" : ctx.after.kind === "COVER" ? " (cover)" : "";
+    return sentence(ctx.actor, " put ", person(ctx, ctx.after.personId), " on call for ", ctx.entity, span(ctx), instead(ctx), how, ctx.after.requestId ? ", as a request agreed" : "");
   },
   "oncall-override.take-now": (ctx) => sentence(ctx.actor, " took the live shift of ", ctx.entity, instead(ctx), ` until ${ctx.words.dateTime(ctx.after.endsAt)}`),
   "oncall-override.cancel": (ctx) =>
@@ -72,7 +72,8 @@ export const oncallSentences = {
   "oncall-request.create": (ctx) =>
     withNote(
       ctx.after.kind === "SWAP"
-        ? sentence(ctx.actor, " asked ", person(ctx, ctx.after.responderId), " to swap shifts on ", ctx.entity, `: theirs${span(ctx, { startsAt: ctx.after.swapStartsAt, endsAt: ctx.after.swapEndsAt })} for${span(ctx)}`)
+        ? sentence(ctx.actor, " asked ", person(ctx, ctx.after.responderId), " to take their shift on ", ctx.entity, span(ctx), " in exchange for ",
+            possessive(person(ctx, ctx.after.responderId)), " shift", span(ctx, { startsAt: ctx.after.swapStartsAt, endsAt: ctx.after.swapEndsAt }))
         : sentence(ctx.actor, " asked ", person(ctx, ctx.after.responderId), " to cover ", ctx.entity, span(ctx)),
       ctx.after.message,
     ),
