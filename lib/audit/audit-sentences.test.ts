@@ -97,6 +97,15 @@ describe("on-call", () => {
   });
 });
 
+describe("a schedule's rotation", () => {
+  it("lists only what changed, the rotation recorded before as one object and after as fields", () => {
+    const before = { participantIds: ["erin", "sam"], secondaryIds: [], rotation: { effectiveFrom: "2026-11-01T09:00:00.000Z", rotationDays: 7, handoffWeekday: 1, handoffMinute: 540, timeZone: "Europe/London", hasSecondary: false } };
+    const after = { rotationId: "r2", rotationDays: 14, handoffWeekday: 1, handoffTime: "09:00", participantIds: ["erin", "sam", "lena"], secondaryIds: [], effectiveFrom: "2026-12-07T09:00:00.000Z" };
+    expect(text({ actorId: "ada", actorLabel: "Ada Admin <admin@runwell.local>", action: "oncall-rotation.edit", entityType: "OnCallSchedule", entityId: "sched", before, after }))
+      .toBe("Ada Admin changed the rotation of a deleted on-call schedule from 07 Dec 2026, 09:00 UTC: rotation length: 7 days → 14 days; primary rota: Erin Engineer and Sam Ops → Erin Engineer, Sam Ops and Lena Vogel");
+  });
+});
+
 describe("a runbook edit", () => {
   const before = { id: "rb", slug: "checkout-latency", title: "Checkout latency", bodySha256: "aaa", bodyLength: 100, tags: ["checkout"], revision: 2, ownerId: "erin", reviewIntervalDays: 90 };
   const edit = { actorId: "erin", actorLabel: "Erin Engineer <engineer@runwell.local>", action: "runbook.update", entityType: "Runbook", entityId: "rb", before } as const;

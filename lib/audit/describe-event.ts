@@ -64,6 +64,7 @@ function context(event: AuditEventForWords, names: NameBook, words: ValueWords):
     entityType: event.entityType,
     entityId: event.entityId,
     actor: actorPart(event, names),
+    isActor: (personId) => event.actorKind === "PERSON" && event.actorId !== null && personId === event.actorId,
     entity,
     before,
     after,

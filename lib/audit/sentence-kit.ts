@@ -26,6 +26,8 @@ export type SentenceContext = {
   entityId: string;
   /** Who did it: a person's current name (linked), a token, the CLI or Runwell itself. */
   actor: SentencePart;
+  /** True when `personId` is the acting person: "opted out of", not "opted Pat Product out of". */
+  isActor(personId: unknown): boolean;
   /** The entity's current name, linked; else the name its payload recorded; else "a deleted service". */
   entity: SentencePart;
   before: Snapshot;
