@@ -79,9 +79,10 @@ export const oncallSentences = {
   "oncall-rotation.edit": (ctx) => ({ ...sentence(ctx.actor, " changed the rotation of ", ctx.entity, ctx.after.effectiveFrom ? ` from ${ctx.words.dateTime(ctx.after.effectiveFrom)}` : ""), changes: rotationChanges(ctx) }),
   "oncall-override.assign": (ctx) => sentence(ctx.actor, " put ", person(ctx, ctx.after.personId), ` on the ${layer(ctx)} shift of `, ctx.entity, span(ctx), instead(ctx)),
   "oncall-override.create": (ctx) => {
-    const how = ctx.after.kind === "SWAP" ? " (a swap)" : ctx.after.kind === "COVER" ? " (cover)" : "";
+    const kind = ctx.after.kind === "SWAP" ? "swap" : ctx.after.kind === "COVER" ? "cover" : null;
+    const how = kind ? (ctx.after.requestId ? `, as agreed ${kind === "swap" ? "in a swap" : "cover"}` : ` (${kind})`) : "";
     const who = ctx.isActor(ctx.after.personId) ? [" went on call for "] : [" put ", person(ctx, ctx.after.personId), " on call for "];
-    return sentence(ctx.actor, who, ctx.entity, span(ctx), instead(ctx), how, ctx.after.requestId ? ", as a request agreed" : "");
+    return sentence(ctx.actor, who, ctx.entity, span(ctx), instead(ctx), how);
   },
   "oncall-override.take-now": (ctx) => sentence(ctx.actor, " took the live shift of ", ctx.entity, instead(ctx), ` until ${ctx.words.dateTime(ctx.after.endsAt)}`),
   "oncall-override.cancel": (ctx) =>
