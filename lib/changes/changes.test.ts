@@ -310,6 +310,11 @@ describe("the evidence pack", () => {
     expect(markdown).toContain("# Evidence pack: CHG-");
     expect(markdown).toContain("`c0ffee12`");
     expect(markdown).toContain("Deployer: Amara");
+    // Each audit event in words, with the token and the deployment by their names, beside its action.
+    const closed = pack.auditEvents.find((event) => event.action === "change.closed")!;
+    expect(closed.says).toBe(`Token ci marked CHG-${pack.change.number} closed: “Deployment succeeded; no health checks are required.”`);
+    expect(pack.auditEvents.map((event) => event.says)).toContain(`Token ci reported the health check “smoke” passing for ${pack.change.service.name} 14.0.0`);
+    expect(markdown).toContain(`| ${closed.says} | \`change.closed\` |`);
     await expect(buildEvidencePack(db(), engineer, gate.changeRequestId!)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

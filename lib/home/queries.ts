@@ -1,6 +1,7 @@
 // What the home page shows each role: the reads behind components/home/*.
 import type { AvailabilityTarget, DeploymentStatus, DeploymentTarget, Role, ServiceTier } from "../generated/prisma/enums.ts";
 import type { PersonActor } from "../auth/actor";
+import { describeAuditEvents, type Described } from "../audit/describe-audit-events";
 import { authorize } from "../authz/can";
 import { treacleSignals, type TreacleSignals } from "../changes/treacle";
 import { AVAILABILITY_TARGETS, needsJustification } from "../catalog/availability";
@@ -88,14 +89,18 @@ export async function productManagerHome(prisma: Db, person: PersonActor): Promi
   return { ...home, countsByTarget };
 }
 
-export type RecentAuditEvent = {
+export type RecentAuditEvent = Described<{
   id: string;
   occurredAt: Date;
+  actorId: string | null;
   actorLabel: string;
+  actorKind: string;
   action: string;
   entityType: string;
   entityId: string;
-};
+  before: unknown;
+  after: unknown;
+}>;
 
 export type DeploymentTargetCount = { target: DeploymentTarget; count: number };
 
@@ -109,8 +114,8 @@ export async function changeManagerHome(prisma: Db, person: PersonActor): Promis
     prisma.auditEvent.findMany({
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       take: 10,
-      select: { id: true, occurredAt: true, actorLabel: true, action: true, entityType: true, entityId: true },
-    }),
+      select: { id: true, occurredAt: true, actorId: true, actorLabel: true, actorKind: true, action: true, entityType: true, entityId: true, before: true, after: true },
+    }).then((events) => describeAuditEvents(prisma, events)),
     prisma.service.groupBy({ by: ["deploymentTarget"], where: { archivedAt: null }, _count: { _all: true } }),
     treacleSignals(prisma),
   ]);

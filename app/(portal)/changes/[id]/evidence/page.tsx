@@ -30,7 +30,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           </div>
         }
       />
-      <article className="max-w-4xl"><MarkdownView html={renderMarkdown(evidenceMarkdown(pack).replace(/^# .*\n/, ""))} /></article>
+      <article className="max-w-4xl"><MarkdownView html={renderMarkdown(evidenceMarkdown(pack, { links: true }).replace(/^# .*\n/, ""))} /></article>
     </>
   );
 }
