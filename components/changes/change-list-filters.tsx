@@ -7,13 +7,14 @@ import { STATE_LABELS, type ChangeState } from "@/lib/changes/state-machine";
 
 type Option = { slug: string; name: string };
 
-/** Beyond this many services the service filter is a slug to type, not a select (the page stays small). */
-const SELECT_LIMIT = 200;
-
 const STATES = Object.keys(STATE_LABELS) as ChangeState[];
 
 /** A GET form: the filters live in the URL, so a filtered list can be bookmarked and shared. */
-export function ChangeListFilterForm({ filters, services, teams }: { filters: ChangeListFilters; services: Option[]; teams: Option[] }) {
+/**
+ * In a large organisation the service select lists only the chosen team's services; with no team
+ * chosen, the service is a slug to type (the page stays small).
+ */
+export function ChangeListFilterForm({ filters, services, servicesNarrowed, teams }: { filters: ChangeListFilters; services: Option[]; servicesNarrowed: boolean; teams: Option[] }) {
   const control = `${controlClasses} h-9`;
   return (
     <form method="get" action="/changes" role="search" aria-label="Filter changes" className="mb-4 grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-8 xl:items-end">
@@ -23,12 +24,12 @@ export function ChangeListFilterForm({ filters, services, teams }: { filters: Ch
       </label>
       <label className="space-y-1">
         <span className="block font-medium">Service</span>
-        {services.length <= SELECT_LIMIT ? (
+        {!servicesNarrowed || services.length ? (
           <select name="service" defaultValue={filters.service ?? ""} className={control}>
             <option value="">Any</option>
             {services.map((option) => <option key={option.slug} value={option.slug}>{option.name}</option>)}
           </select>
-        ) : <input name="service" defaultValue={filters.service ?? ""} placeholder="service slug" className={control} />}
+        ) : <input name="service" defaultValue={filters.service ?? ""} placeholder="service slug, or choose a team" className={control} />}
       </label>
       <label className="space-y-1">
         <span className="block font-medium">Team</span>

@@ -1,5 +1,6 @@
 // Reads for the change-management pages: explicit selects, DTOs out.
 import type { Db, DbTx } from "../db";
+import { deploymentFilterOptions } from "../deployments/queries";
 import { readCabSettings, type CabSettings } from "./cab-settings";
 import { assemblePage, CHANGE_PAGE_SIZE, changeNumberIn, dayRange, type ChangeListFilters, type ChangeListQuery, type Cursor } from "./change-list";
 import { changeAccessSelect, serviceForRisk } from "./change-access";
@@ -69,13 +70,13 @@ export async function listChangesPage(prisma: DbTx, query: ChangeListQuery, size
   return { ...assemblePage(rows, size, direction, Boolean(cursor)), total };
 }
 
-/** The services and teams the list filters by. */
-export async function changeListOptions(prisma: DbTx) {
-  const [services, teams] = await Promise.all([
-    prisma.service.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { slug: true, name: true } }),
-    prisma.team.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
-  ]);
-  return { services, teams };
+/**
+ * The services and teams the list and the calendar filter by: the deployments page's options, which
+ * list every service in a small organisation and only the chosen team's in a large one.
+ */
+export async function changeListOptions(prisma: Db, chosen: { team?: string; service?: string } = {}) {
+  const { services, servicesNarrowed, teams } = await deploymentFilterOptions(prisma, chosen);
+  return { services, servicesNarrowed, teams };
 }
 
 /** Emergency changes whose retrospective review is overdue. */

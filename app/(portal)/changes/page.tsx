@@ -20,7 +20,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   requirePermission(person, "changes.read");
   const query = parseChangeListParams(await searchParams);
   const filtered = Object.keys(query.filters).length > 0;
-  const [page, overdue, options] = await Promise.all([listChangesPage(db(), query), overdueReviews(db()), changeListOptions(db())]);
+  const [page, overdue, options] = await Promise.all([listChangesPage(db(), query), overdueReviews(db()), changeListOptions(db(), query.filters)]);
   const count = `${page.total.toLocaleString("en-GB")} ${page.total === 1 ? "change" : "changes"}${filtered ? " match the filters" : ""}`;
   return (
     <>
@@ -36,7 +36,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
           <ChangeTable changes={overdue} caption="Overdue emergency reviews" />
         </Card>
       ) : null}
-      <ChangeListFilterForm filters={query.filters} services={options.services} teams={options.teams} />
+      <ChangeListFilterForm filters={query.filters} services={options.services} servicesNarrowed={options.servicesNarrowed} teams={options.teams} />
       <p className="mb-2 text-sm font-medium" role="status" id="change-count">{count}</p>
       {page.items.length ? (
         <>

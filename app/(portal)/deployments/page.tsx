@@ -14,7 +14,8 @@ import { firstValues } from "@/lib/deployments/search-params";
 export const metadata: Metadata = { title: "Deployments" };
 
 const DAY = 24 * 3_600_000;
-const LIMIT = 100;
+/** The latest deployments the filters match; older ones are a date filter away (the page stays under 150 KB). */
+const LIMIT = 50;
 
 export default async function DeploymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const person = await requirePerson();
@@ -39,7 +40,7 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
       <DeploymentsTabs current="/deployments" />
       <DeploymentFilters filters={filters} services={options.services} servicesNarrowed={options.servicesNarrowed} teams={options.teams} environments={options.environments} />
       <p className="mb-3 text-sm text-fg-muted" aria-live="polite">
-        {deployments.length === LIMIT ? `The latest ${LIMIT} deployments` : `${deployments.length} ${deployments.length === 1 ? "deployment" : "deployments"}`}
+        {deployments.length === LIMIT ? `The latest ${LIMIT} deployments: narrow by service, team or dates to see older ones` : `${deployments.length} ${deployments.length === 1 ? "deployment" : "deployments"}`}
       </p>
       {deployments.length ? (
         <DeploymentTable deployments={deployments} />

@@ -27,7 +27,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const anchor = Number.isNaN(parsed.getTime()) ? new Date() : parsed;
   const range = calendarRange(view, anchor);
   const serviceSlug = params.service && /^[a-z0-9-]{1,100}$/.test(params.service) ? params.service : undefined;
-  const [items, options] = await Promise.all([calendarItems(db(), range.from, range.to, serviceSlug), changeListOptions(db())]);
+  const [items, options] = await Promise.all([calendarItems(db(), range.from, range.to, serviceSlug), changeListOptions(db(), { service: serviceSlug })]);
   const shown = items.service;
   const link = (date: string, nextView = view) => `/changes/calendar?${new URLSearchParams({ view: nextView, date, ...(shown ? { service: shown.slug } : {}) })}`;
   const anchorIso = anchor.toISOString().slice(0, 10);
@@ -46,10 +46,12 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           <input type="hidden" name="date" value={anchorIso} />
           <label className="flex items-center gap-2">
             <span className="font-medium">Service</span>
-            <select name="service" defaultValue={shown?.slug ?? ""} className={`${controlClasses} h-8 w-48`}>
-              <option value="">The whole organisation</option>
-              {options.services.map((option) => <option key={option.slug} value={option.slug}>{option.name}</option>)}
-            </select>
+            {!options.servicesNarrowed || options.services.length ? (
+              <select name="service" defaultValue={shown?.slug ?? ""} className={`${controlClasses} h-8 w-48`}>
+                <option value="">The whole organisation</option>
+                {options.services.map((option) => <option key={option.slug} value={option.slug}>{option.name}</option>)}
+              </select>
+            ) : <input name="service" defaultValue={shown?.slug ?? ""} placeholder="service slug" className={`${controlClasses} h-8 w-48`} />}
           </label>
           <Button type="submit" size="sm">Show</Button>
         </form>
