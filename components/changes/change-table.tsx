@@ -23,7 +23,7 @@ export function ChangeTable({ changes, caption }: { changes: (ChangeListItem & {
           <TR key={change.id}>
             <TD data-label="Change">
               <a className="font-medium text-link hover:underline" href={`/changes/${change.id}`}>{`CHG-${change.number}`}</a>
-              <div className="max-w-80 truncate text-fg-muted">{change.summary}</div>
+              <div className="max-w-80 truncate text-fg-muted" title={change.summary}>{change.summary}</div>
             </TD>
             <TD data-label="Service">
               {change.service.name}

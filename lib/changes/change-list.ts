@@ -3,7 +3,10 @@
 // decides the next and previous cursors. Keyset, not offset: the list is ordered by (createdAt, id),
 // newest first, and a page starts strictly after (or before) a row, so changes raised while someone is
 // paging do not shift the pages they are on, and page 40 costs what page 1 costs.
+import { decodeCursor, encodeCursor, type Cursor } from "../validation/keyset-cursor";
 import { STATE_LABELS, type ChangeState } from "./state-machine";
+
+export { decodeCursor, encodeCursor, type Cursor };
 
 export const CHANGE_PAGE_SIZE = 25;
 const DAY_MS = 86_400_000;
@@ -11,9 +14,6 @@ const DAY_MS = 86_400_000;
 export const LIST_TYPES = ["STANDARD", "NORMAL", "EMERGENCY"] as const;
 export type ListType = (typeof LIST_TYPES)[number];
 const STATES = Object.keys(STATE_LABELS) as ChangeState[];
-
-/** A row's place in the order: its creation instant and id (the tie-break for equal instants). */
-export type Cursor = { at: Date; id: string };
 
 export type ChangeListFilters = {
   state?: ChangeState;
@@ -42,18 +42,6 @@ const one = (params: Params, name: string): string => {
 const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isDay = (value: string) => DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-
-export function encodeCursor(cursor: Cursor): string {
-  return `${cursor.at.getTime()}_${cursor.id}`;
-}
-
-/** A cursor from the URL, or null when it is not one of ours (a hand-edited URL starts from the top). */
-export function decodeCursor(value: string): Cursor | null {
-  const match = /^(\d{1,15})_([A-Za-z0-9-]{1,64})$/.exec(value);
-  if (!match) return null;
-  const at = new Date(Number(match[1]));
-  return Number.isNaN(at.getTime()) ? null : { at, id: match[2]! };
-}
 
 /**
  * The filters and cursor a URL asks for. A GET filter forgives: a value that is not one of ours is

@@ -276,6 +276,24 @@ describe("deployments and their changes", () => {
     expect(await db().notification.count({ where: { personId, href: `/deployments/${deployment.id}`, kind: "deployment.flagged" } })).toBe(1);
   });
 
+  it("a pipeline's started, succeeded and replayed reports of one deployment notify each change manager once per step and flag it once", async () => {
+    const { service, pipeline } = await serviceSetup();
+    run += 1;
+    const report = (status: "started" | "succeeded") => reportDeployment(db(), pipeline, {
+      service: service.slug, environment: "production", version: "12.1.0", externalId: `gate-run-${run}`, status,
+      startedAt: "2026-11-24T10:01:00Z", ...(status === "succeeded" ? { finishedAt: "2026-11-24T10:05:00Z" } : {}),
+    }, NOW);
+    const started = await report("started");
+    await report("started"); // a retried step replays its report
+    await report("succeeded");
+    await report("succeeded");
+    expect(await db().deploymentFlag.count({ where: { deploymentId: started.id } })).toBe(1);
+    await drainEventsOf(db(), deploymentNotices, [started.id]);
+    const personId = (cm1 as { id: string }).id;
+    const notices = await db().notification.findMany({ where: { personId, href: `/deployments/${started.id}` }, select: { kind: true }, orderBy: { kind: "asc" } });
+    expect(notices.map((notice) => notice.kind)).toEqual(["deployment.finished", "deployment.flagged", "deployment.started"]);
+  });
+
   it("an emergency change is implemented first and reviewed afterwards by another change manager", async () => {
     const { team, service, pipeline } = await serviceSetup();
     const raiser = actorFor(await createPerson(db(), { role: "CHANGE_MANAGER", teams: [{ teamId: team.id }] }));

@@ -17,6 +17,14 @@ export const metadata: Metadata = { title: "Change calendar" };
 const HOUR = 3_600_000;
 /** Deployments listed per day; the rest are a link to the deployments list for that day. */
 const DEPLOYMENTS_PER_DAY = 5;
+/** Changes and scoped freezes listed per day; a large organisation picks a service to see all of them. */
+const CHANGES_PER_DAY = 8;
+const SCOPED_FREEZES_PER_DAY = 3;
+
+const scopeName = (freeze: { scope: string; service: { name: string } | null; team: { name: string } | null; domain: { name: string } | null }) => {
+  const covers = freeze.scope === "ORGANISATION" ? null : (freeze.service ?? freeze.team ?? freeze.domain)?.name;
+  return covers ? ` (${covers} only)` : "";
+};
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const person = await requirePerson();
@@ -64,6 +72,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         {range.days.map((day) => {
           const dayFreezes = onDay(freezes, day, (freeze) => [freeze.startsAt, freeze.endsAt]);
           const frozen = dayFreezes.some((freeze) => freezeCovers(freeze, shown));
+          // For the whole organisation: freezes on one service, team or domain are named, not painted.
+          const scoped = dayFreezes.filter((freeze) => !freezeCovers(freeze, shown));
           const changes = onDay(items.changes, day, (change) => [change.plannedStart!, new Date(change.plannedStart!.getTime() + HOUR)]);
           const deployments = onDay(items.deployments, day, (deployment) => [deployment.startedAt, new Date(deployment.startedAt.getTime() + 1)]);
           const iso = day.toISOString().slice(0, 10);
@@ -71,19 +81,19 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           return (
             <li key={iso} className={cx("min-h-28 space-y-1 bg-surface p-2 text-xs", frozen && "bg-red-50 dark:bg-red-950/40")}>
               <div className="font-medium">{day.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" })}</div>
-              {dayFreezes.map((freeze) => {
-                const covers = freeze.scope === "ORGANISATION" ? null : (freeze.service ?? freeze.team ?? freeze.domain)?.name;
-                return (
-                  <div key={freeze.id} className={cx("rounded px-1", freezeCovers(freeze, shown) ? "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100" : "border border-red-300 text-red-900 dark:text-red-200")}>
-                    {`Freeze${covers ? ` (${covers} only)` : ""}: ${freeze.name}`}
-                  </div>
-                );
-              })}
-              {changes.map((change) => (
+              {dayFreezes.filter((freeze) => freezeCovers(freeze, shown)).map((freeze) => (
+                <div key={freeze.id} className="rounded bg-red-100 px-1 text-red-900 dark:bg-red-900 dark:text-red-100">{`Freeze${scopeName(freeze)}: ${freeze.name}`}</div>
+              ))}
+              {scoped.slice(0, SCOPED_FREEZES_PER_DAY).map((freeze) => (
+                <div key={freeze.id} className="rounded border border-red-300 px-1 text-red-900 dark:text-red-200">{`Freeze${scopeName(freeze)}: ${freeze.name}`}</div>
+              ))}
+              {scoped.length > SCOPED_FREEZES_PER_DAY ? <div className="text-red-900 dark:text-red-200">{`${scoped.length - SCOPED_FREEZES_PER_DAY} more freezes on single services, teams or domains: choose a service`}</div> : null}
+              {changes.slice(0, CHANGES_PER_DAY).map((change) => (
                 <a key={change.id} href={`/changes/${change.id}`} className="block truncate rounded bg-sky-100 px-1 text-sky-900 dark:bg-sky-900 dark:text-sky-100">
                   {`CHG-${change.number} ${change.service.slug} (${change.type.toLowerCase()}, ${change.state.toLowerCase()})`}
                 </a>
               ))}
+              {changes.length > CHANGES_PER_DAY ? <div className="text-fg-muted">{`${changes.length - CHANGES_PER_DAY} more planned changes: choose a service`}</div> : null}
               {deployments.length ? (
                 <details>
                   <summary className="cursor-pointer text-fg-muted">{`${deployments.length} production deployment${deployments.length === 1 ? "" : "s"}`}</summary>
