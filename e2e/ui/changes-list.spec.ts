@@ -101,3 +101,15 @@ test.describe("on a 390 px phone", () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(390);
   });
 });
+
+test("pattern form errors name the field as the form shows it, not its input name", async ({ page }) => {
+  await page.goto("/changes/patterns/new");
+  await field(page, "Name").fill("E2E labels pattern");
+  await field(page, "Slug").fill(`e2e-labels-${Date.now().toString(36)}`);
+  await page.getByRole("checkbox", { name: /^Change failure rate/ }).check();
+  await page.getByLabel("At most (%)").fill("150");
+  await page.getByRole("button", { name: "Create pattern" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "Some fields need attention." });
+  await expect(summary).toContainText("Change failure rate, at most (%):");
+  await expect(summary).not.toContainText("rule-change-failure-rate");
+});
