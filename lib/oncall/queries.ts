@@ -363,6 +363,16 @@ export async function listLeaveFor(tx: DbTx, personIds: string[], from: Date, to
   });
 }
 
+/** A person's own leave that is not cancelled, past and future alike (newest first, bounded), for "My shifts". */
+export async function listLeaveOf(tx: DbTx, personId: string, take = 200) {
+  return tx.onCallLeave.findMany({
+    where: { personId, cancelledAt: null },
+    select: { id: true, personId: true, startsAt: true, endsAt: true, note: true, person: { select: { name: true } } },
+    orderBy: { startsAt: "desc" },
+    take,
+  });
+}
+
 /** The live feed token of a person or a schedule, if one was issued. */
 export async function activeFeedToken(tx: DbTx, target: { personId: string } | { scheduleId: string }): Promise<string | null> {
   const feed = await tx.onCallFeed.findFirst({ where: { ...target, revokedAt: null }, select: { token: true }, orderBy: { createdAt: "desc" } });

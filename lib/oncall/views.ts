@@ -3,7 +3,7 @@ import type { DbTx } from "../db";
 import { calendarRange, segmentsByDay, type CalendarView, type DaySegment } from "./calendar";
 import { dayKindOf } from "./working-hours";
 import { buildOnCallCalendar, type FeedShift } from "./ical-feed";
-import { activeFeedToken, feedByToken, listLeaveFor, listRequestsFor, loadSchedules, peopleByIds, scheduleIdsForPerson, schedulePageHead, type LoadedSchedule, type PersonRef } from "./queries";
+import { activeFeedToken, feedByToken, listLeaveOf, listRequestsFor, loadSchedules, peopleByIds, scheduleIdsForPerson, schedulePageHead, type LoadedSchedule, type PersonRef } from "./queries";
 import { ScheduleCache } from "./schedule-cache";
 import { finalShifts, shiftAt, stretchEnd, type FinalShift } from "./shift-engine";
 
@@ -138,7 +138,8 @@ export async function myShiftsView(tx: DbTx, personId: string, now = new Date())
   return {
     shifts,
     requests: await listRequestsFor(tx, personId),
-    leave: await listLeaveFor(tx, [personId], new Date(now.getTime() - 30 * DAY_MS), new Date(now.getTime() + 365 * DAY_MS)),
+    // All of the person's leave that is not cancelled, whenever it lies: whatever they recorded, they can find and cancel.
+    leave: await listLeaveOf(tx, personId),
     optedOut: optedOut.map((row) => row.schedule),
     feedToken: await activeFeedToken(tx, { personId }),
   };

@@ -25,6 +25,7 @@ export default async function MyShiftsPage() {
   const person = await requirePerson();
   requirePermission(person, "oncall.read");
   const data = await myShiftsView(db(), person.id);
+  const now = new Date();
   const zone = data.shifts[0]?.timeZone ?? DEFAULT_ZONE;
   const pendingForMe = data.requests.filter((request) => request.status === "PENDING" && request.responder.id === person.id);
   const pendingMine = data.requests.filter((request) => request.status === "PENDING" && request.requester.id === person.id);
@@ -93,7 +94,8 @@ export default async function MyShiftsPage() {
                 {data.leave.map((entry) => (
                   <li key={entry.id} className="flex flex-wrap items-center gap-2">
                     {formatInZone(entry.startsAt, zone)} – {formatInZone(entry.endsAt, zone)} {entry.note ? `(${entry.note})` : ""}
-                    <ActionForm action={cancelLeaveAction.bind(null, entry.id)} submitLabel="Cancel" submitSize="sm" submitVariant="ghost" className="inline" />
+                    {entry.endsAt <= now ? <Badge tone="neutral">past</Badge> : null}
+                    <ActionForm action={cancelLeaveAction.bind(null, entry.id)} submitLabel="Cancel" submitAccessibleName={`Cancel leave ${formatInZone(entry.startsAt, zone)} – ${formatInZone(entry.endsAt, zone)}`} submitSize="sm" submitVariant="ghost" className="inline" />
                   </li>
                 ))}
               </ul>
