@@ -23,7 +23,7 @@ beforeAll(async () => {
   // Weekly handoffs on Mondays 09:00: people[0] from 30 Nov, people[1] from 7 Dec, people[2] from 14 Dec …
   ({ slug } = await createOnCallSchedule(db, { teamId: team.id, participantIds: people.map((p) => p.id), effectiveFrom: at("2026-11-30T09:00"), holidayCalendarId: holidays.id }));
   // people[1] is away Thursday 10 and Friday 11 December, in the middle of their week.
-  await addLeave(db, actorFor(people[1]!), { startsAt: "2026-12-10T00:00", endsAt: "2026-12-12T00:00", timeZone: zone });
+  await addLeave(db, actorFor(people[1]!), { startsAt: "2026-12-10T00:00", endsAt: "2026-12-12T00:00", timeZone: zone }, NOW);
   clearScheduleViewCache();
 });
 
