@@ -5,12 +5,13 @@
 // as the cause instead of failing as a bad signature.
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { env } from "../env";
+import { AppError } from "../errors";
 
 const VERSION = "v1";
 
 function masterKey(): string {
   const key = env().RUNWELL_SECRETS_KEY ?? env().NEXTAUTH_SECRET;
-  if (!key) throw new Error("Webhook secrets are encrypted with RUNWELL_SECRETS_KEY (or NEXTAUTH_SECRET): set one, the same as the portal's.");
+  if (!key) throw new AppError("BAD_REQUEST", "Webhook secrets are encrypted with RUNWELL_SECRETS_KEY (or NEXTAUTH_SECRET): set one, the same as the portal's.");
   return key;
 }
 
