@@ -11,11 +11,15 @@ import { sealSecret } from "./secret-box";
 import { generateWebhookSecret } from "./signing";
 import { resolveScope } from "./webhook-access";
 
+const ZScope = ZCreateWebhook.pick({ team: true });
+
 export async function createWebhook(db: Db, actor: Actor, input: unknown): Promise<{ id: string; secret: string }> {
-  const data = parseInput(ZCreateWebhook, input);
+  // The scope first: someone who may not manage its webhooks is refused whatever else they sent.
+  const { team } = parseInput(ZScope, input);
   const secret = generateWebhookSecret();
   const created = await db.$transaction(async (tx) => {
-    const scope = await resolveScope(tx, actor, data.team);
+    const scope = await resolveScope(tx, actor, team);
+    const data = parseInput(ZCreateWebhook, input);
     const webhook = await tx.webhook.create({
       data: { teamId: scope.teamId, url: data.url, format: data.format, events: data.events, description: data.description, secret: sealSecret(secret) },
       select: { id: true, url: true, format: true, events: true, enabled: true, description: true, team: { select: { slug: true } } },

@@ -62,3 +62,8 @@ export async function listAllWebhooks(db: Db, actor: Actor, recent = 1): Promise
   authorize(actor, "webhooks.manage");
   return list(db, {}, recent);
 }
+
+/** The team a team-webhooks page is about. */
+export function teamForWebhooks(db: Db, slug: string) {
+  return db.team.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+}

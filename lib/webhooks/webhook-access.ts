@@ -33,8 +33,9 @@ export async function resolveScope(tx: DbTx, actor: Actor, teamSlug: string | nu
   }
   const team = await tx.team.findUnique({ where: { slug: teamSlug }, select: { id: true, slug: true, name: true } });
   if (!team) {
-    // Only someone who may manage some webhooks learns that the slug names no team.
-    authorize(actor, "webhooks.manage", { isTeamLead: actor.kind === "PERSON" });
+    // Something that does not exist is answered as the organisation's would be: admins and the
+    // operator learn it is missing, everyone else is refused (and learns nothing).
+    authorize(actor, "webhooks.manage");
     throw AppError.validation({ [field]: [`No team has the slug "${teamSlug}".`] });
   }
   await authorizeScope(tx, actor, team.id);
@@ -48,7 +49,7 @@ export async function loadWebhookToManage(tx: DbTx, actor: Actor, webhookId: str
     select: { id: true, teamId: true, url: true, format: true, events: true, enabled: true, description: true, team: { select: { slug: true, name: true } } },
   });
   if (!webhook) {
-    authorize(actor, "webhooks.manage", { isTeamLead: actor.kind === "PERSON" });
+    authorize(actor, "webhooks.manage"); // as for a missing team, above
     throw notFound("The webhook");
   }
   await authorizeScope(tx, actor, webhook.teamId);
