@@ -111,6 +111,21 @@ describe("delivering a webhook", () => {
     expect(audit.after).toMatchObject({ eventId, previously: "failed" });
   });
 
+  it("never posts a delivery twice at once: a second worker finds it claimed and leaves it to pg-boss's retry", async () => {
+    const { deliveryId, eventId } = await testDelivery();
+    const now = new Date();
+    const outcomes = await Promise.allSettled([deliverWebhook(db(), deliveryId, { now, enqueueIn }), deliverWebhook(db(), deliveryId, { now, enqueueIn })]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled" && outcome.value === "delivered")).toHaveLength(1);
+    expect(receiver.received.filter((request) => request.id === eventId)).toHaveLength(1);
+
+    const held = await testDelivery();
+    await db().webhookDelivery.update({ where: { id: held.deliveryId }, data: { claimedUntil: new Date(now.getTime() + 30_000) } });
+    await expect(deliverWebhook(db(), held.deliveryId, { now, enqueueIn })).rejects.toThrow(/another worker/);
+    expect(receiver.received.filter((request) => request.id === held.eventId)).toHaveLength(0);
+    // Once the claim has run out (its worker died), the retried job makes the attempt.
+    expect(await deliverWebhook(db(), held.deliveryId, { now: new Date(now.getTime() + 31_000), enqueueIn })).toBe("delivered");
+  });
+
   it("gives up a pending delivery of a webhook that was turned off, without posting", async () => {
     const { deliveryId, eventId, webhookId } = await testDelivery();
     await db().webhook.update({ where: { id: webhookId }, data: { enabled: false } });

@@ -58,8 +58,14 @@ export async function deliverWebhook(db: Db, deliveryId: string, options: Delive
     },
     data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) },
   });
-  // Delivered, given up, held by another worker, or a job left over from before a "send again".
-  if (claimed.count === 0) return "skipped";
+  if (claimed.count === 0) {
+    // Delivered, given up, or a job left over from before a "send again" (not due): nothing to do.
+    // Held by another worker: throw, so pg-boss tries this job again after the claim, in case that
+    // worker died before it could plan the next attempt.
+    const held = await db.webhookDelivery.findFirst({ where: { id: deliveryId, status: "PENDING", claimedUntil: { gte: now } }, select: { claimedUntil: true } });
+    if (held) throw new Error(`Webhook delivery ${deliveryId} is being attempted by another worker until ${held.claimedUntil?.toISOString()}.`);
+    return "skipped";
+  }
   const delivery = await db.webhookDelivery.findUniqueOrThrow({
     where: { id: deliveryId },
     select: { id: true, eventId: true, eventType: true, body: true, createdAt: true, roundStartedAt: true, roundAttempts: true, webhook: { select: { id: true, url: true, secret: true, enabled: true, removedAt: true } } },

@@ -15,3 +15,7 @@ ADD COLUMN     "nextAttemptAt" TIMESTAMP(3),
 ADD COLUMN     "roundAttempts" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "roundStartedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
 
+
+-- The new "webhooks" subscriber starts at the end of the outbox: no webhook existed before this
+-- migration, so the history it would otherwise walk once holds nothing for it.
+INSERT INTO "EventCursor" (subscriber, "lastSeq", "updatedAt") SELECT 'webhooks', COALESCE(max(seq), 0), now() FROM "DomainEvent" ON CONFLICT DO NOTHING;
