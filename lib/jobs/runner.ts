@@ -69,8 +69,18 @@ export async function startJobRunner(db: Db, options: RunnerOptions = {}): Promi
         throw error;
       }
     };
-    for (let worker = 0; worker < (QUEUES[name].workers ?? 1); worker += 1) {
-      await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: QUEUES[name].pollingIntervalSeconds, batchSize: 1 }, work);
+    for (let count = 0; count < (QUEUES[name].workers ?? 1); count += 1) {
+      // pg-boss 10 waits out the polling interval after every job, busy or not, which caps a worker
+      // at two jobs a second. Notifying the worker once its job is done makes it fetch the next one at
+      // once; an empty fetch does not notify, so an idle worker still waits the interval.
+      const worker = { id: "" };
+      worker.id = await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: QUEUES[name].pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+        try {
+          await work(jobs);
+        } finally {
+          if (worker.id && jobs.length) boss.notifyWorker(worker.id);
+        }
+      });
     }
   }
   let pending: Promise<void> | null = null;
