@@ -8,7 +8,8 @@ import { adminActor, testDb } from "../../test/helpers";
 import { startReceiver, type Receiver } from "../../test/webhook-receiver";
 import { deliverWebhook } from "./deliver-webhook";
 import { createWebhook } from "./create-webhook";
-import { resendDelivery, sendTestEvent } from "./send-test-event";
+import { resendDelivery } from "./resend-delivery";
+import { sendTestEvent } from "./send-test-event";
 
 const db = testDb;
 let receiver: Receiver;

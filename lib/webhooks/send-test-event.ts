@@ -8,8 +8,7 @@ import type { Db } from "../db";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { EventHandlerContext } from "../events/subscribers";
 import { EVENT_SCHEMAS } from "../events/catalogue";
-import { notFound, parseInput } from "../errors";
-import { authorize } from "../authz/can";
+import { parseInput } from "../errors";
 import { portalUrl } from "../notifications/email-template";
 import { safeId } from "../validation/text";
 import { webhookSnapshot } from "./audit-snapshot";
@@ -36,30 +35,4 @@ export async function sendTestEvent(db: Db, actor: Actor, id: unknown, enqueueIn
   });
   await requestSeal(db);
   return result;
-}
-
-/** "Send again": a new round for a delivery (delivered or given up), the same body and webhook-id. */
-export async function resendDelivery(db: Db, actor: Actor, id: unknown, enqueueIn: EnqueueIn, now = new Date()): Promise<void> {
-  const deliveryId = parseInput(safeId("Name the delivery (its id)."), id);
-  await db.$transaction(async (tx) => {
-    const delivery = await tx.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { id: true, webhookId: true, eventId: true, eventType: true, status: true } });
-    if (!delivery) {
-      authorize(actor, "webhooks.manage"); // a missing record is answered as the organisation's (webhook-access.ts)
-      throw notFound("The delivery");
-    }
-    const webhook = await loadWebhookToManage(tx, actor, delivery.webhookId);
-    await tx.webhookDelivery.update({
-      where: { id: delivery.id },
-      data: { status: "PENDING", roundStartedAt: now, roundAttempts: 0, nextAttemptAt: now, givenUpAt: null },
-      select: { id: true },
-    });
-    await enqueueIn(tx as Prisma.TransactionClient)(DELIVER_QUEUE, { deliveryId: delivery.id });
-    await recordAuditEvent(tx, actor, {
-      action: "webhook.resend",
-      entityType: "Webhook",
-      entityId: webhook.id,
-      after: { ...webhookSnapshot(webhook), eventId: delivery.eventId, eventType: delivery.eventType, previously: delivery.status.toLowerCase() },
-    });
-  });
-  await requestSeal(db);
 }

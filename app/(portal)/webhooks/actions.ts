@@ -8,7 +8,8 @@ import { runFormAction, type FormState } from "@/lib/forms/run-form-action";
 import { enqueueIn } from "@/lib/jobs/enqueue";
 import { removeWebhook, setWebhookEnabled } from "@/lib/webhooks/change-webhook";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
-import { resendDelivery, sendTestEvent } from "@/lib/webhooks/send-test-event";
+import { resendDelivery } from "@/lib/webhooks/resend-delivery";
+import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import type { WebhookFormState } from "@/lib/webhooks/webhook-form-state";
 
 function refresh() {
