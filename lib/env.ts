@@ -13,6 +13,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  /** Encrypts webhook signing secrets at rest (lib/webhooks/secret-box.ts); NEXTAUTH_SECRET when unset. */
+  RUNWELL_SECRETS_KEY: z.string().min(16, "RUNWELL_SECRETS_KEY must be at least 16 characters").optional().or(z.literal("").transform(() => undefined)),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { cliActor } from "../lib/auth/actor";
 import { AppError } from "../lib/errors";
+import { localAuthSecret } from "../lib/runtime/local-secret";
 import { applyMigrations } from "../lib/runtime/prepare-database";
 import { resolveDatabase } from "../lib/runtime/resolve-database";
 
@@ -14,6 +15,10 @@ Commands:
   token create --service SLUG --scopes a,b [--name N] [--expires-in-days D]   prints only the token
   token list --service SLUG                       the service's tokens (never their secrets)
   token revoke --id ID                            stops the token at once, in every portal process
+  webhook add (--team SLUG | --org) --url URL --events a,b [--format standard|slack] [--description D]
+                                                  the secret is printed once, as the last line
+  webhook list [--team SLUG]                      webhooks and their latest delivery (never secrets)
+  webhook remove --id ID
   audit verify
 `;
 
@@ -94,6 +99,60 @@ async function tokenRevoke(args: string[]) {
   return 0;
 }
 
+async function webhookAdd(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { team: { type: "string" }, org: { type: "boolean" }, url: { type: "string" }, events: { type: "string" }, format: { type: "string" }, description: { type: "string" } },
+  });
+  if (Boolean(values.team) === Boolean(values.org)) throw AppError.validation({ team: ["Give --team SLUG for a team's webhook, or --org for the organisation's (one of them)."] });
+  const { db } = await import("../lib/db");
+  const { createWebhook } = await import("../lib/webhooks/create-webhook");
+  const { displayUrl } = await import("../lib/webhooks/schemas");
+  const { id, secret } = await createWebhook(db(), cliActor(), {
+    team: values.org ? null : values.team,
+    url: values.url ?? "",
+    events: (values.events ?? "").split(",").map((type) => type.trim()).filter(Boolean),
+    format: (values.format ?? "standard").toUpperCase(),
+    description: values.description ?? "",
+  });
+  console.log(`Added webhook ${id} of ${values.org ? "the organisation" : `team ${values.team}`} to ${displayUrl(values.url ?? "")}.`);
+  console.log("Its signing secret follows; it is shown this once:");
+  console.log(secret); // last, so scripts can capture it: SECRET=$(npm run -s cli -- webhook add ... | tail -1)
+  return 0;
+}
+
+async function webhookList(args: string[]) {
+  const { values } = parseArgs({ args, options: { team: { type: "string" } } });
+  const { db } = await import("../lib/db");
+  const { listAllWebhooks } = await import("../lib/webhooks/queries");
+  const webhooks = (await listAllWebhooks(db(), cliActor())).filter((webhook) => !values.team || webhook.team?.slug === values.team);
+  if (webhooks.length === 0) {
+    console.log(values.team ? `No webhooks for team ${values.team}.` : "No webhooks.");
+    return 0;
+  }
+  const last = (webhook: (typeof webhooks)[number]) => {
+    const delivery = webhook.deliveries[0];
+    if (!delivery) return "—";
+    return `${delivery.status.toLowerCase()} ${delivery.lastStatusCode ?? ""} ${day(delivery.createdAt)}`.replace(/\s+/g, " ");
+  };
+  const rows = webhooks.map((webhook) => [
+    webhook.id, webhook.team ? `team ${webhook.team.slug}` : "organisation", webhook.url, webhook.format.toLowerCase(), webhook.enabled ? "on" : "off", webhook.events.join(","), last(webhook),
+  ]);
+  const header = ["ID", "SCOPE", "URL", "FORMAT", "STATE", "EVENTS", "LAST DELIVERY"];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());
+  return 0;
+}
+
+async function webhookRemove(args: string[]) {
+  const { values } = parseArgs({ args, options: { id: { type: "string" } } });
+  const { db } = await import("../lib/db");
+  const { removeWebhook } = await import("../lib/webhooks/change-webhook");
+  const removed = await removeWebhook(db(), cliActor(), values.id ?? "");
+  console.log(`Removed webhook ${removed.id}; its pending deliveries were given up.`);
+  return 0;
+}
+
 async function auditVerify() {
   const { db } = await import("../lib/db");
   const { verifyAuditChain } = await import("../lib/audit/verify-audit-chain");
@@ -108,6 +167,9 @@ const COMMANDS: Record<string, Command> = {
   "token create": tokenCreate,
   "token list": tokenList,
   "token revoke": tokenRevoke,
+  "webhook add": webhookAdd,
+  "webhook list": webhookList,
+  "webhook remove": webhookRemove,
   "audit verify": auditVerify,
 };
 
@@ -124,6 +186,9 @@ async function main(): Promise<number> {
     if (!line.startsWith("Using")) process.stderr.write(`${line}\n`);
   });
   process.env.DATABASE_URL = database.url;
+  // Webhook secrets are encrypted under the portal's key (lib/webhooks/secret-box.ts); beside the
+  // embedded database that is the local session secret the launcher gives the portal.
+  if (database.embedded && !process.env.NEXTAUTH_SECRET) process.env.NEXTAUTH_SECRET = localAuthSecret();
   try {
     if (database.owned) applyMigrations(database.url); // the portal is not running: bring the schema up to date
     return await command(argv.slice(2));

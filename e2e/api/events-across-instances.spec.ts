@@ -1,7 +1,10 @@
 // Two portals on one database, as two instances behind a load balancer: each runs the job runner.
-// A production deployment reported to one of them notifies every change manager exactly once, and
-// each scheduled job runs once per period across both (pg-boss's cron, not a timer per process).
+// A production deployment reported to one of them notifies every change manager exactly once, an
+// organisation webhook (added with the CLI) receives each of its events once, plus the one documented
+// retry of an event its receiver first refused; and each scheduled job runs once per period across
+// both (pg-boss's cron, not a timer per process).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { startReceiver, type Receiver } from "../../test/webhook-receiver";
 import { withDatabase } from "../database";
 import { expect, test } from "../fixtures";
 
@@ -19,6 +22,8 @@ async function answers(url: string): Promise<boolean> {
 }
 
 let second: ChildProcess | undefined;
+let receiver: Receiver | undefined;
+test.afterAll(() => receiver?.close());
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -35,14 +40,23 @@ test.afterAll(async () => {
   await expect.poll(() => answers(`${SECOND}/api/health`), { timeout: 30_000, intervals: [250] }).toBe(false);
 });
 
-function token(): string {
-  const result = spawnSync("npm", ["run", "-s", "cli", "--", "token", "create", "--service", SERVICE, "--scopes", "deployments:write", "--name", `events ${Date.now()}`], { encoding: "utf8", env: { ...process.env, ...databaseEnv } });
+function cli(...args: string[]): string {
+  const result = spawnSync("npm", ["run", "-s", "cli", "--", ...args], { encoding: "utf8", env: { ...process.env, ...databaseEnv } });
   expect(result.status, result.stderr).toBe(0);
   return result.stdout.trim().split("\n").at(-1)!;
 }
 
-test("a production deployment notifies each change manager once, whichever instance works the events", async ({ baseURL }) => {
-  test.setTimeout(60_000);
+const token = () => cli("token", "create", "--service", SERVICE, "--scopes", "deployments:write", "--name", `events ${Date.now()}`);
+
+test("a production deployment notifies each change manager once and reaches the organisation webhook once, whichever instance works the events", async ({ baseURL }) => {
+  test.setTimeout(90_000);
+  receiver = await startReceiver("/hooks/two-instances");
+  // The CLI prints the signing secret as its last line.
+  const secret = cli("webhook", "add", "--org", "--url", receiver.url, "--events", "deployment.started,deployment.finished,deployment.flagged");
+  expect(secret).toMatch(/^whsec_/);
+  receiver.secrets.push(secret);
+  // The first delivery is refused: the retry schedule sends it again 5 s later, from either instance.
+  receiver.answers.push(500);
   const bearer = token();
   const externalId = `events-${Date.now()}`;
   const version = `7.${Date.now() % 1000}.0`;
@@ -66,6 +80,20 @@ test("a production deployment notifies each change manager once, whichever insta
     const rows = await prisma.notification.groupBy({ by: ["eventId", "personId"], where: { eventId: { in: events.map((event) => event.id) } }, _count: { _all: true } });
     expect(rows).toHaveLength(events.length * managers.length);
     expect(rows.every((row) => row._count._all === 1)).toBe(true);
+
+    // The webhook: every event delivered, each webhook-id received once, except the refused first
+    // request, received twice (its documented retry). Other specs' deployments may reach this
+    // organisation webhook too; the counts below are about this deployment's events.
+    const ids = events.map((event) => event.id);
+    const timesReceived = (id: string) => receiver!.received.filter((request) => request.id === id).length;
+    await expect.poll(() => ids.filter((id) => timesReceived(id) > 0).length, { timeout: 45_000, intervals: [250] }).toBe(ids.length);
+    await expect.poll(async () => prisma.webhookDelivery.count({ where: { eventId: { in: ids }, status: "DELIVERED", webhook: { url: receiver!.url } } }), { timeout: 30_000, intervals: [250] }).toBe(ids.length);
+    const refused = receiver!.received[0]!.id;
+    expect(receiver!.received.every((request) => request.verified), receiver!.received.find((request) => !request.verified)?.verifyError).toBe(true);
+    const counts = Object.fromEntries(receiver!.received.map((request) => [request.id, timesReceived(request.id)]));
+    expect(counts).toEqual(Object.fromEntries(Object.keys(counts).map((id) => [id, id === refused ? 2 : 1])));
+    const deliveries = await prisma.webhookDelivery.findMany({ where: { eventId: { in: ids }, webhook: { url: receiver!.url } }, select: { eventId: true, attempts: true } });
+    expect(deliveries.map((delivery) => delivery.attempts).sort()).toEqual(ids.map((id) => (id === refused ? 2 : 1)).sort());
   });
 });
 

@@ -37,6 +37,8 @@ export const AUDITED_ENTITIES = {
   Person: { service: null },
   // A failed background job an admin sent round again (lib/jobs/failed-jobs.ts): "<queue>:<job id>".
   Job: { service: null },
+  // Outgoing webhooks (lib/webhooks/): a team's belong to the team; the organisation's to no one.
+  Webhook: { service: null, team: (teamId) => Prisma.sql`e."entityId" IN (SELECT id FROM "Webhook" WHERE "teamId" = ${teamId})` },
   Domain: { service: null },
   ExposureBand: { service: null },
   Environment: { service: null },

@@ -27,6 +27,9 @@ export const PERMISSIONS = {
   "teams.manage": ["admin", "operator"],
   "people.manage": ["admin", "operator"],
   "jobs.manage": ["admin", "operator"],
+  // Outgoing webhooks: the organisation's are the admin's; a team's, its leads' too (the use case
+  // looks up whether the person leads the webhook's team).
+  "webhooks.manage": ["admin", "lead-of-team", "operator"],
   "tokens.manage": ["admin", "member-of-team", "operator"],
   "audit.read": ["change-manager", "admin", "operator"],
   "audit.verify": ["change-manager", "admin", "operator"],

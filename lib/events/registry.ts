@@ -4,8 +4,9 @@ import type { Subscriber } from "./subscribers";
 import { changeNotices } from "../changes/event-notices";
 import { deploymentNotices } from "../deployments/event-notices";
 import { onCallNotices } from "../oncall/event-notices";
+import { webhookFanOut } from "../webhooks/fan-out";
 
-export const SUBSCRIBERS: readonly Subscriber[] = [changeNotices, deploymentNotices, onCallNotices];
+export const SUBSCRIBERS: readonly Subscriber[] = [changeNotices, deploymentNotices, onCallNotices, webhookFanOut];
 
 export function subscriberNamed(name: string): Subscriber | undefined {
   return SUBSCRIBERS.find((subscriber) => subscriber.name === name);

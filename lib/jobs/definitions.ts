@@ -5,6 +5,7 @@ import type PgBoss from "pg-boss";
 export type QueueName =
   | "events.drain"
   | "email.send"
+  | "webhook.deliver"
   | "schedule.audit-seal-backlog"
   | "schedule.required-checks-sweep"
   | "schedule.dora-snapshot"
@@ -18,6 +19,8 @@ type QueueDefinition = Omit<PgBoss.Queue, "name"> & {
   purpose: string;
   /** How often a worker looks for jobs when not woken; pg-boss's floor is 0.5 s. */
   pollingIntervalSeconds: number;
+  /** Workers per process (each takes one job at a time); 1 when unset. */
+  workers?: number;
 };
 
 export const QUEUES: Record<QueueName, QueueDefinition> = {
@@ -39,6 +42,19 @@ export const QUEUES: Record<QueueName, QueueDefinition> = {
     retryBackoff: true,
     expireInSeconds: 120,
     pollingIntervalSeconds: 1,
+  },
+  "webhook.deliver": {
+    purpose: "Posts one event to one webhook; a failed attempt plans the next (lib/webhooks/retry-schedule.ts)",
+    // Failed attempts are retried by the webhook's own schedule (5 s, 30 s, 2 min … for 24 hours): the
+    // job records the attempt and queues the next one. pg-boss's retries only cover a worker that
+    // crashed or lost the database mid-attempt.
+    retryLimit: 5,
+    retryDelay: 30,
+    retryBackoff: true,
+    expireInSeconds: 60,
+    pollingIntervalSeconds: 0.5,
+    // Receivers answer slowly, not the database: several attempts in flight per process.
+    workers: 4,
   },
   "schedule.audit-seal-backlog": {
     purpose: "Seals audit events a crashed or busy request left unsealed",

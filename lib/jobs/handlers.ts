@@ -11,6 +11,7 @@ import { refreshOrganisationSnapshot } from "../deployments/metrics-snapshot";
 import { DEFAULT_PERIOD_DAYS } from "../deployments/schemas";
 import { sendEmailDelivery } from "../notifications/email";
 import { shiftStartReminders } from "../oncall/shift-reminders";
+import { deliverWebhook } from "../webhooks/deliver-webhook";
 import type { QueueName } from "./definitions";
 import { enqueueIn } from "./enqueue";
 import { queue } from "./queue";
@@ -30,6 +31,7 @@ export function jobHandlers({ db, now, subscribers = SUBSCRIBERS }: JobContext):
       await drainSubscriber(db, subscriber, enqueueIn);
     },
     "email.send": (data) => sendEmailDelivery(db, String(data.deliveryId), now()),
+    "webhook.deliver": (data) => deliverWebhook(db, String(data.deliveryId), { now: now(), enqueueIn }),
     "schedule.audit-seal-backlog": () => sealAllPending(db),
     "schedule.required-checks-sweep": async () => {
       await sweepRequiredChecks(db, SYSTEM("required-checks-sweep"), now());

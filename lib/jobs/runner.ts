@@ -42,7 +42,7 @@ export async function startJobRunner(db: Db, options: RunnerOptions = {}): Promi
   const boss = await queue({ runSchedules: schedules });
   const handlers = jobHandlers({ db, now: options.now ?? (() => new Date()), subscribers });
   for (const name of QUEUE_NAMES) {
-    const { cron, purpose: _purpose, pollingIntervalSeconds: _poll, ...definition } = QUEUES[name];
+    const { cron, purpose: _purpose, pollingIntervalSeconds: _poll, workers: _workers, ...definition } = QUEUES[name];
     if (cron && !schedules) continue;
     await boss.createQueue(name, { name, ...definition, ...options.retry });
     if (cron) await boss.schedule(name, cron, {}, { tz: "UTC" });
@@ -54,7 +54,7 @@ export async function startJobRunner(db: Db, options: RunnerOptions = {}): Promi
     m.jobRuns.inc({ queue: name }, 0);
     m.jobFailures.inc({ queue: name }, 0);
     const handle = handlers[name];
-    await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: QUEUES[name].pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+    const work = async ([job]: PgBoss.Job<Record<string, unknown>>[]) => {
       if (!job) return;
       const timer = m.jobDuration.startTimer({ queue: name });
       m.jobRuns.inc({ queue: name });
@@ -68,7 +68,20 @@ export async function startJobRunner(db: Db, options: RunnerOptions = {}): Promi
         logger().warn({ err: error, queue: name, jobId: job.id }, `job ${name} failed; pg-boss retries it per its policy`);
         throw error;
       }
-    });
+    };
+    for (let count = 0; count < (QUEUES[name].workers ?? 1); count += 1) {
+      // pg-boss 10 waits out the polling interval after every job, busy or not, which caps a worker
+      // at two jobs a second. Notifying the worker once its job is done makes it fetch the next one at
+      // once; an empty fetch does not notify, so an idle worker still waits the interval.
+      const worker = { id: "" };
+      worker.id = await boss.work<Record<string, unknown>>(name, { pollingIntervalSeconds: QUEUES[name].pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+        try {
+          await work(jobs);
+        } finally {
+          if (worker.id && jobs.length) boss.notifyWorker(worker.id);
+        }
+      });
+    }
   }
   let pending: Promise<void> | null = null;
   const wake = () => {

@@ -2,30 +2,63 @@
 // 1. Emit overhead: the same small use-case transaction (an update and its audit event) with and
 //    without an emitted event, sequentially and with 16 concurrent writers, in the same run.
 // 2. Burst: BENCH_EVENTS_BURST production-deployment events committed at once, drained by the real job
-//    runner with its real subscribers (each change manager gets an in-app notice per event); the time
-//    until every subscriber's cursor has passed the last event.
+//    runner with its real subscribers (each change manager gets an in-app notice per event, and an
+//    organisation webhook pointed at a local receiver gets each event, signed); the time until every
+//    subscriber's cursor has passed the last event, and until the receiver has every event.
+// 3. Paced: BENCH_EVENTS_PACED events emitted one per transaction at BENCH_EVENTS_RATE per second
+//    while the runner runs, as a busy day looks: webhook latency from the event's commit to the
+//    receiver, the number the ≤ 2 s target is about.
 // Rewrites the <!-- bench:events --> section of docs/PERFORMANCE.md, with the machine's load average.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { freshDatabase, percentile, runConcurrently } from "./harness";
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const summary = (sorted: number[]) => `p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}, p99 ${ms(percentile(sorted, 99))}`;
 const TRANSACTIONS = Number(process.env.BENCH_EVENTS_TX ?? 3_000);
 const BURST = Number(process.env.BENCH_EVENTS_BURST ?? 10_000);
+const PACED = Number(process.env.BENCH_EVENTS_PACED ?? 600);
+const RATE = Number(process.env.BENCH_EVENTS_RATE ?? 20);
+const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
+const secondsSummary = (sorted: number[]) => `p50 ${seconds(percentile(sorted, 50))}, p95 ${seconds(percentile(sorted, 95))}, max ${seconds(sorted.at(-1) ?? 0)}`;
+
+/** A receiver that answers 200 at once and notes when each webhook-id arrived (ms since the epoch). */
+async function startReceiver() {
+  const arrivals = new Map<string, number>();
+  let duplicates = 0;
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      const id = String(request.headers["webhook-id"] ?? "");
+      if (arrivals.has(id)) duplicates += 1;
+      else arrivals.set(id, Date.now());
+      response.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/bench`, arrivals, duplicates: () => duplicates, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+const until = async (condition: () => boolean | Promise<boolean>) => {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 100));
+};
 
 async function main() {
   const loadBefore = os.loadavg();
   const database = await freshDatabase();
   process.env.DATABASE_URL = database.url;
   process.env.DATABASE_POOL_SIZE = "20";
+  process.env.RUNWELL_SECRETS_KEY ??= "bench-secrets-key-0123456789abcdef";
   const { db } = await import("../../lib/db");
   const { createEnvironments, createDomain, createTeam, createService, createPerson } = await import("../../prisma/seed/factories");
   const { recordAuditEvent } = await import("../../lib/audit/record-audit-event");
   const { emitEvent } = await import("../../lib/events/emit");
   const { startJobRunner } = await import("../../lib/jobs/runner");
   const { SUBSCRIBERS } = await import("../../lib/events/registry");
+  const { createWebhook } = await import("../../lib/webhooks/create-webhook");
   const prisma = db();
   await createEnvironments(prisma);
   const team = await createTeam(prisma, { domainId: (await createDomain(prisma)).id });
@@ -63,6 +96,8 @@ async function main() {
 
   // The burst: committed first, then the runner starts and drains it.
   await prisma.$executeRaw`DELETE FROM "DomainEvent"`;
+  const receiver = await startReceiver();
+  await createWebhook(prisma, system, { team: null, url: receiver.url, events: ["deployment.finished"] });
   const payload = JSON.stringify({ deployment, production: true });
   await prisma.$executeRawUnsafe(`
     INSERT INTO "DomainEvent" (id, type, "entityType", "entityId", "serviceId", "teamId", payload, "occurredAt")
@@ -79,8 +114,38 @@ async function main() {
   }
   const drainMs = performance.now() - start;
   const notices = await prisma.notification.count({ where: { kind: "deployment.finished" } });
+  results.push(`| burst of ${BURST.toLocaleString("en")} events drained by the job runner (${SUBSCRIBERS.length} subscribers; ${notices.toLocaleString("en")} in-app notices and ${BURST.toLocaleString("en")} webhook deliveries written) | ${BURST} events | ${(BURST / (drainMs / 1000)).toFixed(0)} events/s | **${(drainMs / 1000).toFixed(1)} s** to drain (target ≤ 60 s) |`);
+  await until(() => receiver.arrivals.size >= BURST);
+  const receivedMs = performance.now() - start;
+  // Per delivery: from its row (written by the fan-out) to the receiver; and from the burst's commit.
+  type Timing = { eventId: string; queuedAt: Date; occurredAt: Date };
+  const timings = async (since: Date) =>
+    prisma.$queryRaw<Timing[]>`SELECT d."eventId", d."createdAt" AS "queuedAt", e."occurredAt" FROM "WebhookDelivery" d JOIN "DomainEvent" e ON e.id = d."eventId" WHERE e."occurredAt" >= ${since}`;
+  const sorted = (values: number[]) => values.sort((a, b) => a - b);
+  const burstRows = await timings(new Date(0));
+  const fromQueue = sorted(burstRows.map((row) => receiver.arrivals.get(row.eventId)! - row.queuedAt.getTime()));
+  const fromCommit = sorted(burstRows.map((row) => receiver.arrivals.get(row.eventId)! - row.occurredAt.getTime()));
+  results.push(
+    `| the burst's webhook deliveries, all received (4 delivery workers, 1 process) | ${BURST} deliveries | ${(BURST / (receivedMs / 1000)).toFixed(0)} deliveries/s | **${(receivedMs / 1000).toFixed(1)} s** until the receiver had every event; ${receiver.duplicates()} duplicates |`,
+    `| webhook latency in the burst, from the delivery's row to the receiver | ${BURST} deliveries | — | ${secondsSummary(fromQueue)} |`,
+    `| webhook latency in the burst, from the burst's commit to the receiver (a 10,000-event backlog) | ${BURST} deliveries | — | ${secondsSummary(fromCommit)} |`,
+  );
+
+  // Paced: one event per transaction, as use cases emit them, while the runner runs.
+  const pacedSince = new Date();
+  const pacedStart = performance.now();
+  for (let i = 0; i < PACED; i++) {
+    const due = pacedStart + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    await prisma.$transaction((tx) => emitEvent(tx, "deployment.finished", { entityType: "Deployment", entityId: `paced-${i}`, serviceId: service.id, teamId: team.id }, { deployment, production: true }));
+  }
+  await until(() => receiver.arrivals.size >= BURST + PACED);
+  const pacedRows = await timings(pacedSince);
+  const paced = sorted(pacedRows.map((row) => receiver.arrivals.get(row.eventId)! - row.occurredAt.getTime()));
+  results.push(`| **webhook latency, paced** (${RATE} events/s, one per transaction), from the event's commit to the receiver | ${pacedRows.length} deliveries | ${RATE} events/s | **${secondsSummary(paced)}** (target p95 ≤ 2 s); ${receiver.duplicates()} duplicates in all |`);
   await runner.stop();
-  results.push(`| burst of ${BURST.toLocaleString("en")} events drained by the job runner (${SUBSCRIBERS.length} subscribers; ${notices.toLocaleString("en")} in-app notices written) | ${BURST} events | ${(BURST / (drainMs / 1000)).toFixed(0)} events/s | **${(drainMs / 1000).toFixed(1)} s** to drain (target ≤ 60 s) |`);
+  await receiver.close();
 
   const loadAfter = os.loadavg();
   const section = [

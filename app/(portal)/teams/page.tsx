@@ -21,7 +21,12 @@ export default async function TeamsPage() {
       <PageHeader
         title="Teams"
         description="Each team builds and runs its own services. Teams of one domain share an out-of-hours schedule for their 99.0% services."
-        actions={can(person, "teams.manage") ? <ButtonLink href="/teams/new" variant="primary">New team</ButtonLink> : null}
+        actions={
+          <>
+            {can(person, "webhooks.manage") ? <ButtonLink href="/webhooks">Organisation webhooks</ButtonLink> : null}
+            {can(person, "teams.manage") ? <ButtonLink href="/teams/new" variant="primary">New team</ButtonLink> : null}
+          </>
+        }
       />
       {groups.length ? (
         <TeamsByDomain groups={groups} />

@@ -16,6 +16,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { db } from "@/lib/db";
 import { getTeamBySlug } from "@/lib/teams/queries";
 import { isThinRota, MIN_ROTA_SIZE } from "@/lib/teams/rota";
+import { canManageScope } from "@/lib/webhooks/webhook-access";
 
 type Params = Promise<{ slug: string }>;
 
@@ -42,7 +43,12 @@ export default async function TeamPage({ params }: { params: Params }) {
         eyebrow={<BackLink href="/teams">All teams</BackLink>}
         title={team.name}
         description={team.description || undefined}
-        actions={can(person, "teams.manage") ? <ButtonLink href={`/teams/${team.slug}/edit`}>Edit team</ButtonLink> : null}
+        actions={
+          <>
+            {(await canManageScope(db(), person, team.id)) ? <ButtonLink href={`/teams/${team.slug}/webhooks`}>Webhooks</ButtonLink> : null}
+            {can(person, "teams.manage") ? <ButtonLink href={`/teams/${team.slug}/edit`}>Edit team</ButtonLink> : null}
+          </>
+        }
       />
       <div className="space-y-6">
         <TeamFacts team={team} />
