@@ -13,6 +13,7 @@ import { peopleSentences } from "../people/audit-sentences";
 import { runbookSentences } from "../runbooks/audit-sentences";
 import { teamSentences } from "../teams/audit-sentences";
 import { tokenSentences } from "../tokens/audit-sentences";
+import { webhookSentences } from "../webhooks/audit-sentences";
 import type { SentenceFormatter } from "./sentence-kit";
 
 export const AUDIT_SENTENCES = {
@@ -26,6 +27,7 @@ export const AUDIT_SENTENCES = {
   ...deploymentSentences,
   ...changeSentences,
   ...oncallSentences,
+  ...webhookSentences,
 } satisfies Record<string, SentenceFormatter>;
 
 export type AuditAction = keyof typeof AUDIT_SENTENCES;

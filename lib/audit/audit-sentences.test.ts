@@ -127,3 +127,18 @@ describe("a person's role", () => {
       .toBe("Ada Admin changed Lena Vogel's role from Engineer to Change manager");
   });
 });
+
+describe("a webhook", () => {
+  const webhook = { entityType: "Webhook", entityId: "wh", actorId: "ada", actorLabel: "Ada Admin <admin@runwell.local>" } as const;
+  const snapshot = { scope: "team checkout", url: "https://hooks.slack.com/services/…", format: "Slack", events: ["deployment.failed", "change.submitted"], enabled: true };
+  it("added, with where it points (shortened), its format and events, never a secret", () => {
+    expect(text({ ...webhook, action: "webhook.create", after: snapshot }))
+      .toBe("Ada Admin added a webhook for team checkout to https://hooks.slack.com/services/… (Slack), receiving deployment.failed and change.submitted");
+  });
+  it("switched off, tested and sent again", () => {
+    expect(text({ ...webhook, action: "webhook.disable", before: snapshot })).toBe("Ada Admin switched off the webhook for team checkout to https://hooks.slack.com/services/…");
+    expect(text({ ...webhook, action: "webhook.test", after: snapshot })).toBe("Ada Admin sent a test event to the webhook for team checkout to https://hooks.slack.com/services/…");
+    expect(text({ ...webhook, action: "webhook.resend", after: { ...snapshot, eventType: "deployment.failed", previously: "failed" } }))
+      .toBe("Ada Admin sent the deployment.failed event again to the webhook for team checkout to https://hooks.slack.com/services/… (it had failed)");
+  });
+});

@@ -35,6 +35,15 @@ export const ENTITY_NAMES: Record<AuditedEntityType, { noun: string; lookup: Loo
   },
   Person: { noun: "person", lookup: async (db, ids) => (await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, { name: p.name, href: `/people/${p.id}` }]) },
   // "<queue>:<job id>": the queue is the name; failed jobs are listed on /jobs.
+  Webhook: {
+    noun: "webhook",
+    // The URL is shortened in the snapshot (a Slack URL is a credential); the label names scope and host.
+    lookup: async (db, ids) =>
+      (await db.webhook.findMany({ where: { id: { in: ids } }, select: { id: true, teamId: true, team: { select: { slug: true } } } })).map((w) => [
+        w.id,
+        { name: `webhook of ${w.team ? `team ${w.team.slug}` : "the organisation"}`, href: w.team ? `/teams/${w.team.slug}/webhooks` : "/webhooks" },
+      ]),
+  },
   Job: { noun: "job", lookup: async (_db, ids) => ids.map((id) => [id, { name: id.split(":")[0] ?? id, href: "/jobs" }]) },
   Domain: { noun: "domain", lookup: async (db, ids) => (await db.domain.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((d) => [d.id, { name: d.name, href: null }]) },
   ExposureBand: { noun: "exposure band", lookup: async (db, ids) => (await db.exposureBand.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((b) => [b.id, { name: b.name, href: null }]) },
