@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { freshDatabase, sessionCookie, startNextServer } from "./harness";
+import { generateLarge, openDb, seedDemo } from "./organisations";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3331);
 process.env.BENCH_DB_PORT ??= "55731";
@@ -21,52 +22,6 @@ const ORGS = (process.env.BENCH_HTML_ORGS ?? "demo,large").split(",");
 const BUDGET_KB = 150;
 
 const PAGES = ["/changes", "/changes/calendar", "/changes/calendar?view=month", "/deployments"];
-
-type Prisma = Awaited<ReturnType<typeof openDb>>;
-async function openDb(url: string) {
-  process.env.DATABASE_URL = url;
-  const { db } = await import("../../lib/db");
-  return db();
-}
-
-async function seedDemo(prisma: Prisma) {
-  const { seedDemoOrganisation } = await import("../../prisma/seed/demo");
-  await seedDemoOrganisation(prisma);
-  return (await prisma.person.findFirstOrThrow({ where: { email: "change@runwell.local" }, select: { id: true } })).id;
-}
-
-async function generateLarge(prisma: Prisma) {
-  const { createEnvironments, createDomain, createPerson } = await import("../../prisma/seed/factories");
-  await createEnvironments(prisma);
-  const domain = await createDomain(prisma);
-  await prisma.$executeRawUnsafe(`
-    INSERT INTO "Team" (id, slug, name, "domainId", "updatedAt") SELECT 'bt' || t, 'bench-team-' || t, 'Bench team ' || t, '${domain.id}', now() FROM generate_series(1, 100) t`);
-  await prisma.$executeRawUnsafe(`
-    INSERT INTO "Service" (id, slug, name, "teamId", tier, "updatedAt")
-    SELECT 'bs' || s, 'bench-service-' || s, 'Bench service ' || s, 'bt' || (1 + s % 100), ('TIER_' || (1 + s % 4))::"ServiceTier", now() FROM generate_series(1, ${SERVICES}) s`);
-  await prisma.$executeRawUnsafe(`
-    INSERT INTO "Deployment" (id, "serviceId", "environmentId", version, "externalId", status, "startedAt", "finishedAt", "firstCommitAt", "updatedAt")
-    SELECT 'bd' || g, 'bs' || (1 + g % ${SERVICES}), e.id, 'v' || g, 'gen-' || g,
-           (CASE WHEN g % 17 = 0 THEN 'FAILED' WHEN g % 41 = 0 THEN 'ROLLED_BACK' ELSE 'SUCCEEDED' END)::"DeploymentStatus",
-           now() - (g * interval '157 seconds') - interval '10 minutes', now() - (g * interval '157 seconds'), now() - (g * interval '157 seconds') - interval '1 day', now()
-      FROM generate_series(1, ${DEPLOYMENTS}) g
-      JOIN "Environment" e ON e.slug = (CASE g % 3 WHEN 0 THEN 'production' WHEN 1 THEN 'staging' ELSE 'development' END)`);
-  // Changes over the last year, a quarter of them planned in the coming weeks (the calendar's).
-  await prisma.$executeRawUnsafe(`
-    INSERT INTO "ChangeRequest" (id, type, state, "serviceId", "environmentId", version, summary, "requesterLabel", "plannedStart", "createdAt", "updatedAt")
-    SELECT 'bc' || g, (CASE g % 3 WHEN 0 THEN 'STANDARD' WHEN 1 THEN 'NORMAL' ELSE 'EMERGENCY' END)::"ChangeType",
-           (CASE g % 5 WHEN 0 THEN 'SUBMITTED' WHEN 1 THEN 'APPROVED' ELSE 'CLOSED' END)::"ChangeState",
-           'bs' || (1 + g % ${SERVICES}), e.id, 'v' || g, 'Bench change ' || g || ': routine release of the service',
-           'bench-requester-' || (g % 50) || '@example.test',
-           (CASE WHEN g % 4 = 0 THEN now() + ((g % 40) * interval '1 day') ELSE now() - (g * interval '26 minutes') END),
-           now() - (g * interval '26 minutes'), now()
-      FROM generate_series(1, ${CHANGES}) g JOIN "Environment" e ON e.slug = 'production'`);
-  await prisma.$executeRawUnsafe(`
-    INSERT INTO "FreezeWindow" (id, name, scope, "serviceId", "startsAt", "endsAt", "updatedAt")
-    SELECT 'bf' || s, 'Bench freeze ' || s, 'SERVICE', 'bs' || s, now() - interval '1 day', now() + interval '1 day', now() FROM generate_series(10, ${SERVICES}, 10) s`);
-  await prisma.$executeRawUnsafe(`VACUUM (ANALYZE)`);
-  return (await createPerson(prisma, { role: "CHANGE_MANAGER" })).id;
-}
 
 async function measure(label: string, url: string, personId: string): Promise<string[]> {
   const server = await startNextServer({ url, port: PORT });
@@ -91,7 +46,7 @@ async function measure(label: string, url: string, personId: string): Promise<st
 async function measureOne(org: string) {
   const database = await freshDatabase();
   const prisma = await openDb(database.url);
-  const personId = org === "large" ? await generateLarge(prisma) : await seedDemo(prisma);
+  const personId = org === "large" ? (await generateLarge(prisma, { services: SERVICES, deployments: DEPLOYMENTS, changes: CHANGES })).CHANGE_MANAGER : (await seedDemo(prisma)).CHANGE_MANAGER;
   const changes = await prisma.changeRequest.count();
   const label = org === "large" ? `large (${SERVICES.toLocaleString("en")} services, ${DEPLOYMENTS.toLocaleString("en")} deployments, ${changes.toLocaleString("en")} changes)` : `demo (${changes} changes)`;
   const rows = await measure(label, database.url, personId);

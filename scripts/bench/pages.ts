@@ -1,0 +1,110 @@
+// `npx tsx scripts/bench/pages.ts` (needs `npm run build` first): server time of every main page, as
+// each role's browser gets it (full HTML over HTTP from `next start` on localhost, one view at a time,
+// after a warm-up), on two organisations in fresh databases: the demo (prisma/seed/demo.ts) and a
+// large generated one (scripts/bench/organisations.ts). Reports p50 and p95 per page against the
+// 100 ms budget and rewrites the <!-- bench:pages --> section of docs/PERFORMANCE.md.
+// BENCH_PAGE_VIEWS (default 40) views per page; BENCH_PAGES_ORGS=demo or =large runs one of them.
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { freshDatabase, httpClient, percentile, runConcurrently, sessionCookie, startNextServer } from "./harness";
+import { generateLarge, openDb, seedDemo, type PeopleByRole, type Prisma, type Role } from "./organisations";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3341);
+process.env.BENCH_DB_PORT ??= "55741";
+const VIEWS = Number(process.env.BENCH_PAGE_VIEWS ?? 40);
+const SIZE = { services: Number(process.env.BENCH_SERVICES ?? 2000), deployments: Number(process.env.BENCH_DEPLOYMENTS ?? 200_000), changes: Number(process.env.BENCH_CHANGES ?? 20_000) };
+const ORGS = (process.env.BENCH_PAGES_ORGS ?? "demo,large").split(",");
+const BUDGET_MS = 100;
+
+/** [path, role that views it]: each role's home, then the pages every role reaches from the navigation. */
+async function pagesOf(prisma: Prisma): Promise<[string, Role][]> {
+  const [service, change, deployment, team, schedule, runbook] = await Promise.all([
+    prisma.service.findFirst({ where: { archivedAt: null }, orderBy: { slug: "asc" }, select: { slug: true } }),
+    prisma.changeRequest.findFirst({ orderBy: { createdAt: "desc" }, select: { id: true } }),
+    prisma.deployment.findFirst({ orderBy: { startedAt: "desc" }, select: { id: true } }),
+    prisma.team.findFirst({ orderBy: { slug: "asc" }, select: { slug: true } }),
+    prisma.onCallSchedule.findFirst({ where: { archivedAt: null }, orderBy: { slug: "asc" }, select: { slug: true } }),
+    prisma.runbook.findFirst({ select: { slug: true, service: { select: { slug: true } } } }),
+  ]);
+  const pages: [string, Role][] = [
+    ["/", "ENGINEER"], ["/", "PRODUCT_MANAGER"], ["/", "CHANGE_MANAGER"], ["/", "ADMIN"],
+    ["/services", "ENGINEER"], ["/teams", "ENGINEER"], ["/people", "ADMIN"], ["/runbooks", "ENGINEER"], ["/runbooks?q=checkout-api", "ENGINEER"],
+    ["/oncall", "ENGINEER"], ["/oncall/me", "ENGINEER"], ["/oncall/report", "PRODUCT_MANAGER"],
+    ["/deployments", "CHANGE_MANAGER"], ["/deployments/metrics", "PRODUCT_MANAGER"], ["/deployments/environments", "ENGINEER"],
+    ["/changes", "CHANGE_MANAGER"], ["/changes/calendar", "CHANGE_MANAGER"], ["/changes/cab", "CHANGE_MANAGER"], ["/changes/flags", "CHANGE_MANAGER"], ["/changes/patterns", "CHANGE_MANAGER"],
+    ["/audit", "CHANGE_MANAGER"], ["/notifications", "CHANGE_MANAGER"], ["/jobs", "ADMIN"], ["/webhooks", "ADMIN"],
+  ];
+  if (service) pages.push([`/services/${service.slug}`, "ENGINEER"]);
+  if (team) pages.push([`/teams/${team.slug}`, "ENGINEER"]);
+  if (change) pages.push([`/changes/${change.id}`, "CHANGE_MANAGER"], [`/changes/${change.id}/evidence`, "CHANGE_MANAGER"]);
+  if (deployment) pages.push([`/deployments/${deployment.id}`, "CHANGE_MANAGER"]);
+  if (schedule) pages.push([`/oncall/${schedule.slug}`, "ENGINEER"], [`/oncall/${schedule.slug}?view=month`, "ENGINEER"]);
+  if (runbook) pages.push([`/runbooks/${runbook.service.slug}/${runbook.slug}`, "ENGINEER"]);
+  return pages;
+}
+
+const ROLE_WORD: Record<Role, string> = { ENGINEER: "engineer", PRODUCT_MANAGER: "product manager", CHANGE_MANAGER: "change manager", ADMIN: "admin" };
+
+async function measure(label: string, url: string, people: PeopleByRole, pages: [string, Role][]): Promise<string[]> {
+  const server = await startNextServer({ url, port: PORT });
+  const client = httpClient(`http://localhost:${PORT}`, 4);
+  const cookies = Object.fromEntries(await Promise.all((Object.keys(people) as Role[]).map(async (role) => [role, await sessionCookie(people[role])]))) as Record<Role, string>;
+  const rows: string[] = [];
+  try {
+    for (const [path, role] of pages) {
+      const view = async () => {
+        const answer = await client.request("GET", path, { headers: { cookie: cookies[role] } });
+        if (answer.status !== 200) throw new Error(`${path} as ${role} answered ${answer.status}`);
+      };
+      await runConcurrently(5, 1, view); // JIT and caches warm, as on a server that has been up a while
+      const { latencies } = await runConcurrently(VIEWS, 1, view);
+      const p95 = percentile(latencies, 95);
+      rows.push(`| ${label} | \`${path}\` | ${ROLE_WORD[role]} | ${percentile(latencies, 50).toFixed(0)} ms | ${p95.toFixed(0)} ms | ${p95 <= BUDGET_MS ? "yes" : "**no**"} |`);
+    }
+  } finally {
+    server.stop();
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // the port is free again
+  }
+  return rows;
+}
+
+/** One organisation in this process (the database client is one per process): prints its rows. */
+async function measureOne(org: string) {
+  const database = await freshDatabase();
+  const prisma = await openDb(database.url);
+  const people = org === "large" ? await generateLarge(prisma, SIZE) : await seedDemo(prisma);
+  const label = org === "large" ? `large (${SIZE.services.toLocaleString("en")} services, ${SIZE.deployments.toLocaleString("en")} deployments, ${SIZE.changes.toLocaleString("en")} changes)` : "demo";
+  const rows = await measure(label, database.url, people, await pagesOf(prisma));
+  await prisma.$disconnect();
+  await database.stop();
+  console.log(`ROWS ${JSON.stringify(rows)}`);
+}
+
+async function main() {
+  const one = process.env.BENCH_PAGES_ONE;
+  if (one) return measureOne(one);
+  const rows: string[] = [];
+  for (const org of ORGS) {
+    const child = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/bench/pages.ts"], { env: { ...process.env, BENCH_PAGES_ONE: org }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const line = child.stdout.split("\n").find((candidate) => candidate.startsWith("ROWS "));
+    if (child.status !== 0 || !line) throw new Error(`measuring the ${org} organisation failed (exit ${child.status})`);
+    rows.push(...(JSON.parse(line.slice(5)) as string[]));
+  }
+  const section = [
+    "<!-- bench:pages:start -->",
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: production build, one \`next start\`, full HTML over HTTP on localhost, ${VIEWS} views per page one at a time after 5 warm-up views. Budget p95 ${BUDGET_MS} ms.`,
+    "",
+    "| organisation | page | as | p50 | p95 | within budget |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows,
+    "<!-- bench:pages:end -->",
+  ].join("\n");
+  const file = "docs/PERFORMANCE.md";
+  const doc = readFileSync(file, "utf8");
+  writeFileSync(file, doc.includes("<!-- bench:pages:start -->")
+    ? doc.replace(/<!-- bench:pages:start -->[\s\S]*?<!-- bench:pages:end -->/, section)
+    : `${doc.trimEnd()}\n\n## Server time of the main pages\n\n\`npx tsx scripts/bench/pages.ts\` (after \`npm run build\`).\n\n${section}\n`);
+  console.log(section);
+}
+
+main().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
