@@ -1,4 +1,5 @@
 import type { ExposureBandRule } from "@/lib/catalog/availability";
+import type { MoneyUnit } from "@/lib/money/currency";
 
 export type ServiceFormValues = {
   name: string;
@@ -18,6 +19,8 @@ export type ServiceFormValues = {
 export type ServiceFormOptions = {
   teams: { id: string; name: string }[];
   bands: ExposureBandRule[];
+  /** The organisation's currency: the exposure is typed, hinted and validated in it. */
+  unit: MoneyUnit;
 };
 
 export const FIELD_LABELS: Record<string, string> = {

@@ -87,7 +87,7 @@ export function ServiceForm({ action, initial, options, submitLabel, deriveSlug 
           )}
         </Field>
       </div>
-      <TargetFields values={values} set={set} errors={errors} bands={options.bands} />
+      <TargetFields values={values} set={set} errors={errors} bands={options.bands} unit={options.unit} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="deploymentTarget" label="Deployment target" hint="How often the team should be able to deploy." errors={errors.deploymentTarget} required>
           {(control) => (

@@ -56,6 +56,8 @@ const EXPECTED: Record<Permission, boolean[]> = {
   "teams.manage":      [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
   "people.manage":     [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
   "jobs.manage":       [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
+  // The organisation's currency: admins who run the portal.
+  "organisation.settings": [_, _, _,    _,   _,   _,   Y,   Y,   _,    Y,  Y],
   // A service's API tokens are made by its owning team or admins; a token cannot mint tokens.
   "tokens.manage":     [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
   // Change managers receive the audit trail instead of chasing people; team membership adds nothing.

@@ -18,6 +18,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "runbooks.edit": "write, restore and mark runbooks reviewed",
   "runbook-templates.manage": "keep runbook templates",
   "jobs.manage": "see failed background jobs and run them again",
+  "organisation.settings": "set the organisation's currency",
   "deployments.read": "read deployments, environments and DORA metrics",
   "deployments.report": "report deployments",
   "deployments.health-check": "report post-deployment health checks",

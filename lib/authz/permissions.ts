@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   "teams.manage": ["admin", "operator"],
   "people.manage": ["admin", "operator"],
   "jobs.manage": ["admin", "operator"],
+  // Organisation-wide settings (the currency of every money figure).
+  "organisation.settings": ["admin", "operator"],
   "tokens.manage": ["admin", "member-of-team", "operator"],
   "audit.read": ["change-manager", "admin", "operator"],
   "audit.verify": ["change-manager", "admin", "operator"],

@@ -51,11 +51,28 @@ export function targetRank(target: AvailabilityTarget): number {
   return AVAILABILITY_TARGETS.indexOf(target);
 }
 
-/** A target above the band's needs a written justification: inflated targets cost on-call money. */
-export function needsJustification(bands: readonly ExposureBandRule[], lossPerHour: number, target: AvailabilityTarget): boolean {
+export type TargetVersusBand = "above" | "below" | "matches";
+
+/**
+ * How a target compares with what the exposure band suggests (95.0% when no band matches). Above costs
+ * on-call money the exposure does not call for; below accepts more downtime than the business can
+ * absorb at that loss per hour. Either way someone must write down why.
+ */
+export function targetVersusBand(bands: readonly ExposureBandRule[], lossPerHour: number, target: AvailabilityTarget): TargetVersusBand {
   const band = bandForLoss(bands, lossPerHour);
-  const suggested = band?.availabilityTarget ?? "P95_0";
-  return targetRank(target) > targetRank(suggested);
+  const suggested = targetRank(band?.availabilityTarget ?? "P95_0");
+  const chosen = targetRank(target);
+  return chosen > suggested ? "above" : chosen < suggested ? "below" : "matches";
+}
+
+/** A target other than the band's suggestion, above or below it, needs a written justification. */
+export function needsJustification(bands: readonly ExposureBandRule[], lossPerHour: number, target: AvailabilityTarget): boolean {
+  return targetVersusBand(bands, lossPerHour, target) !== "matches";
+}
+
+/** Inflated targets: the ones the homes and the service page point out. */
+export function isAboveBand(bands: readonly ExposureBandRule[], lossPerHour: number, target: AvailabilityTarget): boolean {
+  return targetVersusBand(bands, lossPerHour, target) === "above";
 }
 
 export type OnCallLevel = "NONE" | "DOMAIN" | "TEAM";

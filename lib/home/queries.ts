@@ -3,7 +3,7 @@ import type { AvailabilityTarget, DeploymentTarget, Role, ServiceTier } from "..
 import type { PersonActor } from "../auth/actor";
 import { authorize } from "../authz/can";
 import { treacleSignals, type TreacleSignals } from "../changes/treacle";
-import { AVAILABILITY_TARGETS, needsJustification } from "../catalog/availability";
+import { AVAILABILITY_TARGETS, isAboveBand } from "../catalog/availability";
 import { exposureBands } from "../catalog/queries";
 import type { Db } from "../db";
 import { listStaleRunbooks, type StaleRunbook } from "../runbooks/search-queries";
@@ -37,7 +37,7 @@ async function servicesOfTeams(prisma: Db, teamIds: readonly string[]): Promise<
   return rows.map(({ maxLossPerHour, ...service }) => ({
     ...service,
     // Without configured bands every target above 95% would look inflated; say nothing rather than cry wolf.
-    aboveExposureBand: bands.length > 0 && needsJustification(bands, maxLossPerHour, service.availabilityTarget),
+    aboveExposureBand: bands.length > 0 && isAboveBand(bands, maxLossPerHour, service.availabilityTarget),
   }));
 }
 
