@@ -1,4 +1,5 @@
-import type { ExposureBandRule } from "@/lib/catalog/availability";
+import type { TargetChoice } from "@/lib/catalog/availability";
+import type { ExposureBandRule } from "@/lib/catalog/exposure-bands";
 import type { MoneyUnit } from "@/lib/money/currency";
 
 export type ServiceFormValues = {
@@ -21,6 +22,8 @@ export type ServiceFormOptions = {
   bands: ExposureBandRule[];
   /** The organisation's currency: the exposure is typed, hinted and validated in it. */
   unit: MoneyUnit;
+  /** The availability targets with their labels and hints (targetChoices()), so the browser needs none of the rules. */
+  targets: TargetChoice[];
 };
 
 export const FIELD_LABELS: Record<string, string> = {

@@ -4,10 +4,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import {
-  AVAILABILITY_TARGETS, bandForLoss, formatDuration, onCallLevel, ON_CALL_LEVEL_LABEL, targetLabel,
-  targetVersusBand, tolerableDowntimePerWeek,
-} from "@/lib/catalog/availability";
+import { bandForLoss, targetVersusBand } from "@/lib/catalog/exposure-bands";
 import type { AvailabilityTarget } from "@/lib/generated/prisma/enums.ts";
 import { formatAmount } from "@/lib/money/format-money";
 import { parseAmount } from "@/lib/money/parse-amount";
@@ -19,6 +16,7 @@ type Props = {
   errors: Record<string, string[]>;
   bands: ServiceFormOptions["bands"];
   unit: ServiceFormOptions["unit"];
+  targets: ServiceFormOptions["targets"];
 };
 
 const JUSTIFICATION_HINT = {
@@ -31,16 +29,17 @@ const JUSTIFICATION_HINT = {
  * is read by the parser the server validates with, in the unit the server sent: a hint the server would
  * refuse is never shown, and an amount it cannot read gets no band.
  */
-export function TargetFields({ values, set, errors, bands, unit }: Props) {
+export function TargetFields({ values, set, errors, bands, unit, targets }: Props) {
   const parsed = parseAmount(values.maxLossPerHour, unit);
   const band = parsed.ok ? bandForLoss(bands, parsed.amount) : null;
   const target = values.availabilityTarget as AvailabilityTarget;
   const versus = parsed.ok ? targetVersusBand(bands, parsed.amount, target) : "matches";
-  const cover = onCallLevel(target);
+  const choice = targets.find((option) => option.value === target) ?? targets[0]!;
+  const label = (value: AvailabilityTarget) => targets.find((option) => option.value === value)?.label ?? value;
   const lossHint = !parsed.ok
     ? `In ${unit.code} (${unit.symbol}), e.g. 250,000, 2m or 2.5k.`
     : band
-      ? `${formatAmount(parsed.amount, unit)} an hour: exposure band ${band.name}, which suggests ${targetLabel(band.availabilityTarget)}.`
+      ? `${formatAmount(parsed.amount, unit)} an hour: exposure band ${band.name}, which suggests ${label(band.availabilityTarget)}.`
       : `${formatAmount(parsed.amount, unit)} an hour.`;
   return (
     <fieldset className="space-y-4 rounded-lg border border-line p-4">
@@ -60,7 +59,7 @@ export function TargetFields({ values, set, errors, bands, unit }: Props) {
       <Field
         id="availabilityTarget"
         label="Availability target"
-        hint={`Tolerates ${formatDuration(tolerableDowntimePerWeek(target))} of unavailability a week. Out-of-hours cover: ${ON_CALL_LEVEL_LABEL[cover.level].toLowerCase()}.`}
+        hint={choice.hint}
         errors={errors.availabilityTarget}
         required
       >
@@ -69,10 +68,10 @@ export function TargetFields({ values, set, errors, bands, unit }: Props) {
             onChange={(event) => {
               set("availabilityTarget", event.target.value);
             }}>
-            {AVAILABILITY_TARGETS.map((option) => (
-              <option key={option} value={option}>
-                {targetLabel(option)}
-                {band?.availabilityTarget === option ? " (suggested)" : ""}
+            {targets.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+                {band?.availabilityTarget === option.value ? " (suggested)" : ""}
               </option>
             ))}
           </Select>

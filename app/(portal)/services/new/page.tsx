@@ -5,6 +5,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { requirePerson } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { catalogFilterOptions, exposureBands } from "@/lib/catalog/queries";
+import { targetChoices } from "@/lib/catalog/availability";
 import { db } from "@/lib/db";
 import { organisationMoneyUnit } from "@/lib/settings/queries";
 import { forbidden } from "next/navigation";
@@ -27,7 +28,7 @@ export default async function NewServicePage() {
       />
       <ServiceForm
         action={createServiceAction}
-        options={{ teams: allowedTeams, bands, unit }}
+        options={{ teams: allowedTeams, bands, unit, targets: targetChoices() }}
         submitLabel="Create service"
         deriveSlug
         initial={{

@@ -9,6 +9,7 @@ import { requirePerson } from "@/lib/auth/session";
 import { requirePermission } from "@/lib/auth/page-access";
 import { can } from "@/lib/authz/can";
 import { catalogFilterOptions, exposureBands, getServiceForEdit } from "@/lib/catalog/queries";
+import { targetChoices } from "@/lib/catalog/availability";
 import { db } from "@/lib/db";
 import { organisationMoneyUnit } from "@/lib/settings/queries";
 import { setArchivedAction, updateServiceAction } from "../../actions";
@@ -29,7 +30,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ sl
       <PageHeader eyebrow={<TextLink href={`/services/${slug}`}>← {service.name}</TextLink>} title={`Edit ${service.name}`} />
       <ServiceForm
         action={updateServiceAction.bind(null, slug)}
-        options={{ teams: teamOptions, bands, unit }}
+        options={{ teams: teamOptions, bands, unit, targets: targetChoices() }}
         submitLabel="Save changes"
         initial={{
           name: service.name, slug: service.slug, description: service.description, teamId: service.teamId,
