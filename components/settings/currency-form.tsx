@@ -10,13 +10,13 @@ type Props = {
   options: [string, string][];
 };
 
-/** The organisation's currency; keyed on it so the select shows the saved value after a save. */
+/** The organisation's currency. The select is keyed on it so that, after a save, it shows the saved value. */
 export function CurrencyForm({ action, currency, options }: Props) {
   return (
-    <ActionForm key={currency} action={action} submitLabel="Save currency" labels={{ currency: "Currency" }} className="max-w-md space-y-4">
+    <ActionForm action={action} submitLabel="Save currency" labels={{ currency: "Currency" }} className="max-w-md space-y-4">
       <Field id="currency" label="Currency" hint="Exposure per hour, exposure bands and on-call pay are shown and typed in it. Amounts are relabelled, not converted.">
         {(control) => (
-          <Select {...control} name="currency" defaultValue={currency}>
+          <Select key={currency} {...control} name="currency" defaultValue={currency}>
             {options.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
           </Select>
         )}

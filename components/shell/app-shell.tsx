@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { PersonActor } from "@/lib/auth/actor";
 import { ROLE_LABEL } from "@/lib/people/roles";
 import { BrandMark } from "./brand-mark";
+import { NAV_ICONS } from "./nav-icons";
 import { navItemsFor } from "./nav-items";
 import { PersonMenu } from "./person-menu";
 import { PrimaryNav } from "./primary-nav";
@@ -23,7 +24,7 @@ export function AppShell({ person, children }: { person: PersonActor; children: 
             <BrandMark />
             Runwell
           </Link>
-          <PrimaryNav items={navItemsFor(person)} />
+          <PrimaryNav items={navItemsFor(person)} icons={NAV_ICONS} />
           <div className="ml-auto flex items-center gap-2">
             <QuickFind />
             <PersonMenu

@@ -1,27 +1,17 @@
 "use client";
 
-import { Bell, BellRing, BookOpenText, Boxes, GitPullRequestArrow, House, Menu, Rocket, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
+import { Menu, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState, type KeyboardEvent } from "react";
+import { useState, type KeyboardEvent, type ReactNode } from "react";
 import { cx } from "@/components/ui/cx";
 import { isCurrent, type NavIcon, type NavItem } from "./nav-items";
 
-const ICONS: Record<NavIcon, LucideIcon> = {
-  home: House,
-  services: Boxes,
-  runbooks: BookOpenText,
-  oncall: BellRing,
-  teams: Users,
-  people: UserRound,
-  audit: ScrollText,
-  deployments: Rocket,
-  changes: GitPullRequestArrow,
-  notifications: Bell,
-};
-
-/** One list for all widths: inline from lg up, a disclosure panel under the top bar below that. */
-export function PrimaryNav({ items }: { items: NavItem[] }) {
+/**
+ * One list for all widths: inline from lg up, a disclosure panel under the top bar below that.
+ * `icons` are rendered by the server (nav-icons.tsx), so their code stays out of the page's JavaScript.
+ */
+export function PrimaryNav({ items, icons }: { items: NavItem[]; icons: Record<NavIcon, ReactNode> }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
 
@@ -56,7 +46,6 @@ export function PrimaryNav({ items }: { items: NavItem[] }) {
       >
         {items.map((item) => {
           const current = isCurrent(item.href, pathname);
-          const Icon = ICONS[item.icon];
           return (
             <li key={item.href}>
               <Link
@@ -71,7 +60,7 @@ export function PrimaryNav({ items }: { items: NavItem[] }) {
                     : "text-fg-muted hover:bg-surface-muted hover:text-fg",
                 )}
               >
-                <Icon aria-hidden="true" className="size-4 shrink-0" />
+                {icons[item.icon]}
                 {/* On narrower desktops the bar shows icons only (the name stays for screen readers and as a
                     tooltip), so long role menus never push the person menu off-screen. */}
                 <span className={items.length > 7 ? "lg:max-2xl:sr-only" : "lg:max-xl:sr-only"}>{item.label}</span>

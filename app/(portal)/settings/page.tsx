@@ -28,7 +28,7 @@ export default async function SettingsPage() {
         <Card aria-labelledby="currency-title">
           <CardHeader
             titleId="currency-title"
-            title="Currency"
+            title="Money"
             description={settings.chosen ? `Money is shown in ${currencyName(settings.currency)}.` : `Money is shown in ${currencyName(settings.currency)}, the default for this server's locale, until you choose.`}
           />
           <CardContent><CurrencyForm action={organisationSettingsAction} currency={settings.currency} options={options} /></CardContent>
