@@ -42,6 +42,7 @@ const ROLE_ONLY: Record<string, { permission: Permission; args: unknown[] }> = {
   savePatternAction: { permission: "patterns.manage", args: [null] },
   archivePatternAction: { permission: "patterns.manage", args: ["no-such-pattern"] },
   retryJobAction: { permission: "jobs.manage", args: ["events.drain", "no-such-job"] },
+  organisationSettingsAction: { permission: "organisation.settings", args: [] },
 };
 
 const FORBIDDEN = "You do not have permission to do that.";

@@ -31,7 +31,7 @@ export function firstLoadChunks(pageKey: string, entryJSFiles: Record<string, st
   const dir = pageKey.replace(/\/page$/, "");
   const onPath = (entry: string): boolean => {
     const name = entry.replace(/^\[project\]\/app/, "");
-    if (name === `${dir}/page` || name === "/page" && dir === "") return true;
+    if (name === `${dir}/page`) return true;
     if (!name.endsWith("/layout")) return false;
     const layoutDir = name.replace(/\/layout$/, "");
     return layoutDir === "" || dir === layoutDir || dir.startsWith(`${layoutDir}/`);
