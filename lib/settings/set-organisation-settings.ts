@@ -24,8 +24,3 @@ export async function setOrganisationSettings(prisma: Db, actor: Actor, input: u
   await requestSeal(prisma);
   return saved;
 }
-
-/** The audit event in words: "changed the organisation's currency from GBP to EUR". */
-export function describeOrganisationSettingsChange(before: { currency?: unknown } | null, after: { currency?: unknown }): string {
-  return `changed the organisation's currency from ${String(before?.currency ?? "the default")} to ${String(after.currency)}`;
-}
