@@ -2,6 +2,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { TextLink } from "@/components/ui/text-link";
 import type { FormState } from "@/lib/forms/initial-form-state";
 import type { MoneyUnit } from "@/lib/money/currency";
 
@@ -19,7 +20,9 @@ export function PayPolicyForm({ action, teams, unit }: { action: (state: FormSta
           </Select>
         )}
       </Field>
-      <p className="self-end text-sm text-fg-muted sm:pb-2">Rates are in {minor}, the organisation&apos;s currency.</p>
+      <p className="self-end text-sm text-fg-muted sm:pb-2">
+        Rates are in {minor}, the organisation&apos;s currency (<TextLink href="/settings">organisation settings</TextLink>).
+      </p>
       <Field id="pay-standby" label={`Standby per hour (${minor})`}>{(control) => <Input {...control} type="number" min={0} name="standbyRate" defaultValue={300} />}</Field>
       <Field id="pay-weekend" label={`Weekend/holiday per hour (${minor})`}>{(control) => <Input {...control} type="number" min={0} name="weekendHolidayRate" defaultValue={450} />}</Field>
       <Field id="pay-callout" label={`Per callout (${minor})`}>{(control) => <Input {...control} type="number" min={0} name="calloutRate" defaultValue={0} />}</Field>
