@@ -25,6 +25,23 @@ const RULE_HINTS: Record<RuleKind, string> = {
 
 const tierLabel = (tier: string) => tier.replace("TIER_", "Tier ");
 
+/** Each rule's number inputs and their labels: the inputs below and the error summary share them. */
+const RULE_PARAMS: Partial<Record<RuleKind, { field: string; label: string }[]>> = {
+  "change-failure-rate": [{ field: "maxPercent", label: "At most (%)" }, { field: "days", label: "Over the last (days)" }],
+  "track-record": [{ field: "count", label: "At least (deployments)" }, { field: "days", label: "In the last (days)" }],
+  "health-checks-passed": [{ field: "count", label: "Last (deployments)" }],
+};
+
+/** The error summary names fields as the form shows them ("Change failure rate, at most (%)"), never by input name. */
+const SUMMARY_LABELS: Record<string, string> = {
+  name: "Name", slug: "Slug", description: "Description", rules: "Rules",
+  environmentIds: "Environments", tiers: "Tiers", teamIds: "Teams", serviceIds: "Services",
+  "rule-tier-tiers": `${RULE_LABELS.tier}, tiers allowed`,
+  ...Object.fromEntries(
+    Object.entries(RULE_PARAMS).flatMap(([kind, params]) => params.map(({ field, label }) => [`rule-${kind}-${field}`, `${RULE_LABELS[kind as RuleKind]}, ${label.charAt(0).toLowerCase()}${label.slice(1)}`])),
+  ),
+};
+
 function MultiCheck({ name, legend, options, selected, hint, error }: { name: string; legend: string; options: Option[]; selected: string[]; hint: string; error?: string[] }) {
   return (
     <fieldset className="space-y-1">
@@ -40,6 +57,13 @@ function MultiCheck({ name, legend, options, selected, hint, error }: { name: st
       {error ? <p className="text-sm text-danger-fg">{error.join(" ")}</p> : null}
     </fieldset>
   );
+}
+
+const RULE_DEFAULTS: Record<string, number> = { "change-failure-rate-maxPercent": 15, "change-failure-rate-days": 30, "track-record-count": 5, "track-record-days": 30, "health-checks-passed-count": 5 };
+
+function ruleParam(rule: PatternRule | undefined, field: string): number | undefined {
+  const value = rule ? (rule as Record<string, unknown>)[field] : undefined;
+  return typeof value === "number" ? value : undefined;
 }
 
 function NumberInput({ kind, field, label, value, errors }: { kind: RuleKind; field: string; label: string; value: number | undefined; errors: Record<string, string[]> }) {
@@ -61,7 +85,7 @@ export function PatternForm({ action, values, services, teams, environments, sub
 }) {
   const rule = <K extends RuleKind>(kind: K) => values.rules.find((candidate) => candidate.kind === kind) as Extract<PatternRule, { kind: K }> | undefined;
   return (
-    <ActionForm action={action} submitLabel={submitLabel} className="max-w-4xl space-y-6" labels={{ name: "Name", slug: "Slug", rules: "Rules" }}>
+    <ActionForm action={action} submitLabel={submitLabel} className="max-w-4xl space-y-6" labels={SUMMARY_LABELS}>
       {(errors) => (
         <>
           <div className="grid gap-4 md:grid-cols-2">
@@ -98,19 +122,9 @@ export function PatternForm({ action, values, services, teams, environments, sub
                       {errors["rule-tier-tiers"] ? <p className="text-sm text-danger-fg">{errors["rule-tier-tiers"].join(" ")}</p> : null}
                     </fieldset>
                   ) : null}
-                  {kind === "change-failure-rate" ? (
-                    <>
-                      <NumberInput kind={kind} field="maxPercent" label="At most (%)" value={rule(kind)?.maxPercent ?? 15} errors={errors} />
-                      <NumberInput kind={kind} field="days" label="Over the last (days)" value={rule(kind)?.days ?? 30} errors={errors} />
-                    </>
-                  ) : null}
-                  {kind === "track-record" ? (
-                    <>
-                      <NumberInput kind={kind} field="count" label="At least (deployments)" value={rule(kind)?.count ?? 5} errors={errors} />
-                      <NumberInput kind={kind} field="days" label="In the last (days)" value={rule(kind)?.days ?? 30} errors={errors} />
-                    </>
-                  ) : null}
-                  {kind === "health-checks-passed" ? <NumberInput kind={kind} field="count" label="Last (deployments)" value={rule(kind)?.count ?? 5} errors={errors} /> : null}
+                  {(RULE_PARAMS[kind] ?? []).map(({ field, label }) => (
+                    <NumberInput key={field} kind={kind} field={field} label={label} value={ruleParam(rule(kind), field) ?? RULE_DEFAULTS[`${kind}-${field}`]} errors={errors} />
+                  ))}
                 </div>
               </div>
             ))}

@@ -43,7 +43,6 @@ export function DeploymentFacts({ deployment }: { deployment: DeploymentDetail }
                 ))
               : "—"}
           </Fact>
-          <Fact term="Change request">Linked here once change requests are recorded in Runwell.</Fact>
         </dl>
       </CardContent>
     </Card>

@@ -1,4 +1,5 @@
 import { ArrowRight, ScrollText } from "lucide-react";
+import { AuditSentenceView } from "@/components/audit/audit-sentence";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
@@ -30,26 +31,19 @@ export function ChangeManagerHome({ data }: { data: ChangeManagerHomeData }) {
             <THead>
               <tr>
                 <TH>Time</TH>
-                <TH>Actor</TH>
-                <TH>Action</TH>
-                <TH>Entity</TH>
+                <TH>What happened</TH>
               </tr>
             </THead>
             <TBody>
               {data.recentEvents.map((event) => (
                 <TR key={event.id}>
-                  <TD className="whitespace-nowrap text-fg-muted tabular-nums">
+                  <TD className="whitespace-nowrap align-top text-fg-muted tabular-nums">
                     <DateTime value={event.occurredAt} />
                   </TD>
-                  <TD className="max-w-64 truncate" title={event.actorLabel}>
-                    {event.actorLabel}
-                  </TD>
-                  <TD>
-                    <code className="font-mono text-xs">{event.action}</code>
-                  </TD>
-                  <TD>
-                    <TextLink href={entityHistoryHref(event.entityType, event.entityId)} className="font-normal">
-                      {event.entityType} <span className="font-mono text-xs text-fg-muted">{event.entityId}</span>
+                  <TD className="align-top">
+                    <AuditSentenceView sentence={event.sentence} />
+                    <TextLink href={entityHistoryHref(event.entityType, event.entityId)} className="text-xs font-normal text-fg-muted">
+                      History
                     </TextLink>
                   </TD>
                 </TR>

@@ -4,12 +4,18 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { EngineerHome as EngineerHomeData } from "@/lib/home/queries";
+import { OnCallCard } from "./oncall-card";
+import { RequestsWaitingCard } from "./requests-waiting-card";
 import { TeamServicesTable } from "./team-services-table";
 import { YourTeams } from "./your-teams";
 
 export function EngineerHome({ data }: { data: EngineerHomeData }) {
   return (
     <div className="grid gap-6 lg:grid-cols-3">
+      <RequestsWaitingCard requests={data.requestsWaiting} className="lg:col-span-3" />
+      <div className="lg:col-span-3">
+        <OnCallCard onCall={data.onCall} />
+      </div>
       <Card aria-labelledby="team-services-heading" className="lg:col-span-2">
         <CardHeader
           titleId="team-services-heading"
@@ -18,7 +24,7 @@ export function EngineerHome({ data }: { data: EngineerHomeData }) {
           actions={<ButtonLink href="/services" size="sm" variant="ghost">All services<ArrowRight aria-hidden="true" /></ButtonLink>}
         />
         {data.services.length ? (
-          <TeamServicesTable services={data.services} caption="Services owned by your teams" />
+          <TeamServicesTable services={data.services} caption="Services owned by your teams" showLastDeployment />
         ) : (
           <CardContent>
             <EmptyState

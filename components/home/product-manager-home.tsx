@@ -4,6 +4,8 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDuration, targetLabel, tolerableDowntimePerWeek } from "@/lib/catalog/availability";
 import type { ProductManagerHome as ProductManagerHomeData } from "@/lib/home/queries";
+import { OnCallCard } from "./oncall-card";
+import { RequestsWaitingCard } from "./requests-waiting-card";
 import { StatList } from "./stat-list";
 import { TeamServicesTable } from "./team-services-table";
 import { YourTeams } from "./your-teams";
@@ -12,6 +14,9 @@ export function ProductManagerHome({ data }: { data: ProductManagerHomeData }) {
   const aboveBand = data.services.filter((service) => service.aboveExposureBand).length;
   return (
     <div className="space-y-6">
+      <RequestsWaitingCard requests={data.requestsWaiting} />
+      {/* Product managers on a rota see their shifts too; the others are spared an empty card. */}
+      {data.onCall.current.length || data.onCall.next.length ? <OnCallCard onCall={data.onCall} /> : null}
       <section aria-labelledby="targets-heading" className="space-y-3">
         <div>
           <h2 id="targets-heading" className="text-base font-semibold">

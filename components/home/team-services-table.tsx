@@ -1,5 +1,7 @@
 import { TriangleAlert } from "lucide-react";
+import { StatusBadge } from "@/components/deployments/status-badge";
 import { Badge } from "@/components/ui/badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { TextLink } from "@/components/ui/text-link";
 import { DEPLOYMENT_TARGET_LABEL, targetLabel } from "@/lib/catalog/availability";
@@ -11,9 +13,11 @@ export type TeamServicesTableProps = {
   caption: string;
   /** The product manager's view: deployment target and the exposure-band check. */
   showTargets?: boolean;
+  /** The engineer's view: what each service last shipped, and whether it went out. */
+  showLastDeployment?: boolean;
 };
 
-export function TeamServicesTable({ services, caption, showTargets = false }: TeamServicesTableProps) {
+export function TeamServicesTable({ services, caption, showTargets = false, showLastDeployment = false }: TeamServicesTableProps) {
   return (
     <Table caption={caption} captionHidden framed={false}>
       <THead>
@@ -23,6 +27,7 @@ export function TeamServicesTable({ services, caption, showTargets = false }: Te
           <TH>Availability target</TH>
           {showTargets ? <TH>Deployment target</TH> : <TH>Tier</TH>}
           {showTargets ? <TH>Exposure band</TH> : null}
+          {showLastDeployment ? <TH>Last deployment</TH> : null}
         </tr>
       </THead>
       <TBody>
@@ -51,6 +56,20 @@ export function TeamServicesTable({ services, caption, showTargets = false }: Te
                   </Badge>
                 ) : (
                   <span className="text-fg-muted">Within band</span>
+                )}
+              </TD>
+            ) : null}
+            {showLastDeployment ? (
+              <TD>
+                {service.lastDeployment ? (
+                  <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
+                    <TextLink href={`/deployments/${service.lastDeployment.id}`} className="font-mono text-xs">{service.lastDeployment.version}</TextLink>
+                    <span className="text-fg-muted">to {service.lastDeployment.environment}</span>
+                    <StatusBadge status={service.lastDeployment.status} />
+                    <DateTime value={service.lastDeployment.at} className="text-xs text-fg-muted" />
+                  </span>
+                ) : (
+                  <span className="text-fg-muted">None reported yet</span>
                 )}
               </TD>
             ) : null}

@@ -11,7 +11,7 @@ export function Highlighted({ text }: { text: string }) {
         const [marked, rest = ""] = part.split(MARK_END);
         return (
           <Fragment key={index}>
-            <mark className="rounded-sm bg-amber-200 px-0.5 text-inherit dark:bg-amber-700/60">{marked}</mark>
+            <mark className="rounded-sm bg-amber-200 px-0.5 text-zinc-900 dark:bg-amber-800 dark:text-amber-50">{marked}</mark>
             {rest}
           </Fragment>
         );

@@ -1,19 +1,38 @@
 import { describe, expect, it } from "vitest";
 import type { PersonActor } from "@/lib/auth/actor";
-import { isCurrent, navItemsFor } from "./nav-items";
+import { can } from "@/lib/authz/can";
+import { isCurrent, navGroupsFor, notificationsLabel } from "./nav-items";
 
 const person = (role: PersonActor["role"]): PersonActor => ({
   kind: "PERSON", id: "p1", name: "Test Person", email: "test@example.test", role, isIncidentManager: false, teamIds: [],
 });
 
-describe("navItemsFor", () => {
-  it.each([
-    ["ENGINEER", ["Home", "Services", "On-call", "Runbooks", "Deployments", "Changes", "Teams", "People"]],
-    ["PRODUCT_MANAGER", ["Home", "Services", "Deployments", "Changes", "On-call", "Runbooks", "Teams", "People"]],
-    ["CHANGE_MANAGER", ["Home", "Changes", "Notifications", "Deployments", "Audit trail", "Services", "On-call", "Runbooks", "Teams", "People"]],
-    ["ADMIN", ["Home", "People", "Teams", "Services", "On-call", "Runbooks", "Deployments", "Changes", "Audit trail"]],
-  ] as const)("%s sees %j", (role, labels) => {
-    expect(navItemsFor(person(role)).map((item) => item.label)).toEqual(labels);
+const labels = (role: PersonActor["role"]) => navGroupsFor(person(role)).flatMap((group) => group.items.map((item) => item.label));
+
+describe("navGroupsFor", () => {
+  it("gives every role the same order, grouped by journey", () => {
+    expect(navGroupsFor(person("CHANGE_MANAGER")).map((group) => [group.label, group.items.map((item) => item.label)])).toEqual([
+      ["Start", ["Home"]],
+      ["Build and run", ["Services", "Runbooks", "On-call"]],
+      ["Change", ["Deployments", "Changes"]],
+      ["Organisation", ["Teams", "People", "Audit trail"]],
+    ]);
+    const roles = ["ENGINEER", "PRODUCT_MANAGER", "CHANGE_MANAGER", "ADMIN"] as const;
+    const withoutAudit = roles.map((role) => labels(role).filter((label) => label !== "Audit trail"));
+    for (const list of withoutAudit) expect(list).toEqual(withoutAudit[0]);
+  });
+
+  it("shows the audit trail only to those who may read it", () => {
+    for (const role of ["ENGINEER", "PRODUCT_MANAGER", "CHANGE_MANAGER", "ADMIN"] as const) {
+      expect(labels(role).includes("Audit trail")).toBe(can(person(role), "audit.read"));
+    }
+    expect(labels("CHANGE_MANAGER")).toContain("Audit trail");
+  });
+});
+
+describe("notificationsLabel", () => {
+  it.each([[0, "Notifications"], [1, "Notifications, 1 unread"], [100, "Notifications, more than 99 unread"]] as const)("%i → %s", (unread, label) => {
+    expect(notificationsLabel(unread)).toBe(label);
   });
 });
 

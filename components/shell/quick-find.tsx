@@ -33,8 +33,9 @@ export function QuickFind() {
 
   return (
     <>
-      <button type="button" onClick={open} onPointerEnter={() => void loadDialog()} onFocus={() => void loadDialog()} className="hidden items-center gap-2 rounded-md border border-line-strong px-2.5 py-1 text-sm text-fg-muted hover:bg-surface-muted sm:inline-flex">
-        <Search aria-hidden="true" className="size-4" />Find<kbd className="rounded border border-line px-1 text-xs">Ctrl K</kbd>
+      {/* On a phone the button is an icon (named "Find" for screen readers); there is no Ctrl K to show. */}
+      <button type="button" onClick={open} onPointerEnter={() => void loadDialog()} onFocus={() => void loadDialog()} aria-keyshortcuts="Control+K" className="inline-flex size-9 items-center justify-center gap-2 rounded-md text-sm text-fg-muted hover:bg-surface-muted sm:size-auto sm:border sm:border-line-strong sm:px-2.5 sm:py-1">
+        <Search aria-hidden="true" className="size-5 sm:size-4" /><span className="sr-only sm:not-sr-only">Find</span><kbd className="hidden rounded border border-line px-1 text-xs sm:inline">Ctrl K</kbd>
       </button>
       {QuickFindDialog && openRequest ? <QuickFindDialog openRequest={openRequest} /> : null}
     </>

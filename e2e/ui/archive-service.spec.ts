@@ -20,7 +20,7 @@ test("a team member archives a service they created", async ({ page }) => {
 
   await expect(page).toHaveURL(`/services/${slug}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Archived");
-  await expect(page.getByRole("list", { name: "Change history" }).getByRole("listitem").filter({ hasText: "service.archive" })).toHaveCount(1);
+  await expect(page.getByRole("list", { name: "Change history" }).getByRole("listitem").filter({ hasText: `archived the service ${name}` })).toHaveCount(1);
 
   await page.goto("/services");
   await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();

@@ -23,10 +23,10 @@ test("engineer creates a Checkout service, and the change manager sees it audite
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
   await expect(page.getByRole("heading", { name: "Owned by Checkout" })).toBeVisible();
   const history = page.getByRole("list", { name: "Change history" });
-  const created = history.getByRole("listitem").filter({ hasText: "service.create" });
+  const created = history.getByRole("listitem").filter({ hasText: `${ACCOUNTS.engineer.name} created the service ${name} for Checkout` });
   await expect(created).toHaveCount(1);
-  await expect(created).toContainText(`by ${ACCOUNTS.engineer.name} <${ACCOUNTS.engineer.email}>`);
-  // The audit table shows no service names, only ids; the event's exact time (ms) identifies it there.
+  await expect(created.getByRole("link", { name: ACCOUNTS.engineer.name })).toHaveAttribute("href", /^\/people\//);
+  // The event's exact time (ms) identifies its row in the audit table.
   const occurredAt = await created.locator("time").getAttribute("datetime");
   expect(occurredAt).toBeTruthy();
 
@@ -37,7 +37,11 @@ test("engineer creates a Checkout service, and the change manager sees it audite
   await expect(audit).toHaveURL(/[?&]entityType=Service(&|$)/);
   const row = audit.getByRole("row").filter({ has: audit.locator(`time[datetime="${occurredAt}"]`) });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText("service.create");
+  await expect(row).toContainText(`${ACCOUNTS.engineer.name} created the service ${name} for Checkout`);
+  await expect(row.getByRole("link", { name, exact: true })).toHaveAttribute("href", `/services/${slug}`);
+  // The raw event stays one click away.
+  await row.getByText("Raw event").click();
+  await expect(row.getByText("service.create", { exact: true })).toBeVisible();
   await expect(row).toContainText(ACCOUNTS.engineer.email);
 
   await audit.getByRole("button", { name: "Verify chain" }).click();

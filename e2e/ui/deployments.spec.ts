@@ -28,7 +28,7 @@ test("history filters by service, environment and status, and opens a deployment
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Ledger Core ${version} to Production`);
   await expect(page.getByRole("list", { name: "Health checks" }).getByText("smoke tests")).toBeVisible();
   await expect(page.getByRole("list", { name: "Commits" }).locator("li").first()).toBeVisible();
-  await expect(page.getByRole("list", { name: "Change history" })).toContainText("deployment.report");
+  await expect(page.getByRole("list", { name: "Change history" })).toContainText(`reported Ledger Core ${version} deployed`);
   await expect(page.getByText("Lead time", { exact: true })).toBeVisible();
 });
 

@@ -18,7 +18,7 @@ const uniqueEntity = () => `entity-${randomBytes(6).toString("hex")}`;
 async function record(entityId: string, count = 1): Promise<void> {
   await prisma.$transaction(async (tx) => {
     for (let i = 0; i < count; i++) {
-      await recordAuditEvent(tx, actor, { action: "test.record", entityType: "Environment", entityId, after: { i, at: new Date() } });
+      await recordAuditEvent(tx, actor, { action: "environment.create", entityType: "Environment", entityId, after: { i, at: new Date() } });
     }
   });
 }
@@ -64,7 +64,7 @@ describe("recording", () => {
     const entityId = uniqueEntity();
     await expect(
       prisma.$transaction(async (tx) => {
-        await recordAuditEvent(tx, actor, { action: "test.record", entityType: "Environment", entityId });
+        await recordAuditEvent(tx, actor, { action: "environment.create", entityType: "Environment", entityId });
         throw new Error("the mutation failed");
       }),
     ).rejects.toThrow("the mutation failed");
@@ -75,7 +75,7 @@ describe("recording", () => {
     const entityId = uniqueEntity();
     const person = personActor({ role: "ADMIN", name: "Ada Admin" });
     await prisma.$transaction((tx) =>
-      recordAuditEvent(tx, person, { action: "test.record", entityType: "Environment", entityId, before: { n: 1n }, after: { when: new Date(0) } }),
+      recordAuditEvent(tx, person, { action: "environment.create", entityType: "Environment", entityId, before: { n: 1n }, after: { when: new Date(0) } }),
     );
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { entityId }, select: linkSelect });
     expect(event).toMatchObject({ seq: null, hash: null, actorId: person.id, actorKind: "PERSON", before: { n: "1" }, after: { when: "1970-01-01T00:00:00.000Z" } });

@@ -6,11 +6,14 @@ import { z } from "zod";
 import { isSaneInstant } from "../validation/instant";
 import { safeText } from "../validation/text";
 import { auditWhere } from "./audit-filter-sql";
+import { describeAuditEvents } from "./describe-audit-events";
+import type { AuditSentence } from "./sentence-kit";
 
 export type AuditEventDto = {
   id: string;
   seq: string | null;
   occurredAt: Date;
+  actorId: string | null;
   actorLabel: string;
   actorKind: string;
   action: string;
@@ -19,15 +22,18 @@ export type AuditEventDto = {
   before: unknown;
   after: unknown;
   sealed: boolean;
+  /** The event in words, with current names (describe-audit-events.ts). */
+  sentence: AuditSentence;
 };
 
 const select = {
-  id: true, seq: true, occurredAt: true, actorLabel: true, actorKind: true, action: true,
+  id: true, seq: true, occurredAt: true, actorId: true, actorLabel: true, actorKind: true, action: true,
   entityType: true, entityId: true, before: true, after: true,
 } satisfies Prisma.AuditEventSelect;
 
-function toDto(row: AuditRow): AuditEventDto {
-  return { ...row, seq: row.seq?.toString() ?? null, sealed: row.seq !== null };
+/** The rows of one page, said in words with one name query per entity type. */
+async function toDtos(prisma: Db, rows: AuditRow[]): Promise<AuditEventDto[]> {
+  return describeAuditEvents(prisma, rows.map((row) => ({ ...row, seq: row.seq?.toString() ?? null, sealed: row.seq !== null })));
 }
 
 const optionalDate = safeText()
@@ -72,13 +78,13 @@ export async function listAuditEvents(prisma: Db, actor: Actor, filters: TAuditF
   authorize(actor, "audit.read");
   const cursor = decodeCursor(filters.before);
   const rows = await prisma.$queryRaw<AuditRow[]>`
-    SELECT e.id, e.seq, e."occurredAt", e."actorLabel", e."actorKind", e.action, e."entityType", e."entityId", e.before, e.after
+    SELECT e.id, e.seq, e."occurredAt", e."actorId", e."actorLabel", e."actorKind", e.action, e."entityType", e."entityId", e.before, e.after
       FROM "AuditEvent" e
      WHERE ${auditWhere(filters, { toInclusive: true })}
        AND ${cursor ? Prisma.sql`e."occurredAt" <= ${cursor.occurredAt} AND (e."occurredAt" < ${cursor.occurredAt} OR e.id < ${cursor.id})` : Prisma.sql`TRUE`}
      ORDER BY e."occurredAt" DESC, e.id DESC
      LIMIT ${PAGE_SIZE + 1}`;
-  const page = rows.slice(0, PAGE_SIZE).map(toDto);
+  const page = await toDtos(prisma, rows.slice(0, PAGE_SIZE));
   const last = rows.length > PAGE_SIZE ? rows[PAGE_SIZE - 1]! : null;
   return { events: page, nextCursor: last ? encodeCursor(last) : null };
 }
@@ -115,5 +121,5 @@ export async function listEntityHistory(prisma: Db, entityType: string, entityId
     take,
     select,
   });
-  return rows.map(toDto);
+  return toDtos(prisma, rows);
 }

@@ -1,10 +1,12 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import { actorId, actorLabel, type Actor } from "../auth/actor";
 import type { DbTx } from "../db";
+import type { AuditAction } from "./audit-actions";
 import type { AuditedEntityType } from "./audited-entities";
 
 export type AuditEntry = {
-  action: string;
+  /** Registered with its sentence in audit-actions.ts. */
+  action: AuditAction;
   /** Registered in audited-entities.ts, so the per-service and per-team views include it. */
   entityType: AuditedEntityType;
   entityId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarRange, onDay } from "./calendar";
+import { calendarRange, freezeCovers, onDay } from "./calendar";
 
 describe("calendar range", () => {
   it("a week runs Monday to Monday", () => {
@@ -22,5 +22,26 @@ describe("calendar range", () => {
     const freeze = { from: new Date("2026-11-24T18:00:00Z"), to: new Date("2026-11-26T06:00:00Z") };
     const days = ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27"].map((day) => onDay([freeze], new Date(`${day}T00:00:00Z`), (item) => [item.from, item.to]).length);
     expect(days).toEqual([0, 1, 1, 1, 0]);
+  });
+});
+
+describe("which freezes paint the calendar", () => {
+  const service = { id: "s1", teamId: "t1", domainId: "d1" };
+  const freeze = (scope: "ORGANISATION" | "DOMAIN" | "TEAM" | "SERVICE", ids: { serviceId?: string; teamId?: string; domainId?: string } = {}) =>
+    ({ scope, serviceId: ids.serviceId ?? null, teamId: ids.teamId ?? null, domainId: ids.domainId ?? null });
+
+  it.each([
+    ["an organisation freeze, whole organisation", freeze("ORGANISATION"), null, true],
+    ["a one-service freeze, whole organisation", freeze("SERVICE", { serviceId: "s1" }), null, false],
+    ["a team freeze, whole organisation", freeze("TEAM", { teamId: "t1" }), null, false],
+    ["an organisation freeze, one service", freeze("ORGANISATION"), service, true],
+    ["its own service freeze", freeze("SERVICE", { serviceId: "s1" }), service, true],
+    ["another service's freeze", freeze("SERVICE", { serviceId: "s2" }), service, false],
+    ["its team's freeze", freeze("TEAM", { teamId: "t1" }), service, true],
+    ["another team's freeze", freeze("TEAM", { teamId: "t2" }), service, false],
+    ["its domain's freeze", freeze("DOMAIN", { domainId: "d1" }), service, true],
+    ["a domain freeze, service without a domain", freeze("DOMAIN", { domainId: "d1" }), { ...service, domainId: null }, false],
+  ])("%s: %s", (_label, scoped, shown, covers) => {
+    expect(freezeCovers(scoped, shown)).toBe(covers);
   });
 });

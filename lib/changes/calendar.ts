@@ -32,3 +32,19 @@ export function onDay<T>(items: readonly T[], day: Date, span: (item: T) => [Dat
     return start.getTime() < end && stop.getTime() > day.getTime();
   });
 }
+
+export type ScopedFreeze = { scope: "ORGANISATION" | "DOMAIN" | "TEAM" | "SERVICE"; serviceId: string | null; teamId: string | null; domainId: string | null };
+export type CalendarService = { id: string; teamId: string; domainId: string | null };
+
+/**
+ * Whether a freeze covers what the calendar shows: the whole organisation (no service chosen) only
+ * when it is organisation-wide; a chosen service when the freeze is on it, its team, its domain or
+ * everything. A one-service freeze must not paint every day of the organisation as frozen.
+ */
+export function freezeCovers(freeze: ScopedFreeze, service: CalendarService | null): boolean {
+  if (freeze.scope === "ORGANISATION") return true;
+  if (!service) return false;
+  if (freeze.scope === "SERVICE") return freeze.serviceId === service.id;
+  if (freeze.scope === "TEAM") return freeze.teamId === service.teamId;
+  return freeze.domainId !== null && freeze.domainId === service.domainId;
+}

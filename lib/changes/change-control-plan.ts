@@ -3,6 +3,7 @@
 // deployment to its change (service + environment + version), flag a production deployment without an
 // approved change, start the required-checks clock, and move the change (implemented, closed, failed).
 import type { ChangeState, DeploymentFlagKind, DeploymentStatus } from "../generated/prisma/enums.ts";
+import type { AuditAction } from "../audit/audit-actions";
 import { requiredChecksVerdict, type RequiredCheck } from "./required-checks";
 
 export type ChangeRef = { id: string; number: number; state: ChangeState; patternId: string | null };
@@ -24,7 +25,10 @@ export type ChangeControlInput = {
 /** When an audit event or domain event is written: only if the part of the statement it records happened. */
 export type WrittenIf = "deployment" | "flag" | "change";
 
-export type PlannedEvent = { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown; if: WrittenIf };
+/** The audit action of each move change control makes (audit-sentences.ts says them). */
+export const CHANGE_MOVE_ACTIONS = { IMPLEMENTED: "change.implemented", CLOSED: "change.closed", FAILED: "change.failed" } as const satisfies Record<string, AuditAction>;
+
+export type PlannedEvent = { action: AuditAction; entityType: string; entityId: string; before?: unknown; after?: unknown; if: WrittenIf };
 
 export type ChangeControlPlan = {
   /** Set on the deployment when it is first linked to its change. */
@@ -54,7 +58,7 @@ export function planChangeControl(input: ChangeControlInput): ChangeControlPlan 
     plan.events.push({ action: "deployment.flagged", entityType: "Deployment", entityId: deployment.id, after: { kind: "NO_APPROVED_CHANGE", message }, if: "flag" });
   }
 
-  const steps: { to: ChangeState; why: string }[] = [];
+  const steps: { to: keyof typeof CHANGE_MOVE_ACTIONS; why: string }[] = [];
   if (deployment.status === "SUCCEEDED" && input.requiredChecksStatus === null) {
     const required = input.requiredChecks;
     if (required.length) {
@@ -82,7 +86,7 @@ export function planChangeControl(input: ChangeControlInput): ChangeControlPlan 
     };
     let from = change.state;
     for (const step of steps) {
-      plan.events.push({ action: `change.${step.to.toLowerCase()}`, entityType: "ChangeRequest", entityId: change.id, before: { state: from }, after: { state: step.to, reason: step.why }, if: "change" });
+      plan.events.push({ action: CHANGE_MOVE_ACTIONS[step.to], entityType: "ChangeRequest", entityId: change.id, before: { state: from }, after: { state: step.to, reason: step.why }, if: "change" });
       from = step.to;
     }
   }

@@ -133,7 +133,7 @@ describe("the deployment gate", () => {
 
   it("denies during a freeze, even an eligible service; only an emergency change passes", async () => {
     const { service, pipeline, engineer } = await serviceSetup({ history: GOOD_HISTORY });
-    await saveFreeze(db(), cm1, { name: "Peak trading", scope: "SERVICE", target: service.slug, startsAt: "2026-11-24T00:00:00Z", endsAt: "2026-11-25T00:00:00Z" });
+    await saveFreeze(db(), cm1, { name: "Peak trading", scope: "SERVICE", target: service.slug, startsAt: "2026-11-24T00:00:00Z", endsAt: "2026-11-25T00:00:00Z" }, undefined, NOW);
     const frozen = await ask(pipeline, service.slug, "4.0.0");
     expect(frozen.decision).toBe("deny");
     expect(frozen.reasons[0]).toMatchObject({ rule: "freeze", passed: false, message: expect.stringMatching(/Peak trading/) });
@@ -149,8 +149,8 @@ describe("the deployment gate", () => {
 
   it("an organisation-wide freeze covers every service", async () => {
     const { service, pipeline } = await serviceSetup({ history: GOOD_HISTORY });
-    await saveFreeze(db(), cm1, { name: "Year end", scope: "ORGANISATION", startsAt: "2031-12-20T00:00:00Z", endsAt: "2032-01-02T00:00:00Z" });
-    expect((await ask(pipeline, service.slug, "5.0.0", { plannedAt: "2031-12-24T10:00:00Z" })).decision).toBe("deny");
+    await saveFreeze(db(), cm1, { name: "Year end", scope: "ORGANISATION", startsAt: "2028-06-20T00:00:00Z", endsAt: "2028-07-02T00:00:00Z" }, undefined, NOW);
+    expect((await ask(pipeline, service.slug, "5.0.0", { plannedAt: "2028-06-24T10:00:00Z" })).decision).toBe("deny");
   });
 
   it("checks on-call cover at the planned time", async () => {
@@ -276,6 +276,24 @@ describe("deployments and their changes", () => {
     expect(await db().notification.count({ where: { personId, href: `/deployments/${deployment.id}`, kind: "deployment.flagged" } })).toBe(1);
   });
 
+  it("a pipeline's started, succeeded and replayed reports of one deployment notify each change manager once per step and flag it once", async () => {
+    const { service, pipeline } = await serviceSetup();
+    run += 1;
+    const report = (status: "started" | "succeeded") => reportDeployment(db(), pipeline, {
+      service: service.slug, environment: "production", version: "12.1.0", externalId: `gate-run-${run}`, status,
+      startedAt: "2026-11-24T10:01:00Z", ...(status === "succeeded" ? { finishedAt: "2026-11-24T10:05:00Z" } : {}),
+    }, NOW);
+    const started = await report("started");
+    await report("started"); // a retried step replays its report
+    await report("succeeded");
+    await report("succeeded");
+    expect(await db().deploymentFlag.count({ where: { deploymentId: started.id } })).toBe(1);
+    await drainEventsOf(db(), deploymentNotices, [started.id]);
+    const personId = (cm1 as { id: string }).id;
+    const notices = await db().notification.findMany({ where: { personId, href: `/deployments/${started.id}` }, select: { kind: true }, orderBy: { kind: "asc" } });
+    expect(notices.map((notice) => notice.kind)).toEqual(["deployment.finished", "deployment.flagged", "deployment.started"]);
+  });
+
   it("an emergency change is implemented first and reviewed afterwards by another change manager", async () => {
     const { team, service, pipeline } = await serviceSetup();
     const raiser = actorFor(await createPerson(db(), { role: "CHANGE_MANAGER", teams: [{ teamId: team.id }] }));
@@ -310,6 +328,28 @@ describe("the evidence pack", () => {
     expect(markdown).toContain("# Evidence pack: CHG-");
     expect(markdown).toContain("`c0ffee12`");
     expect(markdown).toContain("Deployer: Amara");
+    // Each audit event in words, with the token and the deployment by their names, beside its action.
+    const closed = pack.auditEvents.find((event) => event.action === "change.closed")!;
+    expect(closed.says).toBe(`Token ci marked CHG-${pack.change.number} closed: “Deployment succeeded; no health checks are required.”`);
+    expect(pack.auditEvents.map((event) => event.says)).toContain(`Token ci reported the health check “smoke” passing for ${pack.change.service.name} 14.0.0`);
+    expect(markdown).toContain(`| ${closed.says} | \`change.closed\` |`);
     await expect(buildEvidencePack(db(), engineer, gate.changeRequestId!)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("dates that make sense", () => {
+  it("a freeze dated 2020 or 9999 gets a field error and writes nothing; so does a change planned in 2020", async () => {
+    const { service, engineer } = await serviceSetup();
+    const before = await db().freezeWindow.count();
+    await expect(saveFreeze(db(), cm1, { name: "Old freeze", scope: "ORGANISATION", startsAt: "2020-03-01T00:00", endsAt: "2020-03-02T00:00" }, undefined, NOW))
+      .rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { startsAt: [expect.stringMatching(/in the past/)] } });
+    await expect(saveFreeze(db(), cm1, { name: "Far freeze", scope: "ORGANISATION", startsAt: "9999-03-01T00:00", endsAt: "9999-03-02T00:00" }, undefined, NOW))
+      .rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { startsAt: [expect.stringMatching(/two years ahead/)], endsAt: [expect.stringMatching(/two years ahead/)] } });
+    expect(await db().freezeWindow.count()).toBe(before);
+    await expect(raiseChange(db(), engineer, {
+      type: "NORMAL", service: service.slug, environment: "production", version: "1.0.0", summary: "Change planned in the past",
+      implementationPlan: "Deploy.", rollbackPlan: "Revert.", plannedStart: "2020-11-26T10:00", plannedEnd: "2020-11-26T11:00",
+    }, NOW)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { plannedStart: [expect.stringMatching(/in the past/)] } });
+    expect(await db().changeRequest.count({ where: { serviceId: service.id } })).toBe(0);
   });
 });

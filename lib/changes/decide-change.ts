@@ -28,7 +28,7 @@ export async function decideChange(prisma: Db, actor: Actor, changeId: string, i
       update: { decision: data.decision, reason: data.reason },
       select: { id: true },
     });
-    await recordAuditEvent(tx, actor, { action: `change.vote`, entityType: "ChangeRequest", entityId: changeId, after: { decision: data.decision, reason: data.reason } });
+    await recordAuditEvent(tx, actor, { action: "change.vote", entityType: "ChangeRequest", entityId: changeId, after: { decision: data.decision, reason: data.reason } });
     const votes = await tx.changeApproval.findMany({ where: { changeId }, select: { decision: true } });
     const outcome = cabOutcome(votes, cab.quorum);
     if (outcome === "PENDING") return { state: "SUBMITTED" as const, approvals: votes.filter((vote) => vote.decision === "APPROVE").length, quorum: cab.quorum };

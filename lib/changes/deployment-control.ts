@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { emitEvent } from "../events/emit";
 import type { Db, DbTx } from "../db";
 import type { DeploymentFlagKind } from "../generated/prisma/enums.ts";
+import { CHANGE_MOVE_ACTIONS } from "./change-control-plan";
 import { requiredChecksVerdict } from "./required-checks";
 
 const deploymentSelect = {
@@ -87,7 +88,7 @@ type ChangeRef = { id: string; number: number; state: string };
 async function moveChange(tx: DbTx, actor: Actor, change: ChangeRef, state: "IMPLEMENTED" | "CLOSED" | "FAILED", data: Record<string, unknown>, why: string) {
   const moved = await tx.changeRequest.updateMany({ where: { id: change.id, state: change.state as never }, data: { state, ...data } });
   if (moved.count === 0) return;
-  await recordAuditEvent(tx, actor, { action: `change.${state.toLowerCase()}`, entityType: "ChangeRequest", entityId: change.id, before: { state: change.state }, after: { state, reason: why } });
+  await recordAuditEvent(tx, actor, { action: CHANGE_MOVE_ACTIONS[state], entityType: "ChangeRequest", entityId: change.id, before: { state: change.state }, after: { state, reason: why } });
   change.state = state;
 }
 

@@ -1,10 +1,20 @@
 // The evidence pack as Markdown, for auditors who file documents. Pure.
+import { sentenceTail, textOf, type AuditSentence } from "../audit/sentence-kit";
 import type { EvidencePack } from "./evidence-pack";
 
 const iso = (value: Date | string | null | undefined) => (value ? new Date(value).toISOString() : "—");
 const cell = (value: unknown) => String(value ?? "—").replaceAll("|", "\\|").replaceAll("\n", " ");
 
-export function evidenceMarkdown(pack: EvidencePack): string {
+const escape = (text: string) => text.replace(/[\\`*_[\]<>]/g, (char) => `\\${char}`);
+
+/** An event's sentence with its names linked to their pages (the page's rendering; files stay plain text). */
+function linkedSentence(sentence: AuditSentence): string {
+  const head = sentence.parts.map((part) => (typeof part !== "string" && part.href ? `[${escape(part.text)}](${part.href})` : escape(textOf(part)))).join("");
+  return head + escape(sentenceTail(sentence));
+}
+
+/** `links`: name the things in the audit table as links to their pages (for the portal, not the file). */
+export function evidenceMarkdown(pack: EvidencePack, options: { links?: boolean } = {}): string {
   const c = pack.change;
   const lines: string[] = [];
   lines.push(`# Evidence pack: CHG-${c.number} ${c.summary}`, "", `Generated ${pack.generatedAt} by Runwell.`, "");
@@ -42,8 +52,9 @@ export function evidenceMarkdown(pack: EvidencePack): string {
   }
   if (!c.deployments.length && c.commitShas.length) lines.push(`Commits named at the gate or by the requester: ${c.commitShas.map((sha) => `\`${sha}\``).join(", ")}`, "");
   lines.push("## Linked incidents", "", `- ${pack.incidents.note}`, "");
-  lines.push("## Audit events", "", "| Seq | Time | Actor | Action | Entity | Hash |", "| --- | --- | --- | --- | --- | --- |");
-  for (const event of pack.auditEvents) lines.push(`| ${event.seq ?? "unsealed"} | ${iso(event.occurredAt)} | ${cell(event.actorLabel)} | ${event.action} | ${event.entityType} ${event.entityId} | ${event.hash ? event.hash.slice(0, 16) : "—"} |`);
+  // What happened in words; the action and hash prefix tie each row to the raw event in the JSON download and the chain.
+  lines.push("## Audit events", "", "| Seq | Time | What happened | Event | Hash |", "| --- | --- | --- | --- | --- |");
+  for (const event of pack.auditEvents) lines.push(`| ${event.seq ?? "unsealed"} | ${iso(event.occurredAt)} | ${cell(options.links ? linkedSentence(event.sentence) : event.says)} | \`${event.action}\` | ${event.hash ? `\`${event.hash.slice(0, 16)}\`` : "—"} |`);
   lines.push("", "Verify the chain with `GET /api/v1/audit/verify`.", "");
   return lines.join("\n");
 }

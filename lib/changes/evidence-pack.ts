@@ -4,6 +4,8 @@
 import type { Actor } from "../auth/actor";
 import { authorize, can } from "../authz/can";
 import type { Db } from "../db";
+import { describeAuditEvents } from "../audit/describe-audit-events";
+import { sentenceText } from "../audit/sentence-kit";
 import { notFound } from "../errors";
 import { ZChangeId } from "./schemas";
 
@@ -42,7 +44,7 @@ export async function buildEvidencePack(prisma: Db, actor: Actor, changeId: stri
     where: { entityId: { in: entityIds } },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
     take: 2000,
-    select: { id: true, seq: true, hash: true, occurredAt: true, actorLabel: true, actorKind: true, action: true, entityType: true, entityId: true, before: true, after: true },
+    select: { id: true, seq: true, hash: true, occurredAt: true, actorId: true, actorLabel: true, actorKind: true, action: true, entityType: true, entityId: true, before: true, after: true },
   });
   const { service, ...rest } = change;
   return {
@@ -50,7 +52,10 @@ export async function buildEvidencePack(prisma: Db, actor: Actor, changeId: stri
     change: { ...rest, service: { slug: service.slug, name: service.name, tier: service.tier, team: service.team.name } },
     // Incidents are not tracked in Runwell yet; the pack says so rather than claiming there were none.
     incidents: { tracked: false as const, items: [] as never[], note: "Incidents are not tracked in Runwell yet; no incident data could be linked." },
-    auditEvents: events.map((event) => ({ ...event, seq: event.seq?.toString() ?? null, sealed: event.seq !== null })),
+    // Each event in words (current names, before → after), beside the raw event and its chain position.
+    auditEvents: (await describeAuditEvents(prisma, events)).map(({ sentence, ...event }) => ({
+      ...event, seq: event.seq?.toString() ?? null, sealed: event.seq !== null, sentence, says: sentenceText(sentence),
+    })),
   };
 }
 

@@ -1,7 +1,8 @@
 // Reads for the change-management pages: explicit selects, DTOs out.
 import type { Db, DbTx } from "../db";
-import type { ChangeState, ChangeType } from "../generated/prisma/enums.ts";
+import { deploymentFilterOptions } from "../deployments/queries";
 import { readCabSettings, type CabSettings } from "./cab-settings";
+import { assemblePage, CHANGE_PAGE_SIZE, changeNumberIn, dayRange, type ChangeListFilters, type ChangeListQuery, type Cursor } from "./change-list";
 import { changeAccessSelect, serviceForRisk } from "./change-access";
 import { evaluatePattern, patternCovers, recordNeeds, type TrackRecord } from "./eligibility";
 import { readTrackRecord } from "./gate-sql";
@@ -28,15 +29,54 @@ const listSelect = {
   environment: { select: { slug: true, name: true } },
 } as const;
 
-export type ChangeListItem = Awaited<ReturnType<typeof listChanges>>[number];
+export type ChangeListItem = Awaited<ReturnType<typeof listChangesPage>>["items"][number];
 
-export async function listChanges(prisma: DbTx, filters: { state?: ChangeState; type?: ChangeType; service?: string; limit?: number } = {}) {
-  return prisma.changeRequest.findMany({
-    where: { state: filters.state, type: filters.type, ...(filters.service ? { service: { slug: filters.service } } : {}) },
-    orderBy: { createdAt: "desc" },
-    take: filters.limit ?? 100,
-    select: listSelect,
-  });
+function changeListWhere(filters: ChangeListFilters) {
+  const number = filters.q ? changeNumberIn(filters.q) : null;
+  const created = dayRange(filters);
+  return {
+    state: filters.state,
+    type: filters.type,
+    ...(filters.service || filters.team ? { service: { ...(filters.service ? { slug: filters.service } : {}), ...(filters.team ? { team: { slug: filters.team } } : {}) } } : {}),
+    ...(filters.q ? { OR: [{ summary: { contains: filters.q, mode: "insensitive" as const } }, ...(number !== null ? [{ number }] : [])] } : {}),
+    ...(created.gte || created.lt ? { createdAt: created } : {}),
+  };
+}
+
+/** Rows strictly after (older than) or before (newer than) a cursor in the (createdAt, id) order. */
+const beyond = (cursor: Cursor, direction: "after" | "before") => {
+  const op = direction === "after" ? "lt" : "gt";
+  return { OR: [{ createdAt: { [op]: cursor.at } }, { createdAt: cursor.at, id: { [op]: cursor.id } }] };
+};
+
+/**
+ * One page of the changes list, newest first, with the number of changes the filters match: two
+ * bounded reads (the page by the (createdAt, id) index, and a count), whatever the page.
+ */
+export async function listChangesPage(prisma: DbTx, query: ChangeListQuery, size = CHANGE_PAGE_SIZE) {
+  const where = changeListWhere(query.filters);
+  const direction = query.before ? "before" : "after";
+  const cursor = query.before ?? query.after;
+  const order = direction === "after" ? "desc" : "asc";
+  const [rows, total] = await Promise.all([
+    prisma.changeRequest.findMany({
+      where: cursor ? { AND: [where, beyond(cursor, direction)] } : where,
+      orderBy: [{ createdAt: order }, { id: order }],
+      take: size + 1,
+      select: listSelect,
+    }),
+    prisma.changeRequest.count({ where }),
+  ]);
+  return { ...assemblePage(rows, size, direction, Boolean(cursor)), total };
+}
+
+/**
+ * The services and teams the list and the calendar filter by: the deployments page's options, which
+ * list every service in a small organisation and only the chosen team's in a large one.
+ */
+export async function changeListOptions(prisma: Db, chosen: { team?: string; service?: string } = {}) {
+  const { services, servicesNarrowed, teams } = await deploymentFilterOptions(prisma, chosen);
+  return { services, servicesNarrowed, teams };
 }
 
 /** Emergency changes whose retrospective review is overdue. */
@@ -162,12 +202,18 @@ export async function activeFreeze(prisma: DbTx, service: { id: string; teamId: 
   return freeze;
 }
 
-export async function listFreezes(prisma: DbTx, now = new Date()) {
-  return prisma.freezeWindow.findMany({
-    where: { endsAt: { gt: new Date(now.getTime() - 30 * 86_400_000) } },
-    orderBy: { startsAt: "asc" },
-    select: { id: true, name: true, reason: true, scope: true, startsAt: true, endsAt: true, domain: { select: { slug: true, name: true } }, team: { select: { slug: true, name: true } }, service: { select: { slug: true, name: true } } },
-  });
+const freezeSelect = { id: true, name: true, reason: true, scope: true, startsAt: true, endsAt: true, domain: { select: { slug: true, name: true } }, team: { select: { slug: true, name: true } }, service: { select: { slug: true, name: true } } } as const;
+
+/**
+ * Every freeze someone declared, so each can be found and removed: the current and upcoming ones first
+ * (soonest first), then the ended ones (latest first, bounded).
+ */
+export async function listFreezes(prisma: DbTx, now = new Date(), endedLimit = 100) {
+  const [current, ended] = await Promise.all([
+    prisma.freezeWindow.findMany({ where: { endsAt: { gt: now } }, orderBy: [{ startsAt: "asc" }, { id: "asc" }], select: freezeSelect }),
+    prisma.freezeWindow.findMany({ where: { endsAt: { lte: now } }, orderBy: [{ endsAt: "desc" }, { id: "asc" }], take: endedLimit, select: freezeSelect }),
+  ]);
+  return [...current, ...ended];
 }
 
 export async function listRequiredChecks(prisma: DbTx) {
@@ -177,35 +223,48 @@ export async function listRequiredChecks(prisma: DbTx) {
   });
 }
 
+/** One row per flag (a deployment has at most one of each kind), newest first. */
 export async function listFlags(prisma: DbTx, limit = 100) {
   return prisma.deploymentFlag.findMany({
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     take: limit,
     select: {
       id: true, kind: true, message: true, createdAt: true,
-      deployment: { select: { id: true, version: true, status: true, startedAt: true, service: { select: { slug: true, name: true } }, environment: { select: { name: true } } } },
+      deployment: { select: { id: true, version: true, status: true, startedAt: true, isRollback: true, service: { select: { slug: true, name: true } }, environment: { select: { name: true } } } },
     },
   });
 }
 
-/** Everything the calendar shows between two instants. */
-export async function calendarItems(prisma: DbTx, from: Date, to: Date) {
+/**
+ * Everything the calendar shows between two instants, for the whole organisation or one service (its
+ * changes and deployments, and the freezes that cover it: calendar.ts's freezeCovers decides).
+ */
+export async function calendarItems(prisma: DbTx, from: Date, to: Date, serviceSlug?: string) {
+  const service = serviceSlug
+    ? await prisma.service.findUnique({ where: { slug: serviceSlug }, select: { id: true, slug: true, name: true, teamId: true, team: { select: { domainId: true } } } })
+    : null;
+  const scope = service ? { serviceId: service.id } : {};
   const [changes, freezes, deployments] = await Promise.all([
     prisma.changeRequest.findMany({
-      where: { plannedStart: { gte: from, lt: to }, state: { notIn: ["CANCELLED", "REJECTED"] } },
+      where: { ...scope, plannedStart: { gte: from, lt: to }, state: { notIn: ["CANCELLED", "REJECTED"] } },
       orderBy: { plannedStart: "asc" },
       take: 500,
       select: { id: true, number: true, type: true, state: true, summary: true, plannedStart: true, service: { select: { slug: true } } },
     }),
-    prisma.freezeWindow.findMany({ where: { startsAt: { lt: to }, endsAt: { gt: from } }, orderBy: { startsAt: "asc" }, select: { id: true, name: true, scope: true, startsAt: true, endsAt: true } }),
+    prisma.freezeWindow.findMany({
+      where: { startsAt: { lt: to }, endsAt: { gt: from } },
+      orderBy: { startsAt: "asc" },
+      select: { id: true, name: true, scope: true, startsAt: true, endsAt: true, serviceId: true, teamId: true, domainId: true, service: { select: { name: true } }, team: { select: { name: true } }, domain: { select: { name: true } } },
+    }),
     prisma.deployment.findMany({
-      where: { startedAt: { gte: from, lt: to }, environment: { isProduction: true } },
+      where: { ...scope, startedAt: { gte: from, lt: to }, environment: { isProduction: true } },
       orderBy: { startedAt: "asc" },
       take: 1000,
       select: { id: true, version: true, status: true, startedAt: true, service: { select: { slug: true } } },
     }),
   ]);
-  return { changes, freezes, deployments };
+  const shown = service ? { id: service.id, slug: service.slug, name: service.name, teamId: service.teamId, domainId: service.team.domainId } : null;
+  return { service: shown, changes, freezes, deployments };
 }
 
 export async function changeFormOptions(prisma: DbTx) {

@@ -7,6 +7,7 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, parseInput } from "../errors";
+import { planningWindowErrors } from "../validation/planning-window";
 import { readCabSettings } from "./cab-settings";
 import { emitEvent } from "../events/emit";
 import { changeEventRefs, loadChange } from "./change-access";
@@ -19,7 +20,7 @@ export async function raiseChange(prisma: Db, actor: Actor, input: unknown, now 
     prisma.service.findUnique({ where: { slug: data.service }, select: { id: true, slug: true, teamId: true, tier: true, archivedAt: true, team: { select: { domainId: true } } } }),
     prisma.environment.findUnique({ where: { slug: data.environment }, select: { id: true } }),
   ]);
-  const fields: Record<string, string[]> = {};
+  const fields: Record<string, string[]> = planningWindowErrors({ start: data.plannedStart, end: data.plannedEnd }, now, { start: "plannedStart", end: "plannedEnd" });
   if (!service) fields.service = [`No service has the slug "${data.service}".`];
   else if (service.archivedAt) fields.service = ["The service is archived."];
   if (!environment) fields.environment = [`No environment has the slug "${data.environment}".`];

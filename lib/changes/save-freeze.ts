@@ -5,13 +5,17 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { AppError, notFound, parseInput } from "../errors";
+import { planningWindowErrors } from "../validation/planning-window";
 import { ZFreeze } from "./schemas";
 
 const select = { id: true, name: true, reason: true, scope: true, domainId: true, teamId: true, serviceId: true, startsAt: true, endsAt: true } as const;
 
-export async function saveFreeze(prisma: Db, actor: Actor, input: unknown, freezeId?: string) {
+export async function saveFreeze(prisma: Db, actor: Actor, input: unknown, freezeId?: string, now = new Date()) {
   authorize(actor, "freezes.manage"); // who may, before what they sent is read
   const data = parseInput(ZFreeze, input);
+  // A freeze dated 2020 or 9999 would be saved and never shown (the list shows what is current).
+  const dates = planningWindowErrors({ start: data.startsAt, end: data.endsAt }, now, { start: "startsAt", end: "endsAt" });
+  if (Object.keys(dates).length) throw AppError.validation(dates);
   // The target is named by slug in forms and the API.
   const target = { domainId: null as string | null, teamId: null as string | null, serviceId: null as string | null };
   if (data.scope === "DOMAIN") target.domainId = (await prisma.domain.findUnique({ where: { slug: data.target }, select: { id: true } }))?.id ?? null;

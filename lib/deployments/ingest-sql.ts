@@ -3,6 +3,7 @@
 // uses data-modifying CTEs, so the deployment, its commits and its audit events commit atomically.
 // Both are named prepared statements (runPrepared): the server parses and plans them once per
 // connection, and each report sends only its values.
+import type { AuditAction } from "../audit/audit-actions";
 import { actorId, actorLabel, type Actor } from "../auth/actor";
 import { preparedStatement, runPrepared, type DbTx } from "../db";
 import type { ChangeControlPlan, ChangeRef, WrittenIf } from "../changes/change-control-plan";
@@ -134,7 +135,7 @@ export type IngestWrite = {
   replacesId: string | null;
   isRollback: boolean;
   commits: { sha: string; committedAt: string; message: string | null; author: string | null }[];
-  audit: { action: string; before: unknown; after: unknown };
+  audit: { action: AuditAction; before: unknown; after: unknown };
   /** A rollback puts the deployment it reverts into ROLLED_BACK, with its own audit event. */
   revert: { id: string; before: unknown; after: unknown } | null;
   /** Domain events (lib/events/catalogue.ts) for the subscribers: production deployments and flags. */
@@ -150,7 +151,7 @@ export type PlannedDomainEvent = { type: EventType; entityType: string; entityId
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 
-type Event = { action: string; entityType: string; entityId: string; before?: unknown; after?: unknown; if: "deployment" | "reverted" | "flag" | "change" };
+type Event = { action: AuditAction; entityType: string; entityId: string; before?: unknown; after?: unknown; if: "deployment" | "reverted" | "flag" | "change" };
 
 /**
  * Upserts the deployment, its commits, change control (link, flag, required-checks clock, the change's
@@ -164,7 +165,7 @@ export async function writeDeployment(tx: DbTx, actor: Actor, write: IngestWrite
   const commits = write.commits;
   const events: Event[] = [
     { entityType: "Deployment", entityId: write.id, ...write.audit, if: "deployment" },
-    ...(write.revert ? [{ action: "deployment.rolled-back", entityType: "Deployment", entityId: write.revert.id, before: write.revert.before, after: write.revert.after, if: "reverted" as const }] : []),
+    ...(write.revert ? [{ action: "deployment.rolled-back" as const, entityType: "Deployment", entityId: write.revert.id, before: write.revert.before, after: write.revert.after, if: "reverted" as const }] : []),
     ...control.events,
   ];
   // Parsed here as emitEvent would (lib/events/emit.ts): a malformed payload fails before the write.

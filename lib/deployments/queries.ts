@@ -14,6 +14,8 @@ export type DeploymentFilters = {
   limit?: number;
   /** Restricts to one service id (a service token sees only its own service). */
   serviceId?: string;
+  /** Keyset paging: only deployments after this one in the newest-first (startedAt, id) order. */
+  olderThan?: { at: Date; id: string };
 };
 
 export type DeploymentListItem = {
@@ -47,8 +49,10 @@ export async function listDeployments(prisma: Db, filters: DeploymentFilters = {
   if (filters.environment) where.environment = { slug: filters.environment };
   if (filters.status) where.status = filters.status;
   if (filters.from || filters.to) where.startedAt = { gte: filters.from, lt: filters.to };
+  // The next page: strictly older than the last row shown, in the (startedAt, id) order.
+  const older = filters.olderThan ? { OR: [{ startedAt: { lt: filters.olderThan.at } }, { startedAt: filters.olderThan.at, id: { lt: filters.olderThan.id } }] } : null;
   return prisma.deployment.findMany({
-    where,
+    where: older ? { AND: [where, older] } : where,
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
     take: filters.limit ?? 50,
     select: listSelect,

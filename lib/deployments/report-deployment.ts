@@ -3,6 +3,7 @@
 // backwards (succeeded → started) is a conflict (409). Nothing is written on a rejected report.
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
+import type { AuditAction } from "../audit/audit-actions";
 import { requestSealInBackground } from "../audit/seal-audit-events";
 import { ANOTHER_SERVICE, authorize, tokenServiceLimit } from "../authz/can";
 import { plannedDeploymentEvents } from "./deployment-events";
@@ -11,8 +12,11 @@ import { evaluateRequiredChecks } from "../changes/deployment-control";
 import type { Db } from "../db";
 import { AppError, conflict, forbidden, parseInput } from "../errors";
 import { readIngestContext, writeDeployment, type IngestContext, type IngestWrite } from "./ingest-sql";
-import { ZReportDeployment } from "./schemas";
+import { ZReportDeployment, type ApiStatus } from "./schemas";
 import { toDbStatus, transitionOutcome } from "./status-transitions";
+
+/** A later report of a known deployment is audited as its new status (audit-sentences.ts). */
+const STATUS_ACTIONS = { started: "deployment.started", succeeded: "deployment.succeeded", failed: "deployment.failed", rolled_back: "deployment.rolled-back" } as const satisfies Record<ApiStatus, AuditAction>;
 
 export type ReportedDeployment = { id: string; created: boolean; status: string; isRollback: boolean; replacesId: string | null };
 
@@ -119,7 +123,7 @@ function buildWrite(
       sha: commit.sha.toLowerCase(), committedAt: commit.committedAt, message: commit.message ?? null, author: commit.author ?? null,
     })),
     audit: context.existing
-      ? { action: `deployment.${data.status.replace("_", "-")}`, before: { status: context.existing.status }, after }
+      ? { action: STATUS_ACTIONS[data.status], before: { status: context.existing.status }, after }
       : { action: "deployment.report", before: undefined, after },
     domainEvents: plannedDeploymentEvents({
       id, service: { id: ids.serviceId, slug: data.service, name: context.serviceName ?? data.service }, environment: data.environment,

@@ -1,12 +1,16 @@
 // What the home page shows each role: the reads behind components/home/*.
-import type { AvailabilityTarget, DeploymentTarget, Role, ServiceTier } from "../generated/prisma/enums.ts";
+import type { AvailabilityTarget, DeploymentStatus, DeploymentTarget, Role, ServiceTier } from "../generated/prisma/enums.ts";
 import type { PersonActor } from "../auth/actor";
+import { describeAuditEvents, type Described } from "../audit/describe-audit-events";
 import { authorize } from "../authz/can";
 import { treacleSignals, type TreacleSignals } from "../changes/treacle";
 import { AVAILABILITY_TARGETS, isAboveBand } from "../catalog/availability";
 import { exposureBands } from "../catalog/queries";
 import type { Db } from "../db";
+import { requestsWaitingFor, type RequestRow } from "../oncall/queries";
+import { upcomingShiftsOf } from "../oncall/views";
 import { listStaleRunbooks, type StaleRunbook } from "../runbooks/search-queries";
+import { onCallSummary, type OnCallSummary } from "./oncall-summary";
 import { listTeams, type TeamSummary } from "../teams/queries";
 import { isThinRota } from "../teams/rota";
 
@@ -19,6 +23,8 @@ export type HomeService = {
   deploymentTarget: DeploymentTarget;
   /** The target is above what the service's exposure band suggests (an inflated target costs on-call money). */
   aboveExposureBand: boolean;
+  /** The newest deployment to any environment, as the pipeline last reported it. */
+  lastDeployment: { id: string; version: string; status: DeploymentStatus; environment: string; at: Date } | null;
 };
 
 async function servicesOfTeams(prisma: Db, teamIds: readonly string[]): Promise<HomeService[]> {
@@ -30,27 +36,43 @@ async function servicesOfTeams(prisma: Db, teamIds: readonly string[]): Promise<
       select: {
         slug: true, name: true, tier: true, availabilityTarget: true, deploymentTarget: true, maxLossPerHour: true,
         team: { select: { slug: true, name: true } },
+        deployments: {
+          orderBy: { startedAt: "desc" },
+          take: 1,
+          select: { id: true, version: true, status: true, startedAt: true, finishedAt: true, environment: { select: { name: true } } },
+        },
       },
     }),
     exposureBands(prisma),
   ]);
-  return rows.map(({ maxLossPerHour, ...service }) => ({
+  return rows.map(({ maxLossPerHour, deployments: [last], ...service }) => ({
     ...service,
+    lastDeployment: last ? { id: last.id, version: last.version, status: last.status, environment: last.environment.name, at: last.finishedAt ?? last.startedAt } : null,
     // Without configured bands every target above 95% would look inflated; say nothing rather than cry wolf.
     aboveExposureBand: bands.length > 0 && isAboveBand(bands, maxLossPerHour, service.availabilityTarget),
   }));
 }
 
-export type EngineerHome = { services: HomeService[]; teams: TeamSummary[]; staleRunbooks: StaleRunbook[] };
+export type EngineerHome = {
+  services: HomeService[];
+  teams: TeamSummary[];
+  staleRunbooks: StaleRunbook[];
+  onCall: OnCallSummary;
+  /** Swap and cover requests waiting for this person's answer. */
+  requestsWaiting: RequestRow[];
+};
 
-export async function engineerHome(prisma: Db, person: PersonActor): Promise<EngineerHome> {
+export async function engineerHome(prisma: Db, person: PersonActor, now = new Date()): Promise<EngineerHome> {
   authorize(person, "catalog.read");
-  const [services, teams, staleRunbooks] = await Promise.all([
+  authorize(person, "oncall.read");
+  const [services, teams, staleRunbooks, shifts, requestsWaiting] = await Promise.all([
     servicesOfTeams(prisma, person.teamIds),
     listTeams(prisma, person, { ids: person.teamIds }),
     person.teamIds.length ? listStaleRunbooks(prisma, { teamIds: person.teamIds, limit: 10 }) : Promise.resolve([]),
+    upcomingShiftsOf(prisma, person.id, now),
+    requestsWaitingFor(prisma, person.id, now),
   ]);
-  return { services, teams, staleRunbooks };
+  return { services, teams, staleRunbooks, onCall: onCallSummary(shifts, now), requestsWaiting };
 }
 
 export type TargetCount = { target: AvailabilityTarget; count: number };
@@ -58,22 +80,27 @@ export type TargetCount = { target: AvailabilityTarget; count: number };
 export type ProductManagerHome = EngineerHome & { countsByTarget: TargetCount[] };
 
 export async function productManagerHome(prisma: Db, person: PersonActor): Promise<ProductManagerHome> {
-  const { services, teams, staleRunbooks } = await engineerHome(prisma, person);
+  const home = await engineerHome(prisma, person);
+  const { services } = home;
   const countsByTarget = AVAILABILITY_TARGETS.map((target) => ({
     target,
     count: services.filter((service) => service.availabilityTarget === target).length,
   }));
-  return { services, teams, staleRunbooks, countsByTarget };
+  return { ...home, countsByTarget };
 }
 
-export type RecentAuditEvent = {
+export type RecentAuditEvent = Described<{
   id: string;
   occurredAt: Date;
+  actorId: string | null;
   actorLabel: string;
+  actorKind: string;
   action: string;
   entityType: string;
   entityId: string;
-};
+  before: unknown;
+  after: unknown;
+}>;
 
 export type DeploymentTargetCount = { target: DeploymentTarget; count: number };
 
@@ -87,8 +114,8 @@ export async function changeManagerHome(prisma: Db, person: PersonActor): Promis
     prisma.auditEvent.findMany({
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       take: 10,
-      select: { id: true, occurredAt: true, actorLabel: true, action: true, entityType: true, entityId: true },
-    }),
+      select: { id: true, occurredAt: true, actorId: true, actorLabel: true, actorKind: true, action: true, entityType: true, entityId: true, before: true, after: true },
+    }).then((events) => describeAuditEvents(prisma, events)),
     prisma.service.groupBy({ by: ["deploymentTarget"], where: { archivedAt: null }, _count: { _all: true } }),
     treacleSignals(prisma),
   ]);

@@ -5,6 +5,7 @@ import { authorize } from "../authz/can";
 import type { Db, DbTx } from "../db";
 import { AppError, parseInput } from "../errors";
 import { loadSchedules, scheduleIdsForPerson } from "./queries";
+import { planningWindowErrors } from "../validation/planning-window";
 import { parseInstant, ZLeaveInput } from "./schemas";
 import { finalShifts } from "./shift-engine";
 
@@ -27,12 +28,15 @@ export async function shiftsClashingWith(tx: DbTx, personId: string, startsAt: D
  * Records leave (PTO). Leave never moves shifts by itself: the clashing shifts are returned and flagged
  * on calendars, so the person can ask for cover and the lead can see what is uncovered.
  */
-export async function addLeave(prisma: Db, actor: Actor, input: unknown): Promise<{ id: string; clashes: LeaveClash[] }> {
+export async function addLeave(prisma: Db, actor: Actor, input: unknown, now = new Date()): Promise<{ id: string; clashes: LeaveClash[] }> {
   const data = parseInput(ZLeaveInput, input);
   if (actor.kind !== "PERSON" && !data.personId) throw AppError.validation({ personId: ["Choose whose leave this is."] });
   const personId = data.personId || (actor.kind === "PERSON" ? actor.id : "");
   const startsAt = parseInstant(data.startsAt, data.timeZone)!;
   const endsAt = parseInstant(data.endsAt, data.timeZone)!;
+  // Leave dated 2020 or 9999 was recorded and then never listed, so it could not be cancelled.
+  const dates = planningWindowErrors({ start: startsAt, end: endsAt }, now, { start: "startsAt", end: "endsAt" });
+  if (Object.keys(dates).length) throw AppError.validation(dates);
   const result = await prisma.$transaction(async (tx) => {
     if (actor.kind !== "PERSON" || personId !== actor.id) {
       const leads = await tx.teamMembership.findMany({ where: { personId }, select: { teamId: true } });

@@ -37,3 +37,26 @@ describe("segmentsByDay", () => {
     }
   });
 });
+
+describe("segmentsByDay with working hours and leave", () => {
+  const zone = "Europe/London";
+  // Mon 7 Dec 2026 is a working day, Fri 25 Dec a public holiday, Sat 26 Dec a weekend day.
+  const hours = { timeZone: zone, workdayStartMinute: 540, workdayEndMinute: 1020, workingDays: [1, 2, 3, 4, 5], holidays: new Set(["2026-12-25"]) };
+  const week = shift(zone, "2026-12-07T00:00", "2026-12-28T00:00");
+
+  it("leaves the working window of a working day to the team, and covers holidays and weekends whole", () => {
+    const segments = segmentsByDay([week], ["2026-12-07", "2026-12-25", "2026-12-26"], zone, { hours });
+    const spans = (day: string) => segments.get(day)!.map((segment) => `${segment.from}–${segment.to}`);
+    expect(spans("2026-12-07")).toEqual(["00:00–09:00", "17:00–24:00"]);
+    expect(spans("2026-12-25")).toEqual(["00:00–24:00"]);
+    expect(spans("2026-12-26")).toEqual(["00:00–24:00"]);
+  });
+
+  it("marks a segment on leave only where the leave falls, not the whole shift", () => {
+    const onLeave = { ...week, leaveIds: ["leave-1"] };
+    const leave = [{ id: "leave-1", startsAt: DateTime.fromISO("2026-12-10T00:00", { zone }).toJSDate(), endsAt: DateTime.fromISO("2026-12-12T00:00", { zone }).toJSDate() }];
+    const days = ["2026-12-09", "2026-12-10", "2026-12-11", "2026-12-12", "2026-12-17"];
+    const segments = segmentsByDay([onLeave], days, zone, { leave });
+    expect(days.map((day) => segments.get(day)!.some((segment) => segment.onLeave))).toEqual([false, true, true, false, false]);
+  });
+});

@@ -1,6 +1,7 @@
 // Calendar grids: which final shifts fall on each local day of a week or month view. Pure.
 import { DateTime } from "luxon";
 import type { FinalShift } from "./shift-engine";
+import { workingWindow, type WorkingHours } from "./working-hours";
 import { memoMillis } from "./zone-memo";
 
 export type CalendarView = "week" | "month";
@@ -80,32 +81,58 @@ function clockFor(zone: string): { format: (ms: number) => string } {
   return clock;
 }
 
-/** Cuts shifts at local midnights so each day lists who is on call when. */
-export function segmentsByDay(shifts: readonly FinalShift[], days: readonly string[], zone: string): Map<string, DaySegment[]> {
+export type LeaveSpan = { id: string; startsAt: Date; endsAt: Date };
+
+/** [start, end) minus the working window, as zero, one or two pieces. */
+function outOfHoursPieces(start: number, end: number, window: { start: number; end: number } | null): [number, number][] {
+  const pieces: [number, number][] = window ? [[start, Math.min(end, window.start)], [Math.max(start, window.end), end]] : [[start, end]];
+  return pieces.filter(([a, b]) => a < b);
+}
+
+/**
+ * Cuts shifts at local midnights so each day lists who is on call when. With the schedule's working
+ * hours, working days lose their working window: an out-of-hours schedule covers evenings, nights,
+ * weekends and public holidays, and the team itself covers the working day.
+ */
+export function segmentsByDay(
+  shifts: readonly FinalShift[],
+  days: readonly string[],
+  zone: string,
+  options: { hours?: WorkingHours; leave?: readonly LeaveSpan[] } = {},
+): Map<string, DaySegment[]> {
   const result = new Map<string, DaySegment[]>(days.map((day) => [day, []]));
   const clock = clockFor(zone);
   // Local midnights are the same on every request: memoised like the engine's handoffs.
   const midnight = (day: string) => memoMillis(`midnight|${zone}|${day}`, () => DateTime.fromISO(day, { zone }).startOf("day").toMillis());
   const bounds = days.map(midnight);
   const last = days.length ? memoMillis(`next-midnight|${zone}|${days[days.length - 1]}`, () => DateTime.fromISO(days[days.length - 1]!, { zone }).plus({ days: 1 }).startOf("day").toMillis()) : 0;
+  const leaveById = new Map((options.leave ?? []).map((entry) => [entry.id, entry]));
+  // A shift clashes with leave as a whole; a segment only where the leave itself falls (a week's shift
+  // with two days off is marked on those two days, not all seven).
+  const clashes = (shift: FinalShift, start: number, end: number) =>
+    shift.leaveIds.some((id) => {
+      const entry = leaveById.get(id);
+      return entry ? entry.startsAt.getTime() < end && entry.endsAt.getTime() > start : !options.leave;
+    });
   days.forEach((day, index) => {
     const dayStart = bounds[index]!;
     const dayEnd = bounds[index + 1] ?? last;
+    const window = options.hours ? workingWindow(day, options.hours) : null;
     for (const shift of shifts) {
-      const start = Math.max(shift.start.getTime(), dayStart);
-      const end = Math.min(shift.end.getTime(), dayEnd);
-      if (start >= end) continue;
-      result.get(day)!.push({
-        key: `${day}-${shift.layer}-${start}`,
-        layer: shift.layer,
-        personId: shift.personId,
-        from: clock.format(start),
-        to: end === dayEnd ? "24:00" : clock.format(end),
-        source: shift.source,
-        overrideKind: shift.overrideKind,
-        rotationPersonId: shift.rotationPersonId,
-        onLeave: shift.leaveIds.length > 0,
-      });
+      const pieces = outOfHoursPieces(Math.max(shift.start.getTime(), dayStart), Math.min(shift.end.getTime(), dayEnd), window);
+      for (const [start, end] of pieces) {
+        result.get(day)!.push({
+          key: `${day}-${shift.layer}-${start}`,
+          layer: shift.layer,
+          personId: shift.personId,
+          from: clock.format(start),
+          to: end === dayEnd ? "24:00" : clock.format(end),
+          source: shift.source,
+          overrideKind: shift.overrideKind,
+          rotationPersonId: shift.rotationPersonId,
+          onLeave: clashes(shift, start, end),
+        });
+      }
     }
   });
   return result;

@@ -115,7 +115,7 @@ describe("with the cache warm, every kind of change shows at once", () => {
   it("leave added and cancelled, and an opt-out, on the schedule page", async () => {
     const { people, page, schedule, actor } = await setup();
     expect((await page())!.leave).toEqual([]);
-    const { id } = await addLeave(db(), actor(DEE), { startsAt: "2026-12-10T00:00", endsAt: "2026-12-12T00:00", timeZone: zone });
+    const { id } = await addLeave(db(), actor(DEE), { startsAt: "2026-12-10T00:00", endsAt: "2026-12-12T00:00", timeZone: zone }, NOON);
     const withLeave = await page();
     expect(withLeave!.leave.map((entry) => entry.id)).toEqual([id]);
     // Dee holds 7–14 Dec: the calendar flags the clash on those days.

@@ -144,7 +144,7 @@ describe("requests and refusals", () => {
 describe("leave", () => {
   it("flags the person's existing shifts that clash with new leave", async () => {
     // Ana holds Dec 14-21 by rotation except the 14th-15th she swapped to Dee above.
-    const result = await addLeave(db(), actor(ANA), { startsAt: "2026-12-16T00:00", endsAt: "2026-12-18T00:00", timeZone: zone, note: "Away" });
+    const result = await addLeave(db(), actor(ANA), { startsAt: "2026-12-16T00:00", endsAt: "2026-12-18T00:00", timeZone: zone, note: "Away" }, NOW);
     expect(result.clashes).toHaveLength(1);
     expect(result.clashes[0]!.scheduleName).toBeTruthy();
     const event = await db().auditEvent.findFirstOrThrow({ where: { entityId: result.id } });
@@ -152,8 +152,8 @@ describe("leave", () => {
   });
 
   it("someone else's leave needs an admin or a team lead", async () => {
-    await expect(addLeave(db(), actor(BEN), { personId: people[CY]!.id, startsAt: "2027-01-04T00:00", endsAt: "2027-01-05T00:00", timeZone: zone })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await addLeave(db(), actorFor(lead), { personId: people[CY]!.id, startsAt: "2027-01-04T00:00", endsAt: "2027-01-05T00:00", timeZone: zone });
+    await expect(addLeave(db(), actor(BEN), { personId: people[CY]!.id, startsAt: "2027-01-04T00:00", endsAt: "2027-01-05T00:00", timeZone: zone }, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await addLeave(db(), actorFor(lead), { personId: people[CY]!.id, startsAt: "2027-01-04T00:00", endsAt: "2027-01-05T00:00", timeZone: zone }, NOW);
   });
 });
 

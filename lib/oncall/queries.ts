@@ -328,16 +328,28 @@ export type RequestRow = {
   requester: PersonRef; responder: PersonRef;
 };
 
+const REQUEST_ROW_SELECT = {
+  id: true, kind: true, status: true, message: true, createdAt: true, startsAt: true, endsAt: true, swapStartsAt: true, swapEndsAt: true,
+  schedule: { select: { slug: true, name: true, timeZone: true } },
+  requester: { select: { id: true, name: true, email: true } },
+  responder: { select: { id: true, name: true, email: true } },
+} as const;
+
+/** Swap and cover requests still waiting for this person's answer, for shifts not over yet; oldest first. */
+export async function requestsWaitingFor(tx: DbTx, personId: string, now: Date, take = 10): Promise<RequestRow[]> {
+  return tx.onCallRequest.findMany({
+    where: { responderId: personId, status: "PENDING", endsAt: { gt: now } },
+    select: REQUEST_ROW_SELECT,
+    orderBy: { createdAt: "asc" },
+    take,
+  });
+}
+
 /** Requests a person sent or was sent, newest first; pending ones are what "my shifts" asks about. */
 export async function listRequestsFor(tx: DbTx, personId: string, take = 30): Promise<RequestRow[]> {
   return tx.onCallRequest.findMany({
     where: { OR: [{ requesterId: personId }, { responderId: personId }] },
-    select: {
-      id: true, kind: true, status: true, message: true, createdAt: true, startsAt: true, endsAt: true, swapStartsAt: true, swapEndsAt: true,
-      schedule: { select: { slug: true, name: true, timeZone: true } },
-      requester: { select: { id: true, name: true, email: true } },
-      responder: { select: { id: true, name: true, email: true } },
-    },
+    select: REQUEST_ROW_SELECT,
     orderBy: { createdAt: "desc" },
     take,
   });
@@ -348,6 +360,16 @@ export async function listLeaveFor(tx: DbTx, personIds: string[], from: Date, to
     where: { personId: { in: personIds }, cancelledAt: null, startsAt: { lt: to }, endsAt: { gt: from } },
     select: { id: true, personId: true, startsAt: true, endsAt: true, note: true, person: { select: { name: true } } },
     orderBy: { startsAt: "asc" },
+  });
+}
+
+/** A person's own leave that is not cancelled, past and future alike (newest first, bounded), for "My shifts". */
+export async function listLeaveOf(tx: DbTx, personId: string, take = 200) {
+  return tx.onCallLeave.findMany({
+    where: { personId, cancelledAt: null },
+    select: { id: true, personId: true, startsAt: true, endsAt: true, note: true, person: { select: { name: true } } },
+    orderBy: { startsAt: "desc" },
+    take,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Actor } from "../auth/actor";
+import type { AuditAction } from "../audit/audit-actions";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { emitRequestEvent } from "./request-events";
 import { requestSeal } from "../audit/seal-audit-events";
@@ -10,6 +11,8 @@ import { finalShifts } from "./shift-engine";
 
 export const REQUEST_RESPONSES = ["ACCEPT", "DECLINE", "CANCEL"] as const;
 export type RequestResponse = (typeof REQUEST_RESPONSES)[number];
+
+const RESPONSE_ACTIONS = { ACCEPT: "oncall-request.accept", DECLINE: "oncall-request.decline", CANCEL: "oncall-request.cancel" } as const satisfies Record<RequestResponse, AuditAction>;
 
 /**
  * The responder accepts or declines; the requester may cancel while it is pending. Accepting re-checks
@@ -54,7 +57,7 @@ export async function respondToRequest(prisma: Db, actor: Actor, requestId: stri
     const status = response === "ACCEPT" ? "ACCEPTED" : response === "DECLINE" ? "DECLINED" : "CANCELLED";
     await tx.onCallRequest.update({ where: { id: request.id }, data: { status, decidedAt: now }, select: { id: true } });
     await recordAuditEvent(tx, actor, {
-      action: `oncall-request.${response.toLowerCase()}`,
+      action: RESPONSE_ACTIONS[response],
       entityType: "OnCallRequest",
       entityId: request.id,
       before: { status: request.status },

@@ -1,8 +1,9 @@
 // Read models for the on-call pages and feeds: queries + the pure engine, no writes.
 import type { DbTx } from "../db";
 import { calendarRange, segmentsByDay, type CalendarView, type DaySegment } from "./calendar";
+import { dayKindOf } from "./working-hours";
 import { buildOnCallCalendar, type FeedShift } from "./ical-feed";
-import { activeFeedToken, feedByToken, listLeaveFor, listRequestsFor, loadSchedules, peopleByIds, scheduleIdsForPerson, schedulePageHead, type LoadedSchedule, type PersonRef } from "./queries";
+import { activeFeedToken, feedByToken, listLeaveOf, listRequestsFor, loadSchedules, peopleByIds, scheduleIdsForPerson, schedulePageHead, type LoadedSchedule, type PersonRef } from "./queries";
 import { ScheduleCache } from "./schedule-cache";
 import { finalShifts, shiftAt, stretchEnd, type FinalShift } from "./shift-engine";
 
@@ -88,7 +89,7 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
   let grid = rows.grids.get(gridKey);
   if (!grid) {
     const shifts = finalShifts(schedule.engine, range.from, range.to);
-    grid = { shifts, days: segmentsByDay(shifts, range.days, zone) };
+    grid = { shifts, days: segmentsByDay(shifts, range.days, zone, { hours: schedule.hours, leave: schedule.engine.leave }) };
     if (rows.grids.size >= 24) rows.grids.clear();
     rows.grids.set(gridKey, grid);
   }
@@ -107,6 +108,9 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
     schedule,
     range,
     days: grid.days,
+    /** Working day, weekend or public holiday, per day shown: the calendar marks holidays and working hours. */
+    dayKinds: new Map(range.days.map((day) => [day, dayKindOf(day, schedule.hours)])),
+    hours: schedule.hours,
     people,
     leave,
     overrides,
@@ -116,19 +120,26 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
   };
 }
 
-export async function myShiftsView(tx: DbTx, personId: string, now = new Date()) {
+/** A person's final shifts on every schedule they are part of, from now to UPCOMING_DAYS ahead, soonest first. */
+export async function upcomingShiftsOf(tx: DbTx, personId: string, now = new Date()): Promise<UpcomingShift[]> {
   const to = new Date(now.getTime() + UPCOMING_DAYS * DAY_MS);
   const ids = await scheduleIdsForPerson(tx, personId);
-  const schedules = ids.length ? await loadSchedules(tx, { id: { in: ids } }, now, to) : [];
+  if (!ids.length) return [];
+  const schedules = await loadSchedules(tx, { id: { in: ids } }, now, to);
   const me = (await peopleByIds(tx, [personId])).get(personId)!;
-  const shifts = schedules
+  return schedules
     .flatMap((schedule) => upcoming(schedule, finalShifts(schedule.engine, now, to).filter((shift) => shift.personId === personId), new Map([[personId, me]])))
     .sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+export async function myShiftsView(tx: DbTx, personId: string, now = new Date()) {
+  const shifts = await upcomingShiftsOf(tx, personId, now);
   const optedOut = await tx.onCallOptOut.findMany({ where: { personId }, select: { schedule: { select: { slug: true, name: true } } } });
   return {
     shifts,
     requests: await listRequestsFor(tx, personId),
-    leave: await listLeaveFor(tx, [personId], new Date(now.getTime() - 30 * DAY_MS), new Date(now.getTime() + 365 * DAY_MS)),
+    // All of the person's leave that is not cancelled, whenever it lies: whatever they recorded, they can find and cancel.
+    leave: await listLeaveOf(tx, personId),
     optedOut: optedOut.map((row) => row.schedule),
     feedToken: await activeFeedToken(tx, { personId }),
   };

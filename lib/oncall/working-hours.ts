@@ -27,7 +27,23 @@ export type HourSplit = {
 
 const HOUR_MS = 3_600_000;
 
-type DayKind = "WORKDAY" | "WEEKEND" | "HOLIDAY";
+export type DayKind = "WORKDAY" | "WEEKEND" | "HOLIDAY";
+
+/** What a local date ("2026-12-25") is for the schedule: a working day, a weekend day or a public holiday. */
+export function dayKindOf(isoDate: string, hours: WorkingHours): DayKind {
+  return dayKind(DateTime.fromISO(isoDate, { zone: hours.timeZone }), hours);
+}
+
+/** The working window [start, end) of a working day in epoch ms, or null on weekends and holidays. */
+export function workingWindow(isoDate: string, hours: WorkingHours): { start: number; end: number } | null {
+  const day = DateTime.fromISO(isoDate, { zone: hours.timeZone }).startOf("day");
+  if (dayKind(day, hours) !== "WORKDAY" || hours.workdayEndMinute <= hours.workdayStartMinute) return null;
+  const bounds = `${hours.timeZone}|${isoDate}|${hours.workdayStartMinute}|${hours.workdayEndMinute}`;
+  return {
+    start: memoMillis(`ws|${bounds}`, () => atMinute(day, hours.workdayStartMinute).toMillis()),
+    end: memoMillis(`we|${bounds}`, () => atMinute(day, hours.workdayEndMinute).toMillis()),
+  };
+}
 
 function dayKind(day: DateTime, hours: WorkingHours): DayKind {
   if (hours.holidays.has(day.toISODate()!)) return "HOLIDAY";

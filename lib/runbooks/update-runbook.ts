@@ -1,4 +1,5 @@
 import { actorLabel, type Actor } from "../auth/actor";
+import type { AuditAction } from "../audit/audit-actions";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
@@ -42,7 +43,7 @@ export async function saveRevision(
   runbookId: string,
   baseRevision: number,
   data: TRunbookContent,
-  meta: { action: string; restoredFromNumber: number | null },
+  meta: { action: Extract<AuditAction, "runbook.update" | "runbook.restore">; restoredFromNumber: number | null },
 ): Promise<{ id: string; revision: number }> {
   const before = await runbookSnapshot(tx, runbookId);
   const { count } = await tx.runbook.updateMany({

@@ -73,10 +73,13 @@ export async function seedDemoChanges(tx: DbTx, input: { teamIds: Map<string, st
     description: "Points for purchases; built this month and not yet deployed to production.", availabilityTarget: "P99_0", deploymentTarget: "WEEKLY",
   });
 
-  // The failing service: its latest production deployments failed their required checks.
+  // The failing service: its latest production releases failed their required checks. Releases, not
+  // rollbacks: a rollback puts an earlier version back, and flagging both showed one flag twice
+  // ("email-dispatcher 2026.11.27-47: required health checks failed", on the release and on the rollback).
   const failing = await tx.deployment.findMany({
-    where: { serviceId: serviceId(DEMO_FAILING_SERVICE), environmentId: production.id, status: "SUCCEEDED" },
+    where: { serviceId: serviceId(DEMO_FAILING_SERVICE), environmentId: production.id, status: "SUCCEEDED", isRollback: false },
     orderBy: { startedAt: "desc" },
+    distinct: ["version"],
     take: 2,
     select: { id: true, version: true },
   });

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { ChangeListFilterForm } from "@/components/changes/change-list-filters";
+import { ChangePager } from "@/components/changes/change-pager";
 import { ChangeTable } from "@/components/changes/change-table";
 import { ChangesTabs } from "@/components/changes/changes-tabs";
 import { ButtonLink } from "@/components/ui/button";
@@ -7,22 +9,19 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
-import { listChanges, overdueReviews } from "@/lib/changes/queries";
-import { STATE_LABELS, type ChangeState } from "@/lib/changes/state-machine";
+import { parseChangeListParams } from "@/lib/changes/change-list";
+import { changeListOptions, listChangesPage, overdueReviews } from "@/lib/changes/queries";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Changes" };
 
-const STATES = Object.keys(STATE_LABELS) as ChangeState[];
-const TYPES = ["STANDARD", "NORMAL", "EMERGENCY"] as const;
-
-export default async function ChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const person = await requirePerson();
   requirePermission(person, "changes.read");
-  const params = await searchParams;
-  const state = STATES.includes(params.state as ChangeState) ? (params.state as ChangeState) : undefined;
-  const type = TYPES.includes(params.type as (typeof TYPES)[number]) ? (params.type as (typeof TYPES)[number]) : undefined;
-  const [changes, overdue] = await Promise.all([listChanges(db(), { state, type, service: params.service || undefined }), overdueReviews(db())]);
+  const query = parseChangeListParams(await searchParams);
+  const filtered = Object.keys(query.filters).length > 0;
+  const [page, overdue, options] = await Promise.all([listChangesPage(db(), query), overdueReviews(db()), changeListOptions(db(), query.filters)]);
+  const count = `${page.total.toLocaleString("en-GB")} ${page.total === 1 ? "change" : "changes"}${filtered ? " match the filters" : ""}`;
   return (
     <>
       <PageHeader
@@ -37,25 +36,13 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
           <ChangeTable changes={overdue} caption="Overdue emergency reviews" />
         </Card>
       ) : null}
-      <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" method="get">
-        <label className="space-y-1">
-          <span className="block font-medium">State</span>
-          <select name="state" defaultValue={state ?? ""} className="rounded-md border border-line bg-surface px-2 py-1.5">
-            <option value="">Any</option>
-            {STATES.map((value) => <option key={value} value={value}>{STATE_LABELS[value]}</option>)}
-          </select>
-        </label>
-        <label className="space-y-1">
-          <span className="block font-medium">Type</span>
-          <select name="type" defaultValue={type ?? ""} className="rounded-md border border-line bg-surface px-2 py-1.5">
-            <option value="">Any</option>
-            {TYPES.map((value) => <option key={value} value={value}>{value.charAt(0) + value.slice(1).toLowerCase()}</option>)}
-          </select>
-        </label>
-        <button type="submit" className="rounded-md border border-line px-3 py-1.5 font-medium">Filter</button>
-      </form>
-      {changes.length ? (
-        <ChangeTable changes={changes} caption="Change requests" />
+      <ChangeListFilterForm filters={query.filters} services={options.services} servicesNarrowed={options.servicesNarrowed} teams={options.teams} />
+      <p className="mb-2 text-sm font-medium" role="status" id="change-count">{count}</p>
+      {page.items.length ? (
+        <>
+          <ChangeTable changes={page.items} caption={`Change requests, newest first: ${count}`} />
+          <ChangePager filters={query.filters} previous={page.previous} next={page.next} />
+        </>
       ) : (
         <CardContent><EmptyState title="No changes match" description="Pipelines record standard changes at the gate; raise a normal change for anything else." /></CardContent>
       )}

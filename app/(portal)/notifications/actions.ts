@@ -10,7 +10,8 @@ import { savePreferences } from "@/lib/notifications/save-preferences";
 export async function markAllReadAction(_previous: FormState, _formData: FormData): Promise<FormState> {
   return runFormAction(async (person) => {
     await markNotificationsRead(db(), person);
-    revalidatePath("/notifications");
+    // The layout too: the bell's unread count.
+    revalidatePath("/", "layout");
   });
 }
 

@@ -31,7 +31,7 @@ export default async function NotificationsPage() {
       {notifications.length ? (
         <NotificationList notifications={notifications} />
       ) : (
-        <EmptyState title="Nothing yet" description="Change managers hear here of every production deployment and its result." />
+        <EmptyState title="Nothing yet" description="Swap and cover requests and their answers, your shift reminders and, for change managers, every production deployment and change to decide arrive here. Choose what also reaches you by email in the notification settings." />
       )}
     </>
   );

@@ -32,6 +32,8 @@ function splitRange(value: unknown): [string, string] {
 
 function refresh() {
   revalidatePath("/oncall", "layout");
+  // The home lists requests waiting for me and my next shifts.
+  revalidatePath("/");
   revalidatePath("/services", "layout");
 }
 

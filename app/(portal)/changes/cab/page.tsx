@@ -30,13 +30,14 @@ export default async function CabPage() {
         title="CAB agenda"
         description={<>Next meeting <DateTime value={agenda.meeting} /> ({WEEKDAYS[settings.meetingWeekday - 1]}s at {time}, {settings.timeZone}). Normal changes waiting for a decision; {settings.quorum} approval{settings.quorum === 1 ? "" : "s"} by change managers approve one.</>}
       />
-      <ChangesTabs current="/changes/cab" />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+      <div className="print:hidden"><ChangesTabs current="/changes/cab" /></div>
+      {/* The agenda takes the full width (seven columns were cut at 1366 px beside the settings); phones get one card per change. */}
+      <div className="space-y-6">
+        <div className="min-w-0">
           {agenda.changes.length ? <ChangeTable changes={agenda.changes} caption="Changes on the agenda" /> : <EmptyState title="Nothing on the agenda" description="No normal change awaits the CAB." />}
         </div>
         {can(person, "cab.settings") ? (
-          <Card aria-labelledby="cab-settings-title">
+          <Card aria-labelledby="cab-settings-title" className="max-w-md print:hidden">
             <CardHeader titleId="cab-settings-title" title="CAB settings" />
             <CardContent>
               <ActionForm action={cabSettingsAction} submitLabel="Save settings" labels={{ quorum: "Quorum", emergencyReviewHours: "Emergency review within (hours)", meetingWeekday: "Meeting day", meetingTime: "Meeting time" }}>

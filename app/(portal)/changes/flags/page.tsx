@@ -29,7 +29,7 @@ export default async function FlagsPage() {
           <TBody>
             {flags.map((flag) => (
               <TR key={flag.id}>
-                <TD><TextLink href={`/deployments/${flag.deployment.id}`}>{flag.deployment.service.name} <span className="font-mono">{flag.deployment.version}</span></TextLink><div className="text-xs text-fg-muted">{flag.deployment.environment.name}</div></TD>
+                <TD><TextLink href={`/deployments/${flag.deployment.id}`}>{flag.deployment.service.name} <span className="font-mono">{flag.deployment.version}</span></TextLink><div className="text-xs text-fg-muted">{flag.deployment.environment.name}{flag.deployment.isRollback ? " · rollback" : ""} · started <DateTime value={flag.deployment.startedAt} /></div></TD>
                 <TD><Badge tone="danger">{FLAG_LABELS[flag.kind]}</Badge><div className="text-xs text-fg-muted">{flag.message}</div></TD>
                 <TD><StatusBadge status={flag.deployment.status} /></TD>
                 <TD className="text-xs whitespace-nowrap"><DateTime value={flag.createdAt} /></TD>

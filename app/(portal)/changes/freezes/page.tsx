@@ -35,9 +35,10 @@ export default async function FreezesPage() {
               <TBody>
                 {freezes.map((freeze) => {
                   const active = freeze.startsAt <= now && freeze.endsAt > now;
+                  const ended = freeze.endsAt <= now;
                   return (
                     <TR key={freeze.id}>
-                      <TD><strong>{freeze.name}</strong> {active ? <Badge tone="danger">In force</Badge> : null}<div className="text-xs text-fg-muted">{freeze.reason}</div></TD>
+                      <TD><strong>{freeze.name}</strong> {active ? <Badge tone="danger">In force</Badge> : ended ? <Badge tone="neutral">Ended</Badge> : null}<div className="text-xs text-fg-muted">{freeze.reason}</div></TD>
                       <TD>{freeze.scope === "ORGANISATION" ? "The whole organisation" : `${freeze.scope.toLowerCase()}: ${(freeze.service ?? freeze.team ?? freeze.domain)?.name ?? "—"}`}</TD>
                       <TD className="text-xs whitespace-nowrap"><DateTime value={freeze.startsAt} /><br />to <DateTime value={freeze.endsAt} /></TD>
                       {manage ? <TD><ActionForm action={deleteFreezeAction.bind(null, freeze.id)} submitLabel="Remove" submitVariant="ghost" submitSize="sm" submitAccessibleName={`Remove ${freeze.name}`} confirm={`Remove the freeze "${freeze.name}"?`} className="" /></TD> : null}

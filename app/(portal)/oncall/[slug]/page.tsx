@@ -101,7 +101,7 @@ export default async function SchedulePage({ params, searchParams }: { params: P
             }
           />
           <CardContent>
-            <ScheduleCalendar days={data.days} people={data.people} zone={zone} leave={data.leave} today={today} />
+            <ScheduleCalendar days={data.days} dayKinds={data.dayKinds} hours={data.hours} people={data.people} zone={zone} leave={data.leave} today={today} />
           </CardContent>
         </Card>
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/ui/action-form";
 import { FeedLink } from "@/components/oncall/feed-link";
+import { describeRequest, RequestsWaiting } from "@/components/oncall/requests-waiting";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -24,15 +25,12 @@ export default async function MyShiftsPage() {
   const person = await requirePerson();
   requirePermission(person, "oncall.read");
   const data = await myShiftsView(db(), person.id);
+  const now = new Date();
   const zone = data.shifts[0]?.timeZone ?? DEFAULT_ZONE;
   const pendingForMe = data.requests.filter((request) => request.status === "PENDING" && request.responder.id === person.id);
   const pendingMine = data.requests.filter((request) => request.status === "PENDING" && request.requester.id === person.id);
   const decided = data.requests.filter((request) => request.status !== "PENDING");
-  const describe = (request: (typeof data.requests)[number]) => {
-    const z = request.schedule.timeZone;
-    const theirs = request.swapStartsAt && request.swapEndsAt ? ` in exchange for ${formatInZone(request.swapStartsAt, z)} – ${formatInZone(request.swapEndsAt, z)}` : "";
-    return `${request.kind === "SWAP" ? "Swap" : "Cover"} ${formatInZone(request.startsAt, z)} – ${formatInZone(request.endsAt, z)}${theirs} on ${request.schedule.name}`;
-  };
+  const describe = describeRequest;
   return (
     <>
       <PageHeader eyebrow={<TextLink href="/oncall">← On-call</TextLink>} title="My shifts" description="Your on-call shifts for the next eight weeks, requests, leave and your calendar link." />
@@ -40,17 +38,8 @@ export default async function MyShiftsPage() {
         {pendingForMe.length ? (
           <Card aria-labelledby="asked-title">
             <CardHeader titleId="asked-title" title="Requests waiting for you" />
-            <CardContent className="space-y-4 text-sm">
-              {pendingForMe.map((request) => (
-                <div key={request.id} data-testid="incoming-request" className="space-y-2 rounded-md border border-line p-3">
-                  <p><strong>{request.requester.name}</strong> asks: {describe(request)}.</p>
-                  {request.message ? <p className="text-fg-muted">“{request.message}”</p> : null}
-                  <div className="flex gap-2">
-                    <ActionForm submitSize="sm" action={respondToRequestAction.bind(null, request.id, "ACCEPT")} submitLabel="Accept" />
-                    <ActionForm action={respondToRequestAction.bind(null, request.id, "DECLINE")} submitLabel="Decline" submitSize="sm" submitVariant="secondary" />
-                  </div>
-                </div>
-              ))}
+            <CardContent>
+              <RequestsWaiting requests={pendingForMe} />
             </CardContent>
           </Card>
         ) : null}
@@ -105,7 +94,8 @@ export default async function MyShiftsPage() {
                 {data.leave.map((entry) => (
                   <li key={entry.id} className="flex flex-wrap items-center gap-2">
                     {formatInZone(entry.startsAt, zone)} – {formatInZone(entry.endsAt, zone)} {entry.note ? `(${entry.note})` : ""}
-                    <ActionForm action={cancelLeaveAction.bind(null, entry.id)} submitLabel="Cancel" submitSize="sm" submitVariant="ghost" className="inline" />
+                    {entry.endsAt <= now ? <Badge tone="neutral">past</Badge> : null}
+                    <ActionForm action={cancelLeaveAction.bind(null, entry.id)} submitLabel="Cancel" submitAccessibleName={`Cancel leave ${formatInZone(entry.startsAt, zone)} – ${formatInZone(entry.endsAt, zone)}`} submitSize="sm" submitVariant="ghost" className="inline" />
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import "@/components/changes/evidence-pack.css";
+import { wrapEvidenceTables } from "@/components/changes/evidence-tables";
 import { MarkdownView } from "@/components/runbooks/markdown-view";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -30,7 +32,8 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           </div>
         }
       />
-      <article className="max-w-4xl"><MarkdownView html={renderMarkdown(evidenceMarkdown(pack).replace(/^# .*\n/, ""))} /></article>
+      {/* Full width: the audit table needs it; the prose stays readable at its own measure. */}
+      <article className="evidence-pack min-w-0"><MarkdownView html={wrapEvidenceTables(renderMarkdown(evidenceMarkdown(pack, { links: true }).replace(/^# .*\n/, "")))} /></article>
     </>
   );
 }
