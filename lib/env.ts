@@ -43,6 +43,11 @@ const schema = z.object({
   SMTP_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   /** The From address of Runwell's email. */
   SMTP_FROM: z.string().default("Runwell <runwell@localhost>"),
+  /** The organisation's currency (ISO 4217) until an admin sets one on /settings; unset: from the locale. */
+  RUNWELL_CURRENCY: z.string().optional(),
+  /** The server's locale (LC_ALL wins over LANG, as in POSIX): its region gives the default currency. */
+  LC_ALL: z.string().optional(),
+  LANG: z.string().optional(),
   /** "off": this process serves requests but works no jobs (another instance or process does). */
   RUNWELL_JOBS: z.enum(["on", "off", ""]).default("on"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -14,6 +14,8 @@ step "Unit and integration tests (vitest, fresh PostgreSQL)"
 npm run -s test:unit
 step "Production build"
 npm run -s build
+step "First-load JavaScript of every page within 150 kB gzip (docs/PERFORMANCE.md)"
+npx tsx scripts/bench/first-load-js.ts --max 150
 step "Fault tests, short form (kill -9 of the server during ingest, PostgreSQL killed; built app)"
 npm run -s test:fault
 step "Browser tests (Playwright, Chromium, fresh PostgreSQL)"

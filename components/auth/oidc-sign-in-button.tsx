@@ -1,7 +1,6 @@
 "use client";
 
 import { KeyRound } from "lucide-react";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { safeCallbackPath } from "./sign-in-messages";
@@ -16,7 +15,8 @@ export function OidcSignInButton({ displayName, callbackUrl }: { displayName: st
       aria-busy={pending || undefined}
       onClick={() => {
         setPending(true);
-        void signIn("oidc", { callbackUrl: safeCallbackPath(callbackUrl, window.location.origin) });
+        // next-auth's client is fetched on the click, not with the sign-in page.
+        void import("next-auth/react").then(({ signIn }) => signIn("oidc", { callbackUrl: safeCallbackPath(callbackUrl, window.location.origin) }));
       }}
     >
       <KeyRound aria-hidden="true" />

@@ -1,4 +1,6 @@
-import type { ExposureBandRule } from "@/lib/catalog/availability";
+import type { TargetChoice } from "@/lib/catalog/availability";
+import type { ExposureBandRule } from "@/lib/catalog/exposure-bands";
+import type { MoneyUnit } from "@/lib/money/currency";
 
 export type ServiceFormValues = {
   name: string;
@@ -18,6 +20,10 @@ export type ServiceFormValues = {
 export type ServiceFormOptions = {
   teams: { id: string; name: string }[];
   bands: ExposureBandRule[];
+  /** The organisation's currency: the exposure is typed, hinted and validated in it. */
+  unit: MoneyUnit;
+  /** The availability targets with their labels and hints (targetChoices()), so the browser needs none of the rules. */
+  targets: TargetChoice[];
 };
 
 export const FIELD_LABELS: Record<string, string> = {

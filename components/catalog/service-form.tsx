@@ -7,8 +7,7 @@ import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { DEPLOYMENT_TARGET_LABEL } from "@/lib/catalog/availability";
-import { LIFECYCLE_LABEL, TIER_LABEL } from "@/lib/catalog/labels";
+import { DEPLOYMENT_TARGET_LABEL, LIFECYCLE_LABEL, TIER_LABEL } from "@/lib/catalog/labels";
 import { initialFormState, type FormState } from "@/lib/forms/initial-form-state";
 import { ServiceLinksEditor } from "./service-links-editor";
 import { FIELD_LABELS, type ServiceFormOptions, type ServiceFormValues } from "./service-form-types";
@@ -87,7 +86,7 @@ export function ServiceForm({ action, initial, options, submitLabel, deriveSlug 
           )}
         </Field>
       </div>
-      <TargetFields values={values} set={set} errors={errors} bands={options.bands} />
+      <TargetFields values={values} set={set} errors={errors} bands={options.bands} unit={options.unit} targets={options.targets} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="deploymentTarget" label="Deployment target" hint="How often the team should be able to deploy." errors={errors.deploymentTarget} required>
           {(control) => (

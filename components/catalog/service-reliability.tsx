@@ -4,8 +4,10 @@ import {
   DEPLOYMENT_TARGET_LABEL, formatDuration, ON_CALL_LEVEL_LABEL, targetLabel, tolerableDowntimePerWeek,
 } from "@/lib/catalog/availability";
 import type { ServiceDetail } from "@/lib/catalog/queries";
+import type { MoneyUnit } from "@/lib/money/currency";
+import { formatAmount } from "@/lib/money/format-money";
 
-export function ServiceReliability({ service }: { service: ServiceDetail }) {
+export function ServiceReliability({ service, unit }: { service: ServiceDetail; unit: MoneyUnit }) {
   return (
     <Card aria-labelledby="reliability-title">
       <CardHeader titleId="reliability-title" title="Reliability" description="Set by the product manager from the financial exposure of downtime." />
@@ -18,11 +20,11 @@ export function ServiceReliability({ service }: { service: ServiceDetail }) {
             </span>
           </Item>
           <Item label="Exposure">
-            up to {service.maxLossPerHour.toLocaleString("en-GB")} per hour of downtime
+            up to <span className="tabular-nums">{formatAmount(service.maxLossPerHour, unit)}</span> per hour of downtime
             <span className="block text-sm text-fg-muted">
               {service.band ? `${service.band.name} band: suggests ${targetLabel(service.band.availabilityTarget)}` : "No exposure band matches"}
             </span>
-            {service.targetAboveBand ? <Badge tone="warning" className="mt-1">Target above its band</Badge> : null}
+            {service.targetVersusBand !== "matches" ? <Badge tone="warning" className="mt-1">Target {service.targetVersusBand} its band</Badge> : null}
           </Item>
           <Item label="Out-of-hours cover">
             <span className="font-medium">{ON_CALL_LEVEL_LABEL[service.onCallLevel]}</span>

@@ -4,7 +4,8 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { RULE_KINDS, RULE_LABELS, SERVICE_TIERS, type PatternRule, type RuleKind } from "@/lib/changes/pattern-rules";
+import { RULE_KINDS, RULE_LABELS, SERVICE_TIERS, type RuleKind } from "@/lib/changes/pattern-rule-kinds";
+import type { PatternRule } from "@/lib/changes/pattern-rules";
 import type { FormState } from "@/lib/forms/initial-form-state";
 
 type Option = { id: string; name: string };

@@ -1,20 +1,22 @@
 "use client";
 
-import { startTransition, useActionState, useDeferredValue, useMemo, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { renderMarkdown } from "@/lib/runbooks/render-markdown";
 import { ConflictPanel } from "./conflict-panel";
 import { MarkdownView } from "./markdown-view";
 import { RUNBOOK_FIELD_LABELS, type RunbookFormState, type RunbookFormValues } from "./runbook-form-state";
+import { useMarkdownPreview } from "./use-markdown-preview";
 
 type Props = {
   action: (state: RunbookFormState, formData: FormData) => Promise<RunbookFormState>;
   initial: RunbookFormValues;
+  /** initial.body rendered on the server (renderMarkdown), the preview until the text is edited. */
+  initialPreview: string;
   owners: { id: string; name: string }[];
   /** The revision the editor opened; absent when creating. */
   baseRevision?: number;
@@ -24,14 +26,13 @@ type Props = {
 
 // Controlled fields, submitted from onSubmit: React would otherwise reset the form after the action and
 // wipe the text on a validation error or a conflict (see components/catalog/service-form.tsx).
-export function RunbookEditor({ action, initial, owners, baseRevision, submitLabel, cancelHref }: Props) {
+export function RunbookEditor({ action, initial, initialPreview, owners, baseRevision, submitLabel, cancelHref }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" } as RunbookFormState);
   const [values, setValues] = useState(initial);
   // After a conflict the editor keeps its base until the person has decided the clashes.
   const [base, setBase] = useState(baseRevision);
   const conflict = state.conflict && base !== undefined && base < state.conflict.currentRevision ? state.conflict : undefined;
-  const deferredBody = useDeferredValue(values.body);
-  const preview = useMemo(() => renderMarkdown(deferredBody), [deferredBody]);
+  const preview = useMarkdownPreview(values.body, { body: initial.body, html: initialPreview });
   const errors = state.fieldErrors ?? {};
   const set = (field: keyof RunbookFormValues, value: string) => setValues((current) => ({ ...current, [field]: value }));
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useDeferredValue, useMemo, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
@@ -8,18 +8,25 @@ import { FormErrorSummary } from "@/components/ui/form-error-summary";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { initialFormState, type FormState } from "@/lib/forms/initial-form-state";
-import { renderMarkdown } from "@/lib/runbooks/render-markdown";
 import { MarkdownView } from "./markdown-view";
+import { useMarkdownPreview } from "./use-markdown-preview";
 
 export type TemplateFormValues = { name: string; slug: string; description: string; tags: string; body: string; isStarter: boolean };
 
 const LABELS = { name: "Name", slug: "Slug", description: "Description", tags: "Tags", body: "Template" };
 
-export function TemplateForm({ action, initial, submitLabel }: { action: (state: FormState, formData: FormData) => Promise<FormState>; initial: TemplateFormValues; submitLabel: string }) {
+type Props = {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  initial: TemplateFormValues;
+  /** initial.body rendered on the server, the preview until the text is edited. */
+  initialPreview: string;
+  submitLabel: string;
+};
+
+export function TemplateForm({ action, initial, initialPreview, submitLabel }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const [values, setValues] = useState(initial);
-  const deferredBody = useDeferredValue(values.body);
-  const preview = useMemo(() => renderMarkdown(deferredBody), [deferredBody]);
+  const preview = useMarkdownPreview(values.body, { body: initial.body, html: initialPreview });
   const errors = state.fieldErrors ?? {};
   const set = (field: keyof TemplateFormValues, value: string | boolean) => setValues((current) => ({ ...current, [field]: value }));
   const submit = (event: FormEvent<HTMLFormElement>) => {

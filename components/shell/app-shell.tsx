@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { PersonActor } from "@/lib/auth/actor";
 import { ROLE_LABEL } from "@/lib/people/roles";
 import { BrandMark } from "./brand-mark";
+import { NAV_ICONS } from "./nav-icons";
 import { navGroupsFor } from "./nav-items";
 import { NotificationsLink } from "./notifications-link";
 import { PersonMenu } from "./person-menu";
@@ -24,7 +25,7 @@ export function AppShell({ person, unread, children }: { person: PersonActor; un
             <BrandMark />
             Runwell
           </Link>
-          <PrimaryNav groups={navGroupsFor(person)} />
+          <PrimaryNav groups={navGroupsFor(person)} icons={NAV_ICONS} />
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <QuickFind />
             <NotificationsLink unread={unread} />

@@ -1,12 +1,15 @@
 "use client";
 
-import { ChevronDown, LogOut } from "lucide-react";
-import { signOut } from "next-auth/react";
-import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
-import { Badge } from "@/components/ui/badge";
-import { ThemeSwitch } from "./theme-switch";
+import { ChevronDown } from "lucide-react";
+import { useEffect, useId, useRef, useState, type ComponentType, type FocusEvent, type KeyboardEvent } from "react";
 
 export type PersonMenuPerson = { name: string; email: string; roleLabel: string; isIncidentManager: boolean };
+
+// What the open panel shows (role badges, the theme switch, sign out) is fetched when the menu is first
+// opened or pointed at, not with every page.
+type Contents = ComponentType<{ person: PersonMenuPerson }>;
+let loading: Promise<Contents> | undefined;
+const loadContents = () => (loading ??= import("./person-menu-contents").then((module) => module.PersonMenuContents));
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -16,6 +19,7 @@ function initials(name: string): string {
 /** A disclosure (button + panel), not an ARIA menu: it holds radios and text, which menus may not. */
 export function PersonMenu({ person }: { person: PersonMenuPerson }) {
   const [open, setOpen] = useState(false);
+  const [Contents, setContents] = useState<Contents | null>(null);
   const containerRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -49,7 +53,11 @@ export function PersonMenu({ person }: { person: PersonMenuPerson }) {
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => {
+          setOpen((value) => !value);
+          void loadContents().then((contents) => setContents(() => contents));
+        }}
+        onPointerEnter={() => void loadContents()}
         className="flex items-center gap-2 rounded-md py-1 pr-2 pl-1 text-sm font-medium text-fg hover:bg-surface-muted"
       >
         <span
@@ -69,25 +77,7 @@ export function PersonMenu({ person }: { person: PersonMenuPerson }) {
           tabIndex={-1}
           className="absolute right-0 z-50 mt-2 w-72 rounded-lg border border-line bg-surface p-4 shadow-lg outline-none"
         >
-          <div className="space-y-1">
-            <p className="truncate text-sm font-semibold text-fg">{person.name}</p>
-            <p className="truncate text-sm text-fg-muted">{person.email}</p>
-            <div className="flex flex-wrap gap-1.5 pt-1">
-              <Badge tone="brand">{person.roleLabel}</Badge>
-              {person.isIncidentManager ? <Badge tone="warning">Incident manager</Badge> : null}
-            </div>
-          </div>
-          <div className="my-4 border-t border-line" />
-          <ThemeSwitch />
-          <div className="my-4 border-t border-line" />
-          <button
-            type="button"
-            onClick={() => void signOut({ callbackUrl: "/sign-in" })}
-            className="flex w-full items-center gap-2 rounded-md px-2 py-2 text-sm font-medium text-fg hover:bg-surface-muted"
-          >
-            <LogOut aria-hidden="true" className="size-4" />
-            Sign out
-          </button>
+          {Contents ? <Contents person={person} /> : <p className="truncate text-sm font-semibold text-fg">{person.name}</p>}
         </div>
       ) : null}
     </div>

@@ -1,30 +1,18 @@
 "use client";
 
-import { BookOpenText, Boxes, CalendarClock, GitPullRequestArrow, House, Menu, Rocket, ScrollText, UserRound, Users, X, type LucideIcon } from "lucide-react";
+import { Menu, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Fragment, useState, type KeyboardEvent } from "react";
+import { Fragment, useState, type KeyboardEvent, type ReactNode } from "react";
 import { cx } from "@/components/ui/cx";
 import { isCurrent, type NavGroup, type NavIcon } from "./nav-items";
 
-const ICONS: Record<NavIcon, LucideIcon> = {
-  home: House,
-  services: Boxes,
-  runbooks: BookOpenText,
-  // Not a bell: the bell in the top bar is the notifications inbox.
-  oncall: CalendarClock,
-  teams: Users,
-  people: UserRound,
-  audit: ScrollText,
-  deployments: Rocket,
-  changes: GitPullRequestArrow,
-};
-
 /**
  * One list for all widths: inline with visible labels from xl (1280 px) up, icons added from 2xl, and a
- * disclosure panel under the top bar below xl, where the groups get their headings.
+ * disclosure panel under the top bar below xl, where the groups get their headings. `icons` are rendered
+ * by the server (nav-icons.tsx), so their code stays out of every page's JavaScript.
  */
-export function PrimaryNav({ groups }: { groups: NavGroup[] }) {
+export function PrimaryNav({ groups, icons }: { groups: NavGroup[]; icons: Record<NavIcon, ReactNode> }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
 
@@ -68,7 +56,6 @@ export function PrimaryNav({ groups }: { groups: NavGroup[] }) {
             ) : null}
             {group.items.map((item) => {
               const current = isCurrent(item.href, pathname);
-              const Icon = ICONS[item.icon];
               return (
                 <li key={item.href}>
                   <Link
@@ -82,7 +69,7 @@ export function PrimaryNav({ groups }: { groups: NavGroup[] }) {
                         : "text-fg-muted hover:bg-surface-muted hover:text-fg",
                     )}
                   >
-                    <Icon aria-hidden="true" className="size-4 shrink-0 xl:max-2xl:hidden" />
+                    {icons[item.icon]}
                     {item.label}
                   </Link>
                 </li>

@@ -1,37 +1,23 @@
 "use client";
 
 import { Search } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { cx } from "@/components/ui/cx";
+import { useEffect, useState, type ComponentType } from "react";
 
-type Result = { services: { slug: string; name: string; team: string }[]; runbooks: { slug: string; title: string; serviceSlug: string; serviceName: string }[]; people: { id: string; name: string; email: string }[] };
-type Option = { key: string; group: string; label: string; detail: string; href: string };
+// The palette (search as you type, the keyboard-driven list) is fetched the first time someone opens it
+// or points at the button: most page views never do, and it was part of every page's first load. A plain
+// import() rather than next/dynamic, whose loader would itself be part of every page.
+type Dialog = ComponentType<{ openRequest: number }>;
+let loading: Promise<Dialog> | undefined;
+const loadDialog = () => (loading ??= import("./quick-find-dialog").then((module) => module.QuickFindDialog));
 
-function toOptions(query: string, result: Result | null): Option[] {
-  const options: Option[] = [
-    ...(result?.services ?? []).map((s) => ({ key: `s:${s.slug}`, group: "Services", label: s.name, detail: s.team, href: `/services/${s.slug}` })),
-    ...(result?.runbooks ?? []).map((r) => ({ key: `r:${r.serviceSlug}/${r.slug}`, group: "Runbooks", label: r.title, detail: r.serviceName, href: `/runbooks/${r.serviceSlug}/${r.slug}` })),
-    ...(result?.people ?? []).map((p) => ({ key: `p:${p.id}`, group: "People", label: p.name, detail: p.email, href: `/people/${p.id}` })),
-  ];
-  if (query.trim()) options.push({ key: "search", group: "Search", label: `Search all runbooks for “${query.trim()}”`, detail: "", href: `/runbooks?q=${encodeURIComponent(query.trim())}` });
-  return options;
-}
-
-/** Ctrl/Cmd-K from anywhere: jump to a service, runbook or person (an ARIA combobox in a modal dialog). */
+/** Ctrl/Cmd-K from anywhere, or the Find button, opens quick find. */
 export function QuickFind() {
-  const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const [query, setQuery] = useState("");
-  const [result, setResult] = useState<Result | null>(null);
-  const [active, setActive] = useState(0);
-  const listId = useId();
-  const options = toOptions(query, result);
-
+  // How many times it was asked to open; 0: never, so the dialog is not loaded.
+  const [openRequest, setOpenRequest] = useState(0);
+  const [QuickFindDialog, setDialog] = useState<Dialog | null>(null);
   const open = () => {
-    dialog.current?.showModal();
-    input.current?.select();
+    setOpenRequest((count) => count + 1);
+    void loadDialog().then((dialog) => setDialog(() => dialog));
   };
 
   useEffect(() => {
@@ -45,63 +31,13 @@ export function QuickFind() {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  useEffect(() => {
-    if (!query.trim()) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      fetch(`/api/quick-find?q=${encodeURIComponent(query)}`, { signal: controller.signal })
-        .then((response) => (response.ok ? response.json() : null))
-        .then((data: Result | null) => {
-          setResult(data);
-          setActive(0);
-        })
-        .catch(() => undefined);
-    }, 120);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
-
-  const go = (option: Option | undefined) => {
-    if (!option) return;
-    dialog.current?.close();
-    router.push(option.href);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "ArrowDown") { event.preventDefault(); setActive((i) => Math.min(i + 1, options.length - 1)); }
-    else if (event.key === "ArrowUp") { event.preventDefault(); setActive((i) => Math.max(i - 1, 0)); }
-    else if (event.key === "Enter") { event.preventDefault(); go(options[active]); }
-  };
-
   return (
     <>
       {/* On a phone the button is an icon (named "Find" for screen readers); there is no Ctrl K to show. */}
-      <button type="button" onClick={open} aria-keyshortcuts="Control+K" className="inline-flex size-9 items-center justify-center gap-2 rounded-md text-sm text-fg-muted hover:bg-surface-muted sm:size-auto sm:border sm:border-line-strong sm:px-2.5 sm:py-1">
+      <button type="button" onClick={open} onPointerEnter={() => void loadDialog()} onFocus={() => void loadDialog()} aria-keyshortcuts="Control+K" className="inline-flex size-9 items-center justify-center gap-2 rounded-md text-sm text-fg-muted hover:bg-surface-muted sm:size-auto sm:border sm:border-line-strong sm:px-2.5 sm:py-1">
         <Search aria-hidden="true" className="size-5 sm:size-4" /><span className="sr-only sm:not-sr-only">Find</span><kbd className="hidden rounded border border-line px-1 text-xs sm:inline">Ctrl K</kbd>
       </button>
-      <dialog ref={dialog} aria-label="Quick find" className="m-auto mt-24 w-full max-w-xl rounded-lg border border-line bg-surface p-0 text-fg shadow-xl backdrop:bg-black/40"
-        onClick={(event) => { if (event.target === dialog.current) dialog.current?.close(); }}>
-        <div className="border-b border-line p-3">
-          <input ref={input} role="combobox" aria-expanded={options.length > 0} aria-controls={listId} aria-autocomplete="list"
-            aria-activedescendant={options[active] ? `${listId}-${active}` : undefined} aria-label="Find services, runbooks and people"
-            placeholder="Find services, runbooks and people…" value={query}
-            onChange={(event) => { setQuery(event.target.value); if (!event.target.value.trim()) setResult(null); }} onKeyDown={onKeyDown}
-            className="w-full bg-transparent text-base outline-none" />
-        </div>
-        <ul id={listId} role="listbox" aria-label="Results" className="max-h-96 overflow-y-auto p-2">
-          {options.map((option, index) => (
-            <li key={option.key} id={`${listId}-${index}`} role="option" aria-selected={index === active}
-              onMouseEnter={() => setActive(index)} onClick={() => go(option)}
-              className={cx("flex cursor-pointer items-baseline justify-between gap-3 rounded-md px-3 py-2 text-sm", index === active && "bg-brand-50 dark:bg-brand-950")}>
-              <span><span className="mr-2 text-xs text-fg-muted">{option.group}</span>{option.label}</span>
-              <span className="truncate text-xs text-fg-muted">{option.detail}</span>
-            </li>
-          ))}
-          {!options.length ? <li className="px-3 py-2 text-sm text-fg-muted">Type a name, a runbook title or an alert.</li> : null}
-        </ul>
-      </dialog>
+      {QuickFindDialog && openRequest ? <QuickFindDialog openRequest={openRequest} /> : null}
     </>
   );
 }

@@ -49,6 +49,7 @@ const ROLE_ONLY: Record<string, { permission: Permission; args: unknown[] }> = {
   setWebhookEnabledAction: { permission: "webhooks.manage", args: ["no-such-webhook", false] },
   sendTestEventAction: { permission: "webhooks.manage", args: ["no-such-webhook"] },
   resendDeliveryAction: { permission: "webhooks.manage", args: ["no-such-delivery"] },
+  organisationSettingsAction: { permission: "organisation.settings", args: [] },
 };
 
 /**

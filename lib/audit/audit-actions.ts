@@ -11,6 +11,7 @@ import { notificationSentences } from "../notifications/audit-sentences";
 import { oncallSentences } from "../oncall/audit-sentences";
 import { peopleSentences } from "../people/audit-sentences";
 import { runbookSentences } from "../runbooks/audit-sentences";
+import { settingsSentences } from "../settings/audit-sentences";
 import { teamSentences } from "../teams/audit-sentences";
 import { tokenSentences } from "../tokens/audit-sentences";
 import { webhookSentences } from "../webhooks/audit-sentences";
@@ -28,6 +29,7 @@ export const AUDIT_SENTENCES = {
   ...changeSentences,
   ...oncallSentences,
   ...webhookSentences,
+  ...settingsSentences,
 } satisfies Record<string, SentenceFormatter>;
 
 export type AuditAction = keyof typeof AUDIT_SENTENCES;

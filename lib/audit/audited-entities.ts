@@ -72,6 +72,8 @@ export const AUDITED_ENTITIES = {
                                WHERE s.id IN (${serviceIds}) AND (s.id = ANY(p."serviceIds") OR s."teamId" = ANY(p."teamIds"))))`,
   },
   CabSettings: { service: null },
+  // The organisation's currency (lib/settings/).
+  OrganisationSettings: { service: null },
   // On-call: the schedules that cover the service, and their overrides, requests and feeds.
   OnCallSchedule: {
     service: (serviceIds) => Prisma.sql`e."entityId" IN (${schedulesOf(serviceIds)})`,

@@ -4,7 +4,8 @@ import type { DbTx } from "../db";
 import { describeAuditEvent, namesMentioned, type AuditEventForWords, type NameBook } from "./describe-event";
 import { readEntityNames } from "./entity-names";
 import type { AuditSentence } from "./sentence-kit";
-import { valueWords } from "./value-words";
+import { organisationSettings } from "../settings/queries";
+import { DEFAULT_FORMAT, valueWords } from "./value-words";
 
 export type Described<T> = T & { sentence: AuditSentence };
 
@@ -12,6 +13,7 @@ export async function describeAuditEvents<T extends AuditEventForWords>(db: DbTx
   if (events.length === 0) return [];
   const found = await readEntityNames(db, namesMentioned(events));
   const names: NameBook = { get: (type, id) => found.get(`${type}|${id}`) };
-  const words = valueWords();
+  // Money is said in the organisation's currency (an event that names its own, as old pay policies did, keeps it).
+  const words = valueWords({ ...DEFAULT_FORMAT, currency: (await organisationSettings(db)).currency });
   return events.map((event) => ({ ...event, sentence: describeAuditEvent(event, names, words) }));
 }

@@ -81,6 +81,7 @@ export const ENTITY_NAMES: Record<AuditedEntityType, { noun: string; lookup: Loo
     lookup: async (db, ids) => (await db.requiredHealthCheck.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((c) => [c.id, { name: c.name, href: "/changes/checks" }]),
   },
   CabSettings: { noun: "CAB settings", lookup: async (_db, ids) => ids.map((id) => [id, { name: "the CAB settings", href: "/changes/cab" }]) },
+  OrganisationSettings: { noun: "organisation settings", lookup: async (_db, ids) => ids.map((id) => [id, { name: "the organisation settings", href: "/settings" }]) },
   OnCallSchedule: {
     noun: "on-call schedule",
     lookup: async (db, ids) => (await db.onCallSchedule.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, slug: true } })).map((s) => [s.id, { name: s.name, href: scheduleHref(s) }]),

@@ -58,6 +58,8 @@ const EXPECTED: Record<Permission, boolean[]> = {
   "jobs.manage":       [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
   // Outgoing webhooks: admins and the operator; team leads of the webhook's team (no lead in this table, see below).
   "webhooks.manage":   [_,   _,   _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
+  // The organisation's currency: admins who run the portal.
+  "organisation.settings": [_, _, _,    _,   _,   _,   Y,   Y,   _,    Y,  Y],
   // A service's API tokens are made by its owning team or admins; a token cannot mint tokens.
   "tokens.manage":     [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
   // Change managers receive the audit trail instead of chasing people; team membership adds nothing.

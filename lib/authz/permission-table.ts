@@ -19,6 +19,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "runbook-templates.manage": "keep runbook templates",
   "jobs.manage": "see failed background jobs and run them again",
   "webhooks.manage": "add, remove, test and resend outgoing webhooks (a team's, or the organisation's)",
+  "organisation.settings": "set the organisation's currency",
   "deployments.read": "read deployments, environments and DORA metrics",
   "deployments.report": "report deployments",
   "deployments.health-check": "report post-deployment health checks",

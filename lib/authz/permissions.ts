@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   // Outgoing webhooks: the organisation's are the admin's; a team's, its leads' too (the use case
   // looks up whether the person leads the webhook's team).
   "webhooks.manage": ["admin", "lead-of-team", "operator"],
+  // Organisation-wide settings (the currency of every money figure).
+  "organisation.settings": ["admin", "operator"],
   "tokens.manage": ["admin", "member-of-team", "operator"],
   "audit.read": ["change-manager", "admin", "operator"],
   "audit.verify": ["change-manager", "admin", "operator"],

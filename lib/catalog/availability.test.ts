@@ -4,9 +4,11 @@ import {
   AVAILABILITY_TARGETS,
   bandForLoss,
   formatDuration,
+  isAboveBand,
   needsJustification,
   onCallLevel,
   targetLabel,
+  targetVersusBand,
   tolerableDowntimePerWeek,
   type ExposureBandRule,
 } from "./availability";
@@ -74,7 +76,7 @@ describe("needsJustification", () => {
     [500, "P95_0", false],
     [500, "P99_0", true],
     [500, "P99_99", true],
-    [1_000, "P95_0", false], // below the band's target is the product manager's call
+    [1_000, "P95_0", true], // below the band's target: more downtime than the loss calls for, say why
     [1_000, "P99_0", false],
     [1_000, "P99_9", true],
     [9_999, "P99_9", true],
@@ -83,8 +85,27 @@ describe("needsJustification", () => {
     [100_000, "P99_99", false],
     [-1, "P95_0", false], // no band: 95.0% is what anyone may choose
     [-1, "P99_0", true],
+    [100_000, "P99_9", true], // Critical suggests 99.99%
+    [100_000, "P95_0", true],
+    [10_000, "P99_0", true],
   ])("a loss of %i an hour with target %s needs a justification: %s", (loss, target, expected) => {
     expect(needsJustification(BANDS, loss, target)).toBe(expected);
+  });
+});
+
+describe("targetVersusBand", () => {
+  it.each<[number, AvailabilityTarget, string]>([
+    [500, "P95_0", "matches"],
+    [500, "P99_9", "above"],
+    [10_000, "P99_9", "matches"],
+    [10_000, "P99_0", "below"],
+    [2_000_000, "P99_99", "matches"],
+    [2_000_000, "P95_0", "below"],
+    [-1, "P95_0", "matches"],
+  ])("a loss of %i an hour with target %s: %s the band", (loss, target, expected) => {
+    expect(targetVersusBand(BANDS, loss, target)).toBe(expected);
+    expect(isAboveBand(BANDS, loss, target)).toBe(expected === "above");
+    expect(needsJustification(BANDS, loss, target)).toBe(expected !== "matches");
   });
 });
 

@@ -1,8 +1,13 @@
 // Availability targets, exposure bands and the on-call level that follows from them.
 // Pure rules from the operating model (shared/product/OPERATING-MODEL.md).
-import type { AvailabilityTarget, DeploymentTarget } from "../generated/prisma/enums.ts";
+import type { AvailabilityTarget } from "../generated/prisma/enums.ts";
+import { AVAILABILITY_TARGETS } from "./exposure-bands";
 
-export const AVAILABILITY_TARGETS: readonly AvailabilityTarget[] = ["P95_0", "P99_0", "P99_9", "P99_99"];
+// The band rules and the labels a browser form needs live in modules of their own (no text of the
+// on-call rules comes with them); they are re-exported here for everything else.
+export * from "./exposure-bands";
+export { DEPLOYMENT_TARGET_LABEL } from "./labels";
+
 
 export const TARGET_PERCENT: Record<AvailabilityTarget, number> = {
   P95_0: 95.0,
@@ -37,27 +42,6 @@ export function formatDuration(totalSeconds: number): string {
   return parts.join(" ") || "0s";
 }
 
-export type ExposureBandRule = { name: string; minLossPerHour: number; availabilityTarget: AvailabilityTarget };
-
-/** The band for an estimated maximum loss per hour: the highest band whose lower bound it reaches. */
-export function bandForLoss(bands: readonly ExposureBandRule[], lossPerHour: number): ExposureBandRule | null {
-  const sorted = [...bands].sort((a, b) => a.minLossPerHour - b.minLossPerHour);
-  let match: ExposureBandRule | null = null;
-  for (const band of sorted) if (lossPerHour >= band.minLossPerHour) match = band;
-  return match;
-}
-
-export function targetRank(target: AvailabilityTarget): number {
-  return AVAILABILITY_TARGETS.indexOf(target);
-}
-
-/** A target above the band's needs a written justification: inflated targets cost on-call money. */
-export function needsJustification(bands: readonly ExposureBandRule[], lossPerHour: number, target: AvailabilityTarget): boolean {
-  const band = bandForLoss(bands, lossPerHour);
-  const suggested = band?.availabilityTarget ?? "P95_0";
-  return targetRank(target) > targetRank(suggested);
-}
-
 export type OnCallLevel = "NONE" | "DOMAIN" | "TEAM";
 
 export const ON_CALL_LEVEL_LABEL: Record<OnCallLevel, string> = {
@@ -79,9 +63,13 @@ export function onCallLevel(target: AvailabilityTarget): { level: OnCallLevel; r
   }
 }
 
-export const DEPLOYMENT_TARGET_LABEL: Record<DeploymentTarget, string> = {
-  MONTHLY: "Monthly",
-  FORTNIGHTLY: "Fortnightly",
-  WEEKLY: "Weekly",
-  DAILY: "Daily or more",
-};
+export type TargetChoice = { value: AvailabilityTarget; label: string; hint: string };
+
+/** The availability target select of the service form: each target's label and what it means, computed on the server. */
+export function targetChoices(): TargetChoice[] {
+  return AVAILABILITY_TARGETS.map((target) => ({
+    value: target,
+    label: targetLabel(target),
+    hint: `Tolerates ${formatDuration(tolerableDowntimePerWeek(target))} of unavailability a week. Out-of-hours cover: ${ON_CALL_LEVEL_LABEL[onCallLevel(target).level].toLowerCase()}.`,
+  }));
+}

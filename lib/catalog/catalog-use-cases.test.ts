@@ -85,6 +85,30 @@ describe("createService", () => {
     await createService(db(), member, { ...data, targetJustification: "Regulator requires it" });
   });
 
+  it("asks for a justification when the target is below the exposure band too", async () => {
+    const member = personActor({ teamIds: [teamA.id] });
+    const data = input({ maxLossPerHour: "2,000,000", availabilityTarget: "P99_0" }); // Critical suggests 99.99%
+    const error = await rejection(createService(db(), member, data));
+    expect(error.fieldErrors.targetJustification?.[0]).toBe("The exposure band for this loss (Critical) suggests 99.99%. Explain why 99.0% is enough for this service.");
+    expect(await db().service.findUnique({ where: { slug: data.slug as string } })).toBeNull();
+    const created = await createService(db(), member, { ...data, targetJustification: "Orders queue while it is down; nothing is lost." });
+    expect((await db().service.findUniqueOrThrow({ where: { id: created.id } })).maxLossPerHour).toBe(2_000_000);
+  });
+
+  it("reads the exposure as typed in the form, and refuses what is not an amount with a field error", async () => {
+    const member = personActor({ teamIds: [teamA.id] });
+    for (const [typed, stored] of [["2,000,000", 2_000_000], ["2m", 2_000_000], ["250k", 250_000], ["12.5k", 12_500]] as const) {
+      const created = await createService(db(), member, input({ maxLossPerHour: typed, availabilityTarget: stored >= 100_000 ? "P99_99" : "P99_9", targetJustification: "Sold at this level" }));
+      expect((await db().service.findUniqueOrThrow({ where: { id: created.id } })).maxLossPerHour, typed).toBe(stored);
+    }
+    const before = await db().service.count();
+    for (const typed of ["abc", "-5", "2.000.000", "1.5", "5bn"]) {
+      const error = await rejection(createService(db(), member, input({ maxLossPerHour: typed })));
+      expect(Object.keys(error.fieldErrors), typed).toEqual(["maxLossPerHour"]);
+    }
+    expect(await db().service.count()).toBe(before);
+  });
+
   it("lets only members of the owning team and admins create", async () => {
     const outsider = personActor({ role: "PRODUCT_MANAGER", teamIds: [teamB.id] });
     expect((await rejection(createService(db(), outsider, input()))).code).toBe("FORBIDDEN");

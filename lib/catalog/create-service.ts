@@ -5,12 +5,13 @@ import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { conflict, isUniqueViolation, parseInput } from "../errors";
 import { createStarterRunbook } from "../runbooks/create-starter-runbook";
-import { ZServiceInput } from "./schemas";
+import { organisationMoneyUnit } from "../settings/queries";
+import { serviceInputSchema } from "./schemas";
 import { serviceSnapshot } from "./service-snapshot";
 import { validateServiceAgainstOrganisation } from "./validate-service";
 
 export async function createService(prisma: Db, actor: Actor, input: unknown): Promise<{ id: string; slug: string }> {
-  const data = parseInput(ZServiceInput, input);
+  const data = parseInput(serviceInputSchema(await organisationMoneyUnit(prisma)), input);
   authorize(actor, "services.create", { teamId: data.teamId });
   const { links, ...fields } = data;
   try {

@@ -1,4 +1,4 @@
-import type { Lifecycle, ServiceLinkKind, ServiceTier } from "../generated/prisma/enums.ts";
+import type { DeploymentTarget, Lifecycle, ServiceLinkKind, ServiceTier } from "../generated/prisma/enums.ts";
 
 export const TIER_LABEL: Record<ServiceTier, string> = {
   TIER_1: "Tier 1 · critical",
@@ -24,3 +24,10 @@ export const LINK_KIND_LABEL: Record<ServiceLinkKind, string> = {
 export function tierNumber(tier: ServiceTier): number {
   return Number(tier.slice("TIER_".length));
 }
+
+export const DEPLOYMENT_TARGET_LABEL: Record<DeploymentTarget, string> = {
+  MONTHLY: "Monthly",
+  FORTNIGHTLY: "Fortnightly",
+  WEEKLY: "Weekly",
+  DAILY: "Daily or more",
+};

@@ -2,7 +2,7 @@
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { AvailabilityTarget, DeploymentTarget, Lifecycle, ServiceLinkKind, ServiceTier } from "../generated/prisma/enums.ts";
 import type { Db } from "../db";
-import { bandForLoss, needsJustification, onCallLevel, type ExposureBandRule, type OnCallLevel } from "./availability";
+import { bandForLoss, onCallLevel, targetVersusBand, type ExposureBandRule, type OnCallLevel, type TargetVersusBand } from "./availability";
 import type { TServiceFilters } from "./schemas";
 
 export type ServiceListItem = {
@@ -86,7 +86,8 @@ export type ServiceDetail = ServiceListItem & {
     members: { id: string; name: string; email: string; role: string; isLead: boolean }[];
   };
   band: ExposureBandRule | null;
-  targetAboveBand: boolean;
+  /** Above or below what the band suggests: either needs the written justification. */
+  targetVersusBand: TargetVersusBand;
   onCallReason: string;
   createdAt: Date;
   updatedAt: Date;
@@ -127,7 +128,7 @@ export async function getServiceBySlug(prisma: Db, slug: string): Promise<Servic
     onCallLevel: onCall.level,
     onCallReason: onCall.reason,
     band: bandForLoss(bands, service.maxLossPerHour),
-    targetAboveBand: needsJustification(bands, service.maxLossPerHour, service.availabilityTarget),
+    targetVersusBand: targetVersusBand(bands, service.maxLossPerHour, service.availabilityTarget),
   };
 }
 

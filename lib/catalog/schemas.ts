@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { boundedInt } from "../validation/numbers";
+import { wholeAmount } from "../money/amount-schema";
+import type { MoneyUnit } from "../money/currency";
 import { safeId, safeText } from "../validation/text";
 
 const optionalUrl = safeText()
@@ -14,7 +15,8 @@ export const ZServiceLink = z.object({
   url: safeText().trim().regex(/^https?:\/\/\S+$/i, "Enter a full http(s) URL.").max(500, "Keep URLs under 500 characters."),
 });
 
-export const ZServiceInput = z.object({
+/** The exposure is read in the organisation's currency ("2,000,000", "2m", "£2.5k"): the schema needs its unit. */
+export const serviceInputSchema = (unit: MoneyUnit) => z.object({
   name: safeText().trim().min(2, "Enter a name of at least 2 characters.").max(100, "Keep the name under 100 characters."),
   slug: safeText()
     .trim()
@@ -26,10 +28,8 @@ export const ZServiceInput = z.object({
   teamId: safeId("Choose the owning team."),
   lifecycle: z.enum(["EXPERIMENTAL", "PRODUCTION", "DEPRECATED"], { message: "Choose a lifecycle." }),
   tier: z.enum(["TIER_1", "TIER_2", "TIER_3", "TIER_4"], { message: "Choose a tier." }),
-  maxLossPerHour: boundedInt(
-    { min: 0, max: 1_000_000_000 },
-    { type: "Enter the estimated maximum loss per hour as a whole number.", min: "The loss cannot be negative.", max: "That is more than a billion per hour; check the figure." },
-  ),
+  // At most a billion an hour: far above any real estimate, and it fits the INT4 column.
+  maxLossPerHour: wholeAmount(unit, 1_000_000_000),
   availabilityTarget: z.enum(["P95_0", "P99_0", "P99_9", "P99_99"], { message: "Choose an availability target." }),
   targetJustification: safeText()
     .trim()
@@ -42,8 +42,8 @@ export const ZServiceInput = z.object({
   links: z.array(ZServiceLink).max(20, "At most 20 links.").default([]),
 });
 
-export type TServiceInput = z.input<typeof ZServiceInput>;
-export type TServiceData = z.output<typeof ZServiceInput>;
+export type TServiceInput = z.input<ReturnType<typeof serviceInputSchema>>;
+export type TServiceData = z.output<ReturnType<typeof serviceInputSchema>>;
 
 export const ZServiceFilters = z.object({
   q: safeText().trim().max(100).optional().catch(undefined),

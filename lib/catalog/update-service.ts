@@ -4,13 +4,14 @@ import { requestSeal } from "../audit/seal-audit-events";
 import { authorize } from "../authz/can";
 import type { Db } from "../db";
 import { conflict, isUniqueViolation, notFound, parseInput } from "../errors";
-import { ZServiceInput } from "./schemas";
+import { organisationMoneyUnit } from "../settings/queries";
+import { serviceInputSchema } from "./schemas";
 import { serviceSnapshot } from "./service-snapshot";
 import { validateServiceAgainstOrganisation } from "./validate-service";
 
 /** Edits a service. Moving it to another team needs the right to create services for that team too. */
 export async function updateService(prisma: Db, actor: Actor, slug: string, input: unknown): Promise<{ id: string; slug: string }> {
-  const data = parseInput(ZServiceInput, input);
+  const data = parseInput(serviceInputSchema(await organisationMoneyUnit(prisma)), input);
   const { links, ...fields } = data;
   try {
     const updated = await prisma.$transaction(async (tx) => {

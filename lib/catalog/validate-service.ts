@@ -1,7 +1,8 @@
-// Checks that need the database: the team exists, and a target above its exposure band is justified.
+// Checks that need the database: the team exists, and a target other than its exposure band's
+// suggestion (above or below) is justified.
 import type { DbTx } from "../db";
 import { AppError } from "../errors";
-import { bandForLoss, needsJustification, targetLabel } from "./availability";
+import { bandForLoss, targetLabel, targetVersusBand } from "./availability";
 import type { TServiceData } from "./schemas";
 
 export async function validateServiceAgainstOrganisation(tx: DbTx, data: TServiceData): Promise<void> {
@@ -10,13 +11,13 @@ export async function validateServiceAgainstOrganisation(tx: DbTx, data: TServic
     tx.exposureBand.findMany({ select: { name: true, minLossPerHour: true, availabilityTarget: true } }),
   ]);
   if (!team) throw AppError.validation({ teamId: ["Choose an existing team."] });
-  if (needsJustification(bands, data.maxLossPerHour, data.availabilityTarget) && !data.targetJustification) {
+  const versus = targetVersusBand(bands, data.maxLossPerHour, data.availabilityTarget);
+  if (versus !== "matches" && !data.targetJustification) {
     const band = bandForLoss(bands, data.maxLossPerHour);
     const suggested = band ? targetLabel(band.availabilityTarget) : "95.0%";
+    const why = versus === "above" ? `why this service needs ${targetLabel(data.availabilityTarget)}` : `why ${targetLabel(data.availabilityTarget)} is enough for this service`;
     throw AppError.validation({
-      targetJustification: [
-        `The exposure band for this loss (${band?.name ?? "lowest"}) suggests ${suggested}. Explain why this service needs ${targetLabel(data.availabilityTarget)}.`,
-      ],
+      targetJustification: [`The exposure band for this loss (${band?.name ?? "lowest"}) suggests ${suggested}. Explain ${why}.`],
     });
   }
 }

@@ -1,9 +1,10 @@
 // The eligibility rules a deployment pattern can hold: typed JSON, validated with zod at every
 // boundary (form, API, and when read back from the database).
 import { z } from "zod";
+import { RULE_KINDS, RULE_LABELS, SERVICE_TIERS, type RuleKind as ListedKind, type Tier } from "./pattern-rule-kinds";
 
-export const SERVICE_TIERS = ["TIER_1", "TIER_2", "TIER_3", "TIER_4"] as const;
-export type Tier = (typeof SERVICE_TIERS)[number];
+// The constants live in a module without zod, so the pattern form (a client component) does not ship zod.
+export { RULE_KINDS, RULE_LABELS, SERVICE_TIERS, type Tier };
 
 const days = z.coerce.number().int("Whole days only.").min(1, "At least one day.").max(365, "At most 365 days.");
 const count = z.coerce.number().int("A whole number.").min(1, "At least one.").max(50, "At most 50.");
@@ -31,25 +32,10 @@ export const ZPatternRule = z.discriminatedUnion("kind", [
 export type PatternRule = z.infer<typeof ZPatternRule>;
 export type RuleKind = PatternRule["kind"];
 
-export const RULE_KINDS: readonly RuleKind[] = [
-  "tier",
-  "change-failure-rate",
-  "track-record",
-  "health-checks-passed",
-  "automated-pipeline",
-  "outside-freeze",
-  "on-call",
-];
-
-export const RULE_LABELS: Record<RuleKind, string> = {
-  tier: "Service tier",
-  "change-failure-rate": "Change failure rate",
-  "track-record": "Track record",
-  "health-checks-passed": "Required health checks passed",
-  "automated-pipeline": "Automated pipeline",
-  "outside-freeze": "Outside freeze windows",
-  "on-call": "Someone on call",
-};
+// The schema's kinds and pattern-rule-kinds.ts's list must be the same set: a type error otherwise.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const kindsMatch: Same<RuleKind, ListedKind> = true;
+void kindsMatch;
 
 export const ZPatternRules = z
   .array(ZPatternRule)

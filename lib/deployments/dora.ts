@@ -180,6 +180,19 @@ export function periodWeeks(period: Period): number[] {
   return weeks;
 }
 
+/**
+ * The trend of a period from per-week aggregates keyed by Monday (YYYY-MM-DD, as SQL's date_trunc('week')
+ * gives them): one point per week of the period, in order, empty weeks included, so the charts and the
+ * table under them show the same weeks.
+ */
+export function weeklySeries(period: Period, byWeek: ReadonlyMap<string, { live: number; failures: number; leadTimeMedianMs: number | null }>): WeeklyPoint[] {
+  return periodWeeks(period).map((week) => {
+    const monday = new Date(week).toISOString().slice(0, 10);
+    const point = byWeek.get(monday);
+    return { week: monday, deployments: point?.live ?? 0, failures: point?.failures ?? 0, leadTimeMedianHours: leadTimeHours(point?.leadTimeMedianMs ?? null) };
+  });
+}
+
 export const leadTimeHours = (ms: number | null) => (ms === null ? null : Math.round((ms / HOUR) * 10) / 10);
 
 /** One point per week of the period (empty weeks included), for the trend charts. */

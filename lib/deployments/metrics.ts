@@ -3,7 +3,7 @@
 // Pages of a large scope read it through metrics-snapshot.ts.
 import type { Db } from "../db";
 import { doraAggregates } from "./dora-aggregates";
-import { doraFromAggregate, EMPTY_AGGREGATE, leadTimeHours, periodWeeks, type DoraMetrics, type WeeklyPoint } from "./dora";
+import { doraFromAggregate, EMPTY_AGGREGATE, weeklySeries, type DoraMetrics, type WeeklyPoint } from "./dora";
 import { servicesOfScope, type MetricsScope } from "./queries";
 
 const DAY = 24 * 3_600_000;
@@ -36,11 +36,7 @@ export async function metricsReport(prisma: Db, scope: MetricsScope, days: numbe
     metrics: doraFromAggregate(aggregates.byService.get(service.id) ?? EMPTY_AGGREGATE, period, service.deploymentTarget),
   }));
   const single = scope.kind === "service" ? scoped.services[0] : undefined;
-  const trend = periodWeeks(period).map((week) => {
-    const monday = new Date(week).toISOString().slice(0, 10);
-    const point = aggregates.byWeek.get(monday);
-    return { week: monday, deployments: point?.live ?? 0, failures: point?.failures ?? 0, leadTimeMedianHours: leadTimeHours(point?.leadTimeMedianMs ?? null) };
-  });
+  const trend = weeklySeries(period, aggregates.byWeek);
   return {
     label: scoped.label,
     period: { ...period, days },

@@ -4,7 +4,7 @@ import type { PersonActor } from "../auth/actor";
 import { describeAuditEvents, type Described } from "../audit/describe-audit-events";
 import { authorize } from "../authz/can";
 import { treacleSignals, type TreacleSignals } from "../changes/treacle";
-import { AVAILABILITY_TARGETS, needsJustification } from "../catalog/availability";
+import { AVAILABILITY_TARGETS, isAboveBand } from "../catalog/availability";
 import { exposureBands } from "../catalog/queries";
 import type { Db } from "../db";
 import { requestsWaitingFor, type RequestRow } from "../oncall/queries";
@@ -49,7 +49,7 @@ async function servicesOfTeams(prisma: Db, teamIds: readonly string[]): Promise<
     ...service,
     lastDeployment: last ? { id: last.id, version: last.version, status: last.status, environment: last.environment.name, at: last.finishedAt ?? last.startedAt } : null,
     // Without configured bands every target above 95% would look inflated; say nothing rather than cry wolf.
-    aboveExposureBand: bands.length > 0 && needsJustification(bands, maxLossPerHour, service.availabilityTarget),
+    aboveExposureBand: bands.length > 0 && isAboveBand(bands, maxLossPerHour, service.availabilityTarget),
   }));
 }
 

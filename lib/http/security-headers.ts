@@ -41,7 +41,7 @@ export type CspOptions = { nonce: string; https: boolean; dev: boolean };
 /**
  * The page policy. Scripts run only with this response's nonce; 'strict-dynamic' lets Next.js's
  * nonced loader add its chunks. <style> elements need the nonce as well (Next.js and next-themes add
- * it). Inline style *attributes* are allowed: recharts and a few bars set widths with `style`, and
+ * it). Inline style *attributes* are allowed: chart legends and a few bars set colours and widths with `style`, and
  * React renders those into the server HTML; an injected attribute can restyle an element but cannot
  * run code or read the page (attribute selectors need a <style> element). Development needs eval for
  * React's error overlay and inline styles for Next's dev tools.

@@ -1,7 +1,7 @@
 // On-call in the audit trail: schedules and rotations, overrides, swap and cover requests, leave, feeds,
 // pay policies and holiday calendars (the use cases in this folder and the seed's oncall factories).
 // Override, request and feed events name their schedule; leave names its person. Registered in lib/audit/audit-actions.ts.
-import { edited, field, fieldChanges, possessive, sentence, withNote, type FieldSpecs, type SentenceContext, type SentenceMap, type Snapshot } from "../audit/sentence-kit";
+import { edited, field, fieldChanges, possessive, sentence, withNote, type FieldSpec, type FieldSpecs, type SentenceContext, type SentenceMap, type Snapshot } from "../audit/sentence-kit";
 
 const WEEKDAYS = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const minuteWords = (value: unknown) => (typeof value === "number" ? `${String(Math.floor(value / 60)).padStart(2, "0")}:${String(value % 60).padStart(2, "0")}` : "none");
@@ -28,12 +28,18 @@ export const SCHEDULE_FIELDS: FieldSpecs = {
   effectiveFrom: field.hidden,
 };
 
+// Rates are in minor units (pence, cents) of the organisation's currency; events written before the
+// currency became an organisation setting name their own.
+const currencyOf = (ctx: SentenceContext) => (typeof ctx.after.currency === "string" ? ctx.after.currency : undefined);
+const fromMinor = (value: unknown) => (typeof value === "number" ? value / 100 : value);
+const rate = (label: string): FieldSpec => ({ label, say: (value, ctx) => ctx.words.money(fromMinor(value), currencyOf(ctx)), rank: (v) => (typeof v === "number" ? v : null) });
+
 export const PAY_FIELDS: FieldSpecs = {
   model: field.words("pay model", { STANDBY_ONLY: "standby only", STANDBY_AND_CALLOUT: "standby and call-outs" }),
   currency: field.plain("currency"),
-  standbyRate: field.money("standby rate", "currency"),
-  weekendHolidayRate: field.money("weekend and holiday rate", "currency"),
-  calloutRate: field.money("call-out rate", "currency"),
+  standbyRate: rate("standby rate"),
+  weekendHolidayRate: rate("weekend and holiday rate"),
+  calloutRate: rate("call-out rate"),
   teamId: field.hidden,
 };
 
@@ -58,7 +64,7 @@ const person = (ctx: SentenceContext, id: unknown) => ctx.ref("Person", id, "a d
 
 /** A new pay policy's terms: ": standby only, standby £300, weekends and holidays £450". */
 function payTerms(ctx: SentenceContext): string {
-  const money = (value: unknown) => ctx.words.money(value, typeof ctx.after.currency === "string" ? ctx.after.currency : undefined);
+  const money = (value: unknown) => ctx.words.money(fromMinor(value), currencyOf(ctx));
   const model = ctx.after.model === "STANDBY_AND_CALLOUT" ? "standby and call-outs" : "standby only";
   const callout = ctx.after.model === "STANDBY_AND_CALLOUT" ? `, call-outs ${money(ctx.after.calloutRate)}` : "";
   return `: ${model}, standby ${money(ctx.after.standbyRate)}, weekends and holidays ${money(ctx.after.weekendHolidayRate)}${callout}`;

@@ -399,10 +399,12 @@ export async function listScheduleOwners(tx: DbTx) {
   };
 }
 
-export async function listPayPolicies(tx: DbTx) {
-  return tx.onCallPayPolicy.findMany({
-    select: { teamId: true, model: true, currency: true, standbyRate: true, weekendHolidayRate: true, calloutRate: true, team: { select: { name: true, slug: true } } },
+/** Every team's rates, in the organisation's currency (one currency for all pay, lib/settings/). */
+export async function listPayPolicies(tx: DbTx, currency: string) {
+  const policies = await tx.onCallPayPolicy.findMany({
+    select: { teamId: true, model: true, standbyRate: true, weekendHolidayRate: true, calloutRate: true, team: { select: { name: true, slug: true } } },
   });
+  return policies.map((policy) => ({ ...policy, currency }));
 }
 
 /** Whether the person leads any team: leads may read the on-call load and pay report. */

@@ -4,6 +4,7 @@ import { onCallLevel } from "../catalog/availability";
 import type { DbTx } from "../db";
 import { computeLoad, fairness, type PayRates, type PersonLoad, type ScheduleLoad } from "./load-report";
 import { listPayPolicies, loadSchedules, peopleByIds, scheduleOwnerFacts, servicesByTeam } from "./queries";
+import { organisationMoneyUnit } from "../settings/queries";
 import { finalShifts } from "./shift-engine";
 
 /** Months are calendar months in UTC, so every schedule's report covers the same instants. */
@@ -29,7 +30,8 @@ export async function loadReport(tx: DbTx, month: string) {
     }
     inputs.push({ slug: schedule.slug, scheduleName: schedule.name, teamIds: facts.teamIds, serviceSlugsByTeam, hours: schedule.hours, shifts: finalShifts(schedule.engine, range.from, range.to) });
   }
-  const policies = await listPayPolicies(tx);
+  const unit = await organisationMoneyUnit(tx);
+  const policies = await listPayPolicies(tx, unit.code);
   const rates = new Map<string, PayRates>(policies.map((policy) => [policy.teamId, policy]));
   const { people, charges } = computeLoad(inputs, rates, range);
   const refs = await peopleByIds(tx, people.map((load) => load.personId));
@@ -50,5 +52,7 @@ export async function loadReport(tx: DbTx, month: string) {
     charges: charges.map((entry) => ({ ...entry, teamName: teamNames.get(entry.teamId) ?? entry.teamId })).sort((a, b) => a.teamName.localeCompare(b.teamName)),
     fairness: fairnessRows,
     policies,
+    /** The currency of every amount above. */
+    unit,
   };
 }

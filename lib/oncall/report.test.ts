@@ -23,9 +23,9 @@ beforeAll(async () => {
 
 describe("pay rates and the monthly report", () => {
   it("only admins set rates, and the change is audited", async () => {
-    const input = { teamId: team.id, model: "STANDBY_ONLY" as const, currency: "GBP", standbyRate: 300, weekendHolidayRate: 450, calloutRate: 0 };
+    const input = { teamId: team.id, model: "STANDBY_ONLY" as const, standbyRate: 300, weekendHolidayRate: 450, calloutRate: 0 };
     await expect(setPayPolicy(db(), personActor({ teamIds: [team.id] }), input)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setPayPolicy(db(), personActor({ role: "ADMIN" }), { ...input, currency: "pounds" })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(setPayPolicy(db(), personActor({ role: "ADMIN" }), { ...input, standbyRate: "3 pounds" })).rejects.toMatchObject({ code: "VALIDATION" });
     await setPayPolicy(db(), personActor({ role: "ADMIN" }), input);
     expect(await db().auditEvent.count({ where: { entityId: team.id, action: "oncall-pay-policy.set" } })).toBe(1);
   });
@@ -39,10 +39,12 @@ describe("pay rates and the monthly report", () => {
     const first = mine.find((row) => row.personId === people[0]!.id)!;
     expect(first.shifts).toBe(2);
     expect(first.weekend).toBe(48);
-    expect(first.pay.GBP).toBe(Math.round(first.outOfHours * 300 + (first.weekend + first.holiday) * 450));
+    // All pay is in the organisation's one currency (lib/settings/), whichever it is in this run.
+    expect(Object.keys(first.pay)).toEqual([report.unit.code]);
+    expect(first.pay[report.unit.code]).toBe(Math.round(first.outOfHours * 300 + (first.weekend + first.holiday) * 450));
     const charged = report.charges.filter((entry) => entry.teamId === team.id);
     expect(charged.map((entry) => entry.serviceSlug)).toEqual([service.slug]);
-    expect(charged[0]!.amount).toBe(mine.reduce((sum, row) => sum + (row.pay.GBP ?? 0), 0));
+    expect(charged[0]!.amount).toBe(mine.reduce((sum, row) => sum + (row.pay[report.unit.code] ?? 0), 0));
     expect(loadCsv(mine).split("\r\n")[0]).toContain("out_of_hours_h");
   });
 });

@@ -198,7 +198,6 @@ const rate = boundedInt({ min: 0, max: 1_000_000 }, { type: "Enter whole minor u
 export const ZPayPolicyInput = z.object({
   teamId: safeId("Choose a team."),
   model: z.enum(["STANDBY_ONLY", "STANDBY_AND_CALLOUT"], { message: "Choose a pay model." }),
-  currency: safeText().trim().regex(/^[A-Z]{3}$/, "Use a three-letter currency code such as GBP."),
   standbyRate: rate,
   weekendHolidayRate: rate,
   calloutRate: rate,

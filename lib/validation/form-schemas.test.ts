@@ -4,7 +4,9 @@
 // accepted range are field errors too.
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { ZServiceInput } from "../catalog/schemas";
+import { serviceInputSchema } from "../catalog/schemas";
+import { moneyUnit } from "../money/currency";
+import { ZOrganisationSettingsInput } from "../settings/schemas";
 import { ZCabSettings, ZComment, ZCreateChange, ZDecision, ZFreeze, ZPattern, ZRequiredCheck, ZReview } from "../changes/schemas";
 import {
   ZArchiveScheduleInput, ZAssignOverrideInput, ZCoverRequestInput, ZHolidayCalendarInput, ZHolidayImportInput, ZHolidayInput, ZLeaveInput,
@@ -25,7 +27,7 @@ const hours = { timeZone: "Europe/London", workdayStart: "09:00", workdayEnd: "1
 const window = { startsAt: "2026-12-01T18:00", endsAt: "2026-12-02T08:00" };
 
 const CASES: Case[] = [
-  ["service", ZServiceInput, {
+  ["service", serviceInputSchema(moneyUnit("GBP")), {
     name: "Checkout API", slug: "checkout-api", description: "Takes payments", teamId: "team1", lifecycle: "PRODUCTION", tier: "TIER_2", maxLossPerHour: "1000",
     availabilityTarget: "P99_9", targetJustification: "Card payments", deploymentTarget: "WEEKLY", repositoryUrl: "https://github.test/org/checkout",
     links: [{ kind: "DASHBOARD", label: "Grafana", url: "https://grafana.test/d/1" }],
@@ -63,11 +65,12 @@ const CASES: Case[] = [
   }, ["startsAt", "endsAt", "swapStartsAt", "swapEndsAt"]],
   ["override", ZAssignOverrideInput, { scheduleId: "sch1", personId: "p2", layer: "PRIMARY", ...window }, ["startsAt", "endsAt"]],
   ["leave", ZLeaveInput, { personId: "p1", startsAt: "2026-12-01T00:00", endsAt: "2026-12-05T00:00", timeZone: "Europe/London", note: "Holiday" }, ["startsAt", "endsAt"]],
-  ["pay policy", ZPayPolicyInput, { teamId: "t1", model: "STANDBY_ONLY", currency: "GBP", standbyRate: "2500", weekendHolidayRate: "3500", calloutRate: "0" }],
+  ["pay policy", ZPayPolicyInput, { teamId: "t1", model: "STANDBY_ONLY", standbyRate: "2500", weekendHolidayRate: "3500", calloutRate: "0" }],
   ["holiday calendar", ZHolidayCalendarInput, { name: "England and Wales", slug: "england-and-wales" }],
   ["holiday", ZHolidayInput, { date: "2026-12-25", name: "Christmas Day" }, ["date"]],
   ["holiday import", ZHolidayImportInput, { ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" }],
   ["API token", ZCreateApiToken, { service: "checkout-api", name: "ci", scopes: ["gate:read"], expiresInDays: "30" }],
+  ["organisation settings", ZOrganisationSettingsInput, { currency: "EUR" }],
 ];
 
 /** Every string in the sample with its field path, e.g. links.0.url. */

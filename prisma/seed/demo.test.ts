@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../../test/helpers";
 import { verifyPassword } from "../../lib/auth/password";
-import { needsJustification } from "../../lib/catalog/availability";
+import { isAboveBand } from "../../lib/catalog/availability";
 import { getOnCallNow } from "../../lib/oncall/get-oncall-now";
 import { gateDecision } from "../../lib/changes/gate";
 import { forgetOnCallAnswers } from "../../lib/changes/oncall-at";
@@ -95,7 +95,7 @@ describe("the demo organisation", () => {
     const topTarget = found.filter((service) => service.availabilityTarget === "P99_99");
     expect(topTarget).toHaveLength(1);
     expect(topTarget[0]!.targetJustification).toBeTruthy();
-    const aboveBand = found.filter((service) => needsJustification(DEFAULT_EXPOSURE_BANDS, service.maxLossPerHour, service.availabilityTarget));
+    const aboveBand = found.filter((service) => isAboveBand(DEFAULT_EXPOSURE_BANDS, service.maxLossPerHour, service.availabilityTarget));
     expect(aboveBand.length).toBeGreaterThanOrEqual(1);
     for (const service of aboveBand) expect(service.targetJustification, service.slug).toBeTruthy();
   });

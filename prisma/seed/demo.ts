@@ -10,6 +10,7 @@ import {
   createDomain,
   createEnvironments,
   createExposureBands,
+  createOrganisationSettings,
   createPerson,
   createService,
   createTeam,
@@ -164,6 +165,8 @@ const LINK_HOST = { DASHBOARD: "grafana", ALERTS: "alerts", DOCS: "docs" } as co
 export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> {
   await prisma.$transaction(
     async (tx) => {
+      // A British organisation: its pay and exposures are in pounds.
+      await createOrganisationSettings(tx, { currency: "GBP" });
       await createExposureBands(tx);
       await createEnvironments(tx);
 

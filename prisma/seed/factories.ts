@@ -257,3 +257,11 @@ export async function createEnvironments(
     select,
   });
 }
+
+/** The organisation's currency row, with the event an admin's save would write (lib/settings/). */
+export async function createOrganisationSettings(tx: DbTx, input: { currency: string } = { currency: "GBP" }, actor: Actor = SEED_ACTOR) {
+  // An upsert that keeps an existing choice: tests seed the demo into a database other files share.
+  const after = await tx.organisationSettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: {}, select: { currency: true } });
+  await recordAuditEvent(tx, actor, { action: "organisation.settings", entityType: "OrganisationSettings", entityId: "1", after });
+  return after;
+}

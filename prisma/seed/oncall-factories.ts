@@ -97,12 +97,12 @@ export async function createOnCallLeave(tx: DbTx, input: { personId: string; sta
 
 export async function createPayPolicy(
   tx: DbTx,
-  input: { teamId: string; model?: OnCallPayModel; currency?: string; standbyRate?: number; weekendHolidayRate?: number; calloutRate?: number },
+  input: { teamId: string; model?: OnCallPayModel; standbyRate?: number; weekendHolidayRate?: number; calloutRate?: number },
   actor: Actor = SEED_ACTOR,
 ) {
   const row = await tx.onCallPayPolicy.create({
-    data: { model: "STANDBY_ONLY", currency: "GBP", standbyRate: 300, weekendHolidayRate: 450, calloutRate: 0, ...input },
-    select: { teamId: true, model: true, currency: true, standbyRate: true, weekendHolidayRate: true, calloutRate: true },
+    data: { model: "STANDBY_ONLY", standbyRate: 300, weekendHolidayRate: 450, calloutRate: 0, ...input },
+    select: { teamId: true, model: true, standbyRate: true, weekendHolidayRate: true, calloutRate: true },
   });
   await recordAuditEvent(tx, actor, { action: "oncall-pay-policy.create", entityType: "OnCallPayPolicy", entityId: row.teamId, after: row });
   return row;

@@ -4,7 +4,7 @@ import { DeploymentsTabs } from "@/components/deployments/deployments-tabs";
 import { FilterSelect, NARROWED_SERVICES_HINT } from "@/components/deployments/filter-select";
 import { MetricCards } from "@/components/deployments/metric-cards";
 import { ServiceMetricsTable } from "@/components/deployments/service-metrics-table";
-import { TrendCharts } from "@/components/deployments/trend-charts-client";
+import { TrendCharts } from "@/components/deployments/trend-charts";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";

@@ -10,19 +10,20 @@ import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { db } from "@/lib/db";
+import { formatMinorUnits } from "@/lib/money/format-money";
 import { leadsAnyTeam, listScheduleOwners } from "@/lib/oncall/queries";
 import { setPayPolicyAction } from "../actions";
 import { loadReport, monthRange } from "@/lib/oncall/report-view";
 
 export const metadata: Metadata = { title: "On-call load and pay" };
 
-const money = (amount: number, currency: string) => new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(amount / 100);
-
 export default async function ReportPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const person = await requirePerson();
   requirePermission(person, "oncall.report.read", { isTeamLead: await leadsAnyTeam(db(), person.id) });
   const { month } = monthRange((await searchParams).month ?? "");
   const report = await loadReport(db(), month);
+  // One currency for all pay: the organisation's (an admin sets it on /settings).
+  const money = (minor: number) => formatMinorUnits(minor, report.unit);
   const shift = (months: number) => DateTime.fromFormat(month, "yyyy-MM", { zone: "utc" }).plus({ months }).toFormat("yyyy-MM");
   return (
     <>
@@ -40,12 +41,12 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       />
       <div className="space-y-6">
         <Table caption="Load and pay per person">
-          <THead><TR><TH>Person</TH><TH>Shifts</TH><TH>In hours (h)</TH><TH>Out of hours (h)</TH><TH>Weekend (h)</TH><TH>Holiday (h)</TH><TH>Callouts</TH><TH>Standby pay</TH></TR></THead>
+          <THead><TR><TH>Person</TH><TH>Shifts</TH><TH>In hours (h)</TH><TH>Out of hours (h)</TH><TH>Weekend (h)</TH><TH>Holiday (h)</TH><TH>Callouts</TH><TH>Standby pay ({report.unit.code})</TH></TR></THead>
           <TBody>
             {report.rows.map((row) => (
               <TR key={row.personId}>
                 <TD>{row.name}</TD><TD>{row.shifts}</TD><TD>{row.inHours}</TD><TD>{row.outOfHours}</TD><TD>{row.weekend}</TD><TD>{row.holiday}</TD><TD>{row.callouts}</TD>
-                <TD>{Object.entries(row.pay).map(([currency, amount]) => money(amount, currency)).join(", ") || "—"}</TD>
+                <TD>{Object.values(row.pay).map(money).join(", ") || "—"}</TD>
               </TR>
             ))}
           </TBody>
@@ -68,10 +69,10 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             <CardHeader titleId="charges-title" title="Charged to teams and services" description="A domain schedule is shared equally by the domain's teams; a team's share is split equally over the services it covers." />
             <CardContent>
               <Table caption="Charges" captionHidden framed={false}>
-                <THead><TR><TH>Team</TH><TH>Service</TH><TH>Amount</TH></TR></THead>
+                <THead><TR><TH>Team</TH><TH>Service</TH><TH>Amount ({report.unit.code})</TH></TR></THead>
                 <TBody>
                   {report.charges.map((entry) => (
-                    <TR key={`${entry.teamId}-${entry.serviceSlug}-${entry.currency}`}><TD>{entry.teamName}</TD><TD>{entry.serviceSlug ?? "—"}</TD><TD>{money(entry.amount, entry.currency)}</TD></TR>
+                    <TR key={`${entry.teamId}-${entry.serviceSlug}-${entry.currency}`}><TD>{entry.teamName}</TD><TD>{entry.serviceSlug ?? "—"}</TD><TD>{money(entry.amount)}</TD></TR>
                   ))}
                 </TBody>
               </Table>
@@ -84,13 +85,13 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
             <ul className="space-y-1">
               {report.policies.map((policy) => (
                 <li key={policy.teamId}>
-                  {policy.team.name}: {policy.model === "STANDBY_ONLY" ? "standby only" : "standby and callout"}; {money(policy.standbyRate, policy.currency)}/h out of hours,{" "}
-                  {money(policy.weekendHolidayRate, policy.currency)}/h weekends and holidays{policy.model === "STANDBY_AND_CALLOUT" ? `, ${money(policy.calloutRate, policy.currency)} per callout` : ""}
+                  {policy.team.name}: {policy.model === "STANDBY_ONLY" ? "standby only" : "standby and callout"}; {money(policy.standbyRate)}/h out of hours,{" "}
+                  {money(policy.weekendHolidayRate)}/h weekends and holidays{policy.model === "STANDBY_AND_CALLOUT" ? `, ${money(policy.calloutRate)} per callout` : ""}
                 </li>
               ))}
             </ul>
             {can(person, "oncall.pay.manage") ? (
-              <div className="mt-4"><PayPolicyForm action={setPayPolicyAction} teams={(await listScheduleOwners(db())).teams} /></div>
+              <div className="mt-4"><PayPolicyForm action={setPayPolicyAction} teams={(await listScheduleOwners(db())).teams} unit={report.unit} /></div>
             ) : null}
           </CardContent>
         </Card>

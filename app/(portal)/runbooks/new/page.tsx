@@ -12,6 +12,7 @@ import { db } from "@/lib/db";
 import { fillTemplate } from "@/lib/runbooks/fill-template";
 import { newRunbookPath } from "@/lib/runbooks/paths";
 import { listTemplates, ownerOptions } from "@/lib/runbooks/queries";
+import { renderMarkdown } from "@/lib/runbooks/render-markdown";
 import { createRunbookAction } from "../actions";
 
 export const metadata: Metadata = { title: "New runbook" };
@@ -29,6 +30,7 @@ export default async function NewRunbookPage({ searchParams }: { searchParams: S
   const [templates, owners] = await Promise.all([listTemplates(db()), ownerOptions(db(), service.team.id)]);
   const template = templates.find((candidate) => candidate.slug === templateSlug);
   const fill = (text: string) => fillTemplate(text, { service: service.name, team: service.team.name });
+  const body = template ? fill(template.body) : "";
   const chooser = (slug: string) => `${newRunbookPath(service.slug)}${slug ? `&template=${slug}` : ""}`;
   return (
     <>
@@ -56,9 +58,10 @@ export default async function NewRunbookPage({ searchParams }: { searchParams: S
         owners={owners}
         submitLabel="Create runbook"
         cancelHref={`/services/${service.slug}`}
+        initialPreview={renderMarkdown(body)}
         initial={{
           title: template ? `${service.name}: ${template.name.toLowerCase()}` : "",
-          body: template ? fill(template.body) : "",
+          body,
           tags: template ? template.tags.join(", ") : "",
           alertNames: "",
           reviewIntervalDays: "90",

@@ -18,6 +18,7 @@ import { can } from "@/lib/authz/can";
 import { LIFECYCLE_LABEL, TIER_LABEL } from "@/lib/catalog/labels";
 import { getServiceBySlug } from "@/lib/catalog/queries";
 import { db } from "@/lib/db";
+import { organisationMoneyUnit } from "@/lib/settings/queries";
 import { listServiceRunbooks } from "@/lib/runbooks/queries";
 import { environmentMatrix } from "@/lib/deployments/queries";
 import { getOnCallNow } from "@/lib/oncall/get-oncall-now";
@@ -32,11 +33,12 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const service = await getServiceBySlug(db(), slug);
   if (!service) notFound();
-  const [history, runbooks, deployed, [oncall]] = await Promise.all([
+  const [history, runbooks, deployed, [oncall], unit] = await Promise.all([
     listEntityHistory(db(), "Service", service.id),
     listServiceRunbooks(db(), service.id),
     environmentMatrix(db(), { service: service.slug }),
     getOnCallNow(db(), { slug: service.slug }),
+    organisationMoneyUnit(db()),
   ]);
   return (
     <>
@@ -60,7 +62,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <ServiceReliability service={service} />
+          <ServiceReliability service={service} unit={unit} />
           {oncall ? <OnCallNowCard oncall={oncall} /> : null}
           <ServiceRunbooksCard serviceSlug={service.slug} runbooks={runbooks}
             mayCreate={!service.archived && can(person, "runbooks.edit", { teamId: service.team.id })} />

@@ -5,7 +5,9 @@ import { TextLink } from "@/components/ui/text-link";
 import { requirePerson } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { catalogFilterOptions, exposureBands } from "@/lib/catalog/queries";
+import { targetChoices } from "@/lib/catalog/availability";
 import { db } from "@/lib/db";
+import { organisationMoneyUnit } from "@/lib/settings/queries";
 import { forbidden } from "next/navigation";
 import { createServiceAction } from "../actions";
 
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: "New service" };
 
 export default async function NewServicePage() {
   const person = await requirePerson();
-  const [{ teams }, bands] = await Promise.all([catalogFilterOptions(db()), exposureBands(db())]);
+  const [{ teams }, bands, unit] = await Promise.all([catalogFilterOptions(db()), exposureBands(db()), organisationMoneyUnit(db())]);
   // Only teams the person may create services for are offered; the use case checks again.
   const allowedTeams = teams.filter((team) => can(person, "services.create", { teamId: team.id }));
   if (allowedTeams.length === 0) forbidden();
@@ -26,7 +28,7 @@ export default async function NewServicePage() {
       />
       <ServiceForm
         action={createServiceAction}
-        options={{ teams: allowedTeams, bands }}
+        options={{ teams: allowedTeams, bands, unit, targets: targetChoices() }}
         submitLabel="Create service"
         deriveSlug
         initial={{

@@ -9,7 +9,9 @@ import { requirePerson } from "@/lib/auth/session";
 import { requirePermission } from "@/lib/auth/page-access";
 import { can } from "@/lib/authz/can";
 import { catalogFilterOptions, exposureBands, getServiceForEdit } from "@/lib/catalog/queries";
+import { targetChoices } from "@/lib/catalog/availability";
 import { db } from "@/lib/db";
+import { organisationMoneyUnit } from "@/lib/settings/queries";
 import { setArchivedAction, updateServiceAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Edit service" };
@@ -20,7 +22,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ sl
   const service = await getServiceForEdit(db(), slug);
   if (!service) notFound();
   requirePermission(person, "services.edit", { teamId: service.teamId });
-  const [{ teams }, bands] = await Promise.all([catalogFilterOptions(db()), exposureBands(db())]);
+  const [{ teams }, bands, unit] = await Promise.all([catalogFilterOptions(db()), exposureBands(db()), organisationMoneyUnit(db())]);
   // Ownership can move to any team the person may create services for, or stay where it is.
   const teamOptions = teams.filter((team) => team.id === service.teamId || can(person, "services.create", { teamId: team.id }));
   return (
@@ -28,11 +30,11 @@ export default async function EditServicePage({ params }: { params: Promise<{ sl
       <PageHeader eyebrow={<TextLink href={`/services/${slug}`}>← {service.name}</TextLink>} title={`Edit ${service.name}`} />
       <ServiceForm
         action={updateServiceAction.bind(null, slug)}
-        options={{ teams: teamOptions, bands }}
+        options={{ teams: teamOptions, bands, unit, targets: targetChoices() }}
         submitLabel="Save changes"
         initial={{
           name: service.name, slug: service.slug, description: service.description, teamId: service.teamId,
-          lifecycle: service.lifecycle, tier: service.tier, maxLossPerHour: String(service.maxLossPerHour),
+          lifecycle: service.lifecycle, tier: service.tier, maxLossPerHour: service.maxLossPerHour.toLocaleString("en-GB"),
           availabilityTarget: service.availabilityTarget, targetJustification: service.targetJustification ?? "",
           deploymentTarget: service.deploymentTarget, repositoryUrl: service.repositoryUrl ?? "", links: service.links,
         }}

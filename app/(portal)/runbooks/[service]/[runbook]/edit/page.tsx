@@ -8,6 +8,7 @@ import { requirePerson } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { runbookPath } from "@/lib/runbooks/paths";
 import { getRunbook, ownerOptions } from "@/lib/runbooks/queries";
+import { renderMarkdownCached } from "@/lib/runbooks/render-cache";
 import { updateRunbookAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Edit runbook" };
@@ -32,6 +33,7 @@ export default async function EditRunbookPage({ params }: { params: Promise<{ se
         owners={owners}
         submitLabel="Save revision"
         cancelHref={path}
+        initialPreview={renderMarkdownCached(runbook.body)}
         initial={{
           title: runbook.title,
           body: runbook.body,
