@@ -20,7 +20,9 @@ async function stableHorizon(db: Db): Promise<bigint> {
   const [row] = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${Prisma.raw(EVENT_STREAM_LOCK.toString())})`;
     return tx.$queryRaw<{ max: bigint | null }[]>`SELECT max(seq) AS max FROM "DomainEvent"`;
-  });
+    // Waits for a pooled connection (and for in-flight emitters to commit) instead of failing after
+    // Prisma's 2 s default and sitting out a retry delay that every notice would wait out too.
+  }, { maxWait: 15_000, timeout: 30_000 });
   return row?.max ?? 0n;
 }
 
@@ -50,7 +52,9 @@ export async function drainSubscriber(db: Db, subscriber: Subscriber, enqueueIn:
         await tx.$executeRaw`UPDATE "EventCursor" SET "lastSeq" = ${last}, "updatedAt" = now() WHERE subscriber = ${subscriber.name}`;
         return last >= horizon;
       },
-      { timeout: 60_000 },
+      // maxWait: a busy pool (request traffic, delivery workers) makes a drain wait for a connection
+      // rather than fail and sit out its retry delay, which notices would wait out too.
+      { timeout: 60_000, maxWait: 15_000 },
     );
     if (done) return handled;
   }
