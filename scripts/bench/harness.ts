@@ -127,7 +127,7 @@ export async function measureServer(options: {
  */
 const BENCH_AUTH_SECRET = "bench-secret-bench-secret";
 
-export async function startNextServer(options: { url: string; port: number; poolSize?: number; workers?: number }): Promise<{ pid: number; stop: () => void }> {
+export async function startNextServer(options: { url: string; port: number; poolSize?: number; workers?: number }): Promise<{ pid: number; stop: () => void; stopped: Promise<void> }> {
   const { url, port, poolSize, workers = 1 } = options;
   // BENCH_SERVER_PROFILE_DIR=<dir> writes a V8 CPU profile of the server (each worker) when it stops.
   const profile = process.env.BENCH_SERVER_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE_DIR}`] : [];
@@ -142,9 +142,11 @@ export async function startNextServer(options: { url: string; port: number; pool
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  // Resolves when the server process has exited (and so released its port).
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   for (let i = 0; i < 300; i++) {
     const ok = await fetch(`http://localhost:${port}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return { pid: child.pid!, stop: () => child.kill("SIGTERM") };
+    if (ok) return { pid: child.pid!, stop: () => child.kill("SIGTERM"), stopped: exited };
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill("SIGTERM");

@@ -37,7 +37,7 @@ async function measure(label: string, url: string, personId: string): Promise<st
     }
   } finally {
     server.stop();
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // the port is free again
+    await server.stopped; // the port is free again for the next organisation's server
   }
   return rows;
 }

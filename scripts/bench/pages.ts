@@ -63,7 +63,7 @@ async function measure(label: string, url: string, people: PeopleByRole, pages: 
     }
   } finally {
     server.stop();
-    await new Promise((resolve) => setTimeout(resolve, 1000)); // the port is free again
+    await server.stopped; // the port is free again for the next organisation's server
   }
   return rows;
 }
