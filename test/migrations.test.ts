@@ -90,3 +90,10 @@ it("the rate-limit counters are an UNLOGGED table (no WAL for counters)", async 
   );
   expect(rows[0]?.relpersistence).toBe("u");
 });
+
+it("the migrations add the partial unique index that keeps one open incident per alert key", async () => {
+  const { rows } = await withClient(migratedUrl, (client) =>
+    client.query(`SELECT indexdef::text FROM pg_indexes WHERE indexname = 'rw_manual_incident_open_dedup'`),
+  );
+  expect(rows[0]?.indexdef).toMatch(/UNIQUE INDEX .* \("serviceId", source, "dedupKey"\) WHERE/);
+});

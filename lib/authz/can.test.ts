@@ -111,6 +111,14 @@ const EXPECTED: Record<Permission, boolean[]> = {
   "changes.evidence":  [_,   _,   _,   _,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
   // Holiday calendars are shared: admins, and team leads (any team, checked by the use case).
   "oncall.holidays.manage": [_, _,  _,   _,   _,   _,   Y,   Y,   _,    Y,  Y],
+  // Incidents are open to read; alerting tools read their service's with incidents:read.
+  "incidents.read":    [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
+  // People notice outages: anyone signed in raises one; alerting tools with the service's token.
+  "incidents.declare": [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
+  // A major incident is the incident manager's call (nobody in this table has the flag, see below).
+  "incidents.declare-major": [_, _, _,  _,   _,   _,   _,   _,   _,    Y,  Y],
+  // The responding team runs its incident, with admins; responders and incident managers: see below.
+  "incidents.respond": [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   Y,    Y,  Y],
 };
 
 const cells = ALL_PERMISSIONS.flatMap((permission) =>
@@ -144,6 +152,24 @@ describe("team leads", () => {
 
   it("being a lead grants nothing to a token", () => {
     expect(can(ACTORS.TOKEN, "oncall.overrides.assign", { isTeamLead: true })).toBe(false);
+  });
+});
+
+describe("incident managers and responders", () => {
+  const manager: Actor = { ...ACTORS.ENG, isIncidentManager: true } as Actor;
+  it("an incident manager declares major incidents and responds to any incident", () => {
+    expect(can(manager, "incidents.declare-major")).toBe(true);
+    expect(can(manager, "incidents.respond", { teamId: OWNING_TEAM })).toBe(true);
+    expect(can(ACTORS.ADMIN, "incidents.declare-major")).toBe(false);
+  });
+
+  it("someone paged from another team's rota responds to that incident only", () => {
+    expect(can(ACTORS.ENG, "incidents.respond", { teamId: OWNING_TEAM, isResponder: true })).toBe(true);
+    expect(can(ACTORS.ENG, "incidents.respond", { teamId: OWNING_TEAM, isResponder: false })).toBe(false);
+  });
+
+  it("being a responder grants nothing to a token beyond its own service", () => {
+    expect(can(ACTORS.TOKEN, "incidents.respond", { serviceId: "service-2", isResponder: true })).toBe(false);
   });
 });
 
@@ -184,6 +210,9 @@ const TOKEN_EXPECTED: Record<TokenPermission, { scope: string | null; othersWith
   "changes.gate": { scope: "gate:read", othersWithCatalogRead: false },
   "audit.export": { scope: "audit:read", othersWithCatalogRead: false },
   "changes.evidence": { scope: "audit:read", othersWithCatalogRead: false },
+  "incidents.read": { scope: "incidents:read", othersWithCatalogRead: true },
+  "incidents.declare": { scope: "incidents:write", othersWithCatalogRead: false },
+  "incidents.respond": { scope: "incidents:write", othersWithCatalogRead: false },
 };
 
 const token = (scopes: string[], serviceId: string | null = "service-1"): Actor => ({ kind: "TOKEN", id: "t", label: "token:t", scopes, serviceId });

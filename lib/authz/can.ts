@@ -10,6 +10,8 @@ export type AuthzContext = {
   teamId?: string;
   /** The actor leads the owning team (for lead-of-team grants); use cases look it up. */
   isTeamLead?: boolean;
+  /** The actor was paged for the incident or holds a role in it (for responder grants); use cases look it up. */
+  isResponder?: boolean;
   /**
    * The service acted on, for tokens. Left out, only the role and the token's scope are checked: a
    * route handler declares its permission that way before it knows the service, and the use case asks
@@ -40,6 +42,10 @@ function grantApplies(grant: Grant, actor: Actor, context: AuthzContext): boolea
       return actor.kind === "PERSON" && context.teamId !== undefined && actor.teamIds.includes(context.teamId);
     case "lead-of-team":
       return actor.kind === "PERSON" && context.isTeamLead === true;
+    case "incident-manager":
+      return actor.kind === "PERSON" && actor.isIncidentManager;
+    case "responder":
+      return actor.kind === "PERSON" && context.isResponder === true;
     case "token":
       return actor.kind === "TOKEN";
     case "operator":

@@ -42,6 +42,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "cab.settings": "set the CAB's quorum, meeting and review deadline",
   "changes.evidence": "download a change's evidence pack",
   "oncall.holidays.manage": "keep holiday calendars",
+  "incidents.read": "see incidents",
+  "incidents.declare": "raise an incident",
+  "incidents.declare-major": "declare a major incident (HIGH impact)",
+  "incidents.respond": "acknowledge, update, reassign and resolve an incident",
 };
 
 const GRANT_WORDS: Record<Grant, string> = {
@@ -52,6 +56,8 @@ const GRANT_WORDS: Record<Grant, string> = {
   admin: "admins",
   "member-of-team": "members of the owning team",
   "lead-of-team": "team leads",
+  "incident-manager": "incident managers",
+  responder: "people paged for or holding a role in the incident",
   token: "API tokens",
   operator: "the CLI",
 };

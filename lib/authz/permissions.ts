@@ -4,6 +4,8 @@
 //   engineer, product-manager, change-manager, admin   people with that role
 //   member-of-team       people in the team that owns the thing (context.teamId)
 //   lead-of-team         a team lead of the team that owns the thing (context.isTeamLead, looked up by the use case)
+//   incident-manager     people with the incident-manager flag, whatever their role
+//   responder            people paged for or holding a role in the incident (context.isResponder, looked up by the use case)
 //   token                an API token, with the scope and service binding of TOKEN_RULES below
 //   operator             the command line on the server: it already holds the database
 import type { TokenScope } from "../tokens/schemas";
@@ -16,6 +18,8 @@ export type Grant =
   | "admin"
   | "member-of-team"
   | "lead-of-team"
+  | "incident-manager"
+  | "responder"
   | "token"
   | "operator";
 
@@ -69,6 +73,13 @@ export const PERMISSIONS = {
   // Holiday calendars are shared by schedules of many teams: admins, and leads of any team (the use case
   // looks up whether the person leads a team), keep them.
   "oncall.holidays.manage": ["admin", "lead-of-team", "operator"],
+  // Incidents: everyone sees them; anyone signed in may raise a minor one (people notice outages),
+  // alerting tools raise them with the service's token; only incident managers declare a major one.
+  "incidents.read": ["any-person", "token", "operator"],
+  "incidents.declare": ["any-person", "token", "operator"],
+  "incidents.declare-major": ["incident-manager", "operator"],
+  // The responding team, whoever was paged or holds a role, incident managers and admins run it.
+  "incidents.respond": ["member-of-team", "responder", "incident-manager", "admin", "token", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -106,4 +117,7 @@ export const TOKEN_RULES = {
   "changes.gate": { scope: "gate:read", services: "own" },
   "audit.export": { scope: "audit:read", services: "own" },
   "changes.evidence": { scope: "audit:read", services: "own" },
+  "incidents.read": { scope: "incidents:read", services: "own, or all with catalog:read" },
+  "incidents.declare": { scope: "incidents:write", services: "own" },
+  "incidents.respond": { scope: "incidents:write", services: "own" },
 } as const satisfies Record<TokenPermission, TokenRule>;

@@ -23,6 +23,22 @@ const onCallRequest = z.object({
   href: path,
 });
 
+const who = z.object({ id: id.nullable(), name });
+const incident = z.object({
+  id,
+  number: z.number().int(),
+  title: name,
+  impact: z.enum(["HIGH", "MEDIUM", "LOW"]),
+  /** HIGH impact: restore now, every on-call team is told. */
+  major: z.boolean(),
+  status: z.enum(["TRIGGERED", "ACKNOWLEDGED", "MITIGATED", "RESOLVED", "CLOSED"]),
+  /** The service whose team responds, and every affected service. */
+  service,
+  services: z.array(service).max(100),
+  team: z.object({ id, name }),
+  href: path,
+});
+
 export const EVENT_SCHEMAS = {
   "oncall.shift.starting": z.object({
     schedule: z.object({ id, name }),
@@ -51,6 +67,15 @@ export const EVENT_SCHEMAS = {
   "deployment.finished": z.object({ deployment, production: z.boolean() }),
   "deployment.failed": z.object({ deployment, production: z.boolean() }),
   "deployment.flagged": z.object({ deployment, kind: name, message: z.string().max(2000) }),
+  "incident.triggered": z.object({ incident, source: z.enum(["PORTAL", "API", "ALERTMANAGER", "PAGERDUTY"]), by: who }),
+  "incident.acknowledged": z.object({ incident, by: who }),
+  "incident.mitigated": z.object({ incident, by: who }),
+  "incident.resolved": z.object({ incident, by: who }),
+  "incident.reopened": z.object({ incident, by: who }),
+  "incident.reassigned": z.object({ incident, from: z.object({ service, team: z.object({ id, name }) }), reason: z.string().max(5000), by: who }),
+  "incident.impact-changed": z.object({ incident, from: z.enum(["HIGH", "MEDIUM", "LOW"]), reason: z.string().max(5000), by: who }),
+  /** An incident manager declared (or raised to) a major incident: every on-call team is told. */
+  "incident.major-declared": z.object({ incident, by: who }),
   /** Sent by "send a test event" on a webhook; never emitted by a use case. */
   "webhook.test": z.object({ message: name }),
 } as const;
@@ -74,6 +99,14 @@ export const EVENT_LABELS: Record<EventType, string> = {
   "deployment.finished": "A production deployment finished",
   "deployment.failed": "A production deployment failed",
   "deployment.flagged": "A deployment was flagged",
+  "incident.triggered": "An incident was raised for my team's services",
+  "incident.acknowledged": "An incident was acknowledged",
+  "incident.mitigated": "An incident was mitigated",
+  "incident.resolved": "An incident was resolved",
+  "incident.reopened": "An incident was reopened",
+  "incident.reassigned": "An incident was reassigned",
+  "incident.impact-changed": "An incident's impact was revised",
+  "incident.major-declared": "A major incident was declared",
   "webhook.test": "Test event",
 };
 

@@ -13,6 +13,7 @@ export const TOKEN_SCOPES = [
   "oncall:read",
   "runbooks:read",
   "incidents:write",
+  "incidents:read",
   "audit:read",
 ] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];

@@ -9,6 +9,10 @@ type Describers = { [T in EventType]: (payload: EventPayload<T>) => EventSummary
 const minute = (instant: string) => `${instant.slice(0, 16).replace("T", " ")} UTC`;
 const ask = (kind: "SWAP" | "COVER") => (kind === "SWAP" ? "swap" : "cover");
 
+const inc = (p: { incident: { number: number; title: string; impact: string; major: boolean; service: { slug: string } } }) =>
+  `INC-${p.incident.number} on ${p.incident.service.slug} (${p.incident.major ? "major" : `${p.incident.impact.toLowerCase()} impact`})`;
+const by = (p: { by: { name: string } }) => ` by ${p.by.name}`;
+
 const DESCRIBE: Describers = {
   "oncall.shift.starting": (p) => ({ title: `${p.person.name}'s ${p.role.toLowerCase()} on-call shift on ${p.schedule.name} starts at ${minute(p.startsAt)}`, href: p.href }),
   "oncall.request.created": (p) => ({ title: `${p.requester.name} asks ${p.target?.name ?? "anyone on the rota"} to ${ask(p.kind)} a ${p.schedule.name} shift (${minute(p.shiftStart)})`, href: p.href }),
@@ -23,6 +27,14 @@ const DESCRIBE: Describers = {
   "deployment.finished": (p) => ({ title: `${p.deployment.service.slug} ${p.deployment.version} to ${p.deployment.environment}: finished`, href: p.deployment.href }),
   "deployment.failed": (p) => ({ title: `${p.deployment.service.slug} ${p.deployment.version} to ${p.deployment.environment}: failed`, href: p.deployment.href }),
   "deployment.flagged": (p) => ({ title: `${p.deployment.service.slug} ${p.deployment.version} flagged (${p.kind})`, detail: p.message, href: p.deployment.href }),
+  "incident.triggered": (p) => ({ title: `${inc(p)} raised${by(p)}`, detail: p.incident.title, href: p.incident.href }),
+  "incident.acknowledged": (p) => ({ title: `${inc(p)} acknowledged${by(p)}`, detail: p.incident.title, href: p.incident.href }),
+  "incident.mitigated": (p) => ({ title: `${inc(p)} mitigated${by(p)}`, detail: p.incident.title, href: p.incident.href }),
+  "incident.resolved": (p) => ({ title: `${inc(p)} resolved${by(p)}`, detail: p.incident.title, href: p.incident.href }),
+  "incident.reopened": (p) => ({ title: `${inc(p)} reopened${by(p)}`, detail: p.incident.title, href: p.incident.href }),
+  "incident.reassigned": (p) => ({ title: `${inc(p)} reassigned from ${p.from.team.name} to ${p.incident.team.name}${by(p)}`, detail: p.reason, href: p.incident.href }),
+  "incident.impact-changed": (p) => ({ title: `${inc(p)}: impact revised from ${p.from.toLowerCase()}${by(p)}`, detail: p.reason, href: p.incident.href }),
+  "incident.major-declared": (p) => ({ title: `Major incident INC-${p.incident.number} on ${p.incident.service.slug} declared${by(p)}`, detail: p.incident.title, href: p.incident.href }),
   "webhook.test": (p) => ({ title: "Test event from Runwell", detail: p.message }),
 };
 
