@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/input";
 import type { IncidentFilters } from "@/lib/incidents/queries";
@@ -46,7 +47,7 @@ export function IncidentFilterForm({ filters, teams }: { filters: IncidentFilter
       </label>
       <div className="flex gap-2 lg:col-span-6">
         <Button type="submit" size="sm">Filter</Button>
-        <a href="/incidents" className="self-center text-fg-muted underline">Clear</a>
+        <Link href="/incidents" className="self-center text-fg-muted underline">Clear</Link>
       </div>
     </form>
   );
