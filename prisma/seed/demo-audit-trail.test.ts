@@ -8,8 +8,16 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
+import type { Actor, PersonActor } from "../../lib/auth/actor";
 import { verifyAuditChain } from "../../lib/audit/verify-audit-chain";
+import { decideChange } from "../../lib/changes/decide-change";
 import { buildEvidencePack } from "../../lib/changes/evidence-pack";
+import { gateDecision } from "../../lib/changes/gate";
+import { forgetOnCallAnswers } from "../../lib/changes/oncall-at";
+import { raiseChange } from "../../lib/changes/raise-change";
+import { reportDeployment } from "../../lib/deployments/report-deployment";
+import { reportHealthCheck } from "../../lib/deployments/report-health-check";
+import { addLeave } from "../../lib/oncall/add-leave";
 import { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import { applyMigrations } from "../../lib/runtime/prepare-database";
 import { membershipEntityId } from "./factories";
@@ -200,5 +208,64 @@ describe("the demo organisation's audit trail", () => {
     expect(all.filter((event) => event.seq === null)).toEqual([]);
     const result = await verifyAuditChain(prisma, { kind: "CLI", label: "cli:demo-audit-trail-test" });
     expect(result).toEqual({ ok: true, checked: all.length, firstBrokenEventId: null });
+  });
+});
+
+// The seed writes history with the events the use cases would write; here the use cases themselves run
+// on the demo, and every event they write must have the shape (actor kind, before and after fields) of
+// the seed's events of the same action. Runs last: it adds a change and a deployment to the demo.
+describe("the demo's backfilled events", () => {
+  const keys = (value: unknown) => (value && typeof value === "object" ? Object.keys(value).sort() : []);
+
+  async function personActor(email: string): Promise<PersonActor> {
+    const { memberships, ...person } = await prisma.person.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, email: true, role: true, isIncidentManager: true, memberships: { select: { teamId: true } } } });
+    return { kind: "PERSON", ...person, teamIds: memberships.map((m) => m.teamId) };
+  }
+  async function pipeline(slug: string): Promise<Actor> {
+    const token = await prisma.apiToken.findFirstOrThrow({ where: { service: { slug } }, select: { id: true, name: true, prefix: true, scopes: true, serviceId: true } });
+    return { kind: "TOKEN", id: token.id, label: `token:${token.name} (${token.prefix}…)`, scopes: token.scopes, serviceId: token.serviceId };
+  }
+
+  it("have the shape of the events the use cases write", async () => {
+    const seeded = await prisma.auditEvent.findMany({ select: { id: true, action: true, actorKind: true, before: true, after: true } });
+    const seededIds = new Set(seeded.map((event) => event.id));
+    const now = new Date();
+    forgetOnCallAnswers();
+    // An engineer raises a normal change, two change managers approve it; the pipeline deploys it and checks it.
+    const erin = await personActor("engineer@runwell.local");
+    const change = await raiseChange(prisma, erin, {
+      type: "NORMAL", service: "checkout-api", environment: "production", version: "shape-check.1", summary: "Shape check release",
+      implementationPlan: "Deploy through the pipeline.", rollbackPlan: "Redeploy the previous version.", plannedStart: new Date(now.getTime() + 3_600_000).toISOString(), submit: true,
+    }, now);
+    for (const email of ["change@runwell.local", "martin.osei@runwell.local"]) await decideChange(prisma, await personActor(email), change.id, { decision: "APPROVE", reason: "Plan and rollback reviewed." }, now);
+    const checkout = await pipeline("checkout-api");
+    const release = { service: "checkout-api", environment: "production", version: "shape-check.1", externalId: "shape-check-1", startedAt: new Date(now.getTime() - 60_000).toISOString(), commits: [{ sha: "abcdef123456", committedAt: new Date(now.getTime() - 3_600_000).toISOString() }] };
+    const started = await reportDeployment(prisma, checkout, { ...release, status: "started" }, now);
+    await reportDeployment(prisma, checkout, { ...release, status: "succeeded", finishedAt: now.toISOString() }, now);
+    await reportHealthCheck(prisma, checkout, started.id, { name: "smoke tests", status: "pass", checkedAt: now.toISOString() }, now);
+    // A tier 2 pipeline asks the gate (a standard change), deploys, and its required checks close the change.
+    const basket = await pipeline("basket-service");
+    const gate = await gateDecision(prisma, basket, { service: "basket-service", environment: "production", version: "shape-check.2" }, "http://demo.test", now);
+    expect(gate.decision, JSON.stringify(gate.reasons)).toBe("allow");
+    const standard = await reportDeployment(prisma, basket, { service: "basket-service", environment: "production", version: "shape-check.2", externalId: "shape-check-2", status: "succeeded", startedAt: new Date(now.getTime() - 60_000).toISOString(), finishedAt: now.toISOString() }, now);
+    for (const name of ["smoke tests", "error rate"]) await reportHealthCheck(prisma, basket, standard.id, { name, status: "pass", checkedAt: now.toISOString() }, now);
+    // A person books leave.
+    const start = new Date(now.getTime() + 40 * 86_400_000);
+    await addLeave(prisma, await personActor("kenji.watanabe@runwell.local"), { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 86_400_000).toISOString(), note: "" }, now);
+
+    const written = (await prisma.auditEvent.findMany({ select: { id: true, action: true, actorKind: true, before: true, after: true } })).filter((event) => !seededIds.has(event.id));
+    const actions = new Set(written.map((event) => event.action));
+    for (const action of ["change.raise", "change.vote", "change.approve", "deployment.report", "deployment.succeeded", "deployment.change-linked", "change.deployment-linked", "change.implemented", "change.closed", "deployment.health-check", "change.gate-decision", "change.standard-recorded", "deployment.required-checks", "oncall-leave.create"]) {
+      expect(actions.has(action), action).toBe(true);
+    }
+    const differences: string[] = [];
+    for (const event of written) {
+      // Compared with the seed's events of the same action and kind (a standard change's events differ from a normal one's only in values).
+      const alike = seeded.filter((other) => other.action === event.action);
+      if (alike.length === 0) continue;
+      const shape = (e: typeof event) => `${e.actorKind} before ${keys(e.before).join(",")} after ${keys(e.after).join(",")}`;
+      if (!alike.some((other) => shape(other) === shape(event))) differences.push(`${event.action}: the use case writes ${shape(event)}; the seed ${[...new Set(alike.map(shape))].join(" | ")}`);
+    }
+    expect(differences).toEqual([]);
   });
 });
