@@ -55,21 +55,26 @@ export async function recordAuditEvent(tx: DbTx, actor: Actor, entry: AuditEntry
 
 /**
  * Appends many unsealed events, each with its own actor, in one statement: for backfilled history (the
- * demo seed), where one insert per event would take seconds. Same columns as recordAuditEvent.
+ * demo seed), where an insert per event, or Prisma's createMany of JSON columns, takes seconds. The
+ * rows travel as one JSON parameter; the columns are recordAuditEvent's.
  */
 export async function recordAuditEvents(tx: DbTx, entries: (AuditEntry & { actor: Actor })[]): Promise<void> {
   if (entries.length === 0) return;
-  await tx.auditEvent.createMany({
-    data: entries.map(({ actor, ...entry }) => ({
-      occurredAt: entry.occurredAt ?? historyClock.getStore(),
-      actorId: actorId(actor),
-      actorLabel: actorLabel(actor),
-      actorKind: actor.kind,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-    })),
-  });
+  const clock = historyClock.getStore();
+  const rows = entries.map(({ actor, ...entry }) => ({
+    occurredAt: (entry.occurredAt ?? clock ?? new Date()).toISOString(),
+    actorId: actorId(actor),
+    actorLabel: actorLabel(actor),
+    actorKind: actor.kind,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: toJson(entry.before) ?? null,
+    after: toJson(entry.after) ?? null,
+  }));
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" (id, "occurredAt", "actorId", "actorLabel", "actorKind", action, "entityType", "entityId", before, after)
+    SELECT gen_random_uuid()::text, r."occurredAt" AT TIME ZONE 'UTC', r."actorId", r."actorLabel", r."actorKind", r.action, r."entityType", r."entityId", r.before, r.after
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r("occurredAt" timestamptz, "actorId" text, "actorLabel" text, "actorKind" text, action text, "entityType" text, "entityId" text, before jsonb, after jsonb)`;
 }

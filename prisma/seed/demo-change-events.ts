@@ -74,7 +74,8 @@ export function changeControlEvents(
     deployment: { id: deployment.id, service: deployment.service, environment: "production", version: deployment.version, status: deployment.status, finishedAt: deployment.finishedAt },
     isProduction: true, linkedChange: null, approvedChange: change, requiredChecks: input.requiredChecks, requiredChecksStatus: null, now: deployment.finishedAt,
   });
-  const events: PipelineEvent[] = plan.events.map(({ if: _part, ...event }) => ({ ...event, entityType: event.entityType as PipelineEvent["entityType"], actor, occurredAt: deployment.finishedAt }));
+  // One statement wrote these at one moment; a millisecond apart keeps them in their order when listed.
+  const events: PipelineEvent[] = plan.events.map(({ if: _part, ...event }, index) => ({ ...event, entityType: event.entityType as PipelineEvent["entityType"], actor, occurredAt: new Date(deployment.finishedAt.getTime() + index) }));
   const moved = (plan.move?.to ?? change.state) as ControlOutcome["state"];
   const outcome = { events, state: moved, implementedAt: plan.move?.implementedAt ?? null, closedAt: plan.move?.closedAt ?? null, failureReason: plan.move?.failureReason ?? null, requiredChecksStatus: null, flag: null };
   if (!plan.requiredChecks) return outcome;
