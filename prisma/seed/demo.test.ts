@@ -20,9 +20,10 @@ const teamSlugs = DEMO_TEAMS.map((team) => team.slug);
 const serviceSlugs = DEMO_SERVICES.map((service) => service.slug);
 const emails = DEMO_PEOPLE.map((person) => person.email);
 
+// The demo writes a few thousand rows and events in one transaction: allow a loaded machine its time.
 beforeAll(async () => {
   await seedDemoOrganisation(prisma);
-});
+}, 120_000);
 
 const teams = () =>
   prisma.team.findMany({
