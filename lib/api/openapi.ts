@@ -227,6 +227,17 @@ export function openApiDocument(serverUrl = "/") {
           responses: { "200": { description: "The runbook's title and URL." }, ...errors(401, 403, 404, 422) },
         },
       },
+      "/api/v1/audit/events/{id}": {
+        get: {
+          operationId: "getAuditEvent",
+          summary: "One audit event as recorded",
+          description:
+            "The event's before and after JSON, actor, chain position (`seq`), `prevHash`, `hash` and `sealedAt`: what the audit table's " +
+            "\"Raw event\" shows when opened. Change managers and admins (a session); tokens are refused.",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, description: "The audit event's id." }],
+          responses: { "200": { description: "The event." }, ...errors(400, 401, 403, 404) },
+        },
+      },
       "/api/v1/audit/verify": {
         get: {
           operationId: "verifyAuditChain",
