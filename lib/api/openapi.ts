@@ -65,6 +65,7 @@ const ZAuditExportEvent = z.object({
   prevHash: z.string().nullable(),
   hash: z.string().nullable().describe("SHA-256 of the RFC 8785 canonical JSON of the event and prevHash."),
   sealedAt: z.string().meta({ format: "date-time" }).nullable(),
+  sentence: z.string().describe("The event in words, as the audit page says it, with the current names of what it mentions."),
 });
 
 const ZGateAnswer = z.object({
