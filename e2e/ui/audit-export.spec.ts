@@ -21,7 +21,7 @@ test.describe("audit review", () => {
     expect(download.suggestedFilename()).toMatch(/^runwell-audit-start-to-\d{4}-\d\d-\d\dT\d{6}\.csv$/);
     const csv = await readFile((await download.path())!, "utf8");
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("seq,id,occurredAt,actorId,actorLabel,actorKind,action,entityType,entityId,before,after,prevHash,hash,sealedAt");
+    expect(lines[0]).toBe("seq,id,occurredAt,actorId,actorLabel,actorKind,action,entityType,entityId,before,after,prevHash,hash,sealedAt,sentence");
     expect(lines.length).toBeGreaterThan(1);
     expect(csv).toContain(",service.create,Service,");
     // Filtered like the page: nothing of another service's creation.
@@ -43,8 +43,10 @@ test.describe("GET /api/v1/audit/export", () => {
     const response = await (await apiAs("admin")).get("/api/v1/audit/export?format=json&service=checkout-api");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="runwell-audit-.*\.json"$/);
-    const events = (await response.json()) as { entityType: string; hash: string }[];
+    const events = (await response.json()) as { entityType: string; action: string; hash: string; sentence: string }[];
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((event) => /^[0-9a-f]{64}$/.test(event.hash))).toBe(true);
+    // Every row says what happened in words, as the audit page does.
+    expect(events.find((event) => event.action === "service.create")?.sentence).toMatch(/ created the service Checkout API for /);
   });
 });
