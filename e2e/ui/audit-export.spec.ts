@@ -11,7 +11,12 @@ test.describe("audit review", () => {
     await page.getByLabel("Service", { exact: true }).selectOption("checkout-api");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]service=checkout-api(&|$)/);
-    await expect(page.getByRole("row").filter({ hasText: "service.create" })).toHaveCount(1);
+    // Rows say what happened; the raw action (service.create) is loaded when "Raw event" is opened.
+    const created = page.getByRole("row").filter({ hasText: /created the service Checkout API for / });
+    await expect(created).toHaveCount(1);
+    await created.getByText("Raw event").click();
+    await expect(created.getByText("service.create", { exact: true })).toBeVisible();
+    await expect(created.getByText(/^[0-9a-f]{64}$/).first()).toBeVisible(); // its hash, one click away
 
     await page.getByRole("button", { name: "Verify new events" }).click();
     await expect(page.getByRole("status")).toHaveText(/^Chain intact: \d+ events verified\.$/);
