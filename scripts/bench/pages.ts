@@ -4,6 +4,7 @@
 // large generated one (scripts/bench/organisations.ts). Reports p50 and p95 per page against the
 // 100 ms budget and rewrites the <!-- bench:pages --> section of docs/PERFORMANCE.md.
 // BENCH_PAGE_VIEWS (default 40) views per page; BENCH_PAGES_ORGS=demo or =large runs one of them.
+import os from "node:os";
 import { httpClient, percentile, runConcurrently, sessionCookie, startNextServer } from "./harness";
 import { rowsPerOrganisation, writePerformanceSection, type PeopleByRole, type Prisma, type Role } from "./organisations";
 
@@ -72,7 +73,10 @@ async function measure(label: string, url: string, people: PeopleByRole, pages: 
   return rows;
 }
 
+const load = () => os.loadavg().map((value) => value.toFixed(1)).join(", ");
+
 async function main() {
+  const loadBefore = load();
   const rows = await rowsPerOrganisation({
     script: "scripts/bench/pages.ts", orgs: ORGS, size: SIZE,
     measure: async ({ label, url, prisma, people }) => measure(label, url, people, await pagesOf(prisma)),
@@ -80,6 +84,7 @@ async function main() {
   if (!rows) return; // this process measured one organisation for its parent
   await writePerformanceSection("pages", [
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: production build, one \`next start\`, full HTML over HTTP on localhost, ${VIEWS} views per page one at a time, after 3 warm-up views of every page and 5 of the page itself. Budget p95 ${BUDGET_MS} ms.`,
+    `Load average (1, 5, 15 min) on the ${os.cpus().length} cores: ${loadBefore} at the start, ${load()} at the end; above about 2 the machine is shared and every figure is inflated by it.`,
     "",
     "| organisation | page | as | p50 | p95 | within budget |",
     "| --- | --- | --- | --- | --- | --- |",
