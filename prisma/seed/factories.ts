@@ -179,6 +179,8 @@ export async function createService(tx: DbTx, overrides: ServiceOverrides = {}, 
     },
     select: serviceSelect,
   });
+  // Its target history starts with it, as createService in lib/catalog records it (lib/catalog/target-history.ts).
+  await tx.serviceTargetChange.create({ data: { serviceId: service.id, target: service.availabilityTarget, effectiveFrom: new Date() } });
   await recordAuditEvent(tx, actor, { action: "service.create", entityType: "Service", entityId: service.id, after: service });
   const links = [];
   for (const [position, input] of (overrides.links ?? []).entries()) {
