@@ -13,6 +13,8 @@ import { onCallAt } from "./oncall-at";
 import { readRules } from "./pattern-rules";
 import { ZGateRequest } from "./schemas";
 import { decideGate, type ChangeType } from "./state-machine";
+import { applyBudgetPolicy, budgetVerdict } from "../reliability/budget-policy";
+import { readBudgetPolicy } from "../reliability/budget-sql";
 
 export type GateResponse = {
   decision: "allow" | "deny";
@@ -60,7 +62,11 @@ export async function gateDecision(prisma: Db, actor: Actor, input: unknown, ori
     context.patterns.forEach((pattern, index) => patterns.push({ id: pattern.id, name: pattern.name, ...evaluatePattern(rules[index]!, record) }));
   }
 
-  const answer = decideGate({ isProduction: environment.isProduction, freeze: context.freeze, approved: context.approved, patterns });
+  let answer = decideGate({ isProduction: environment.isProduction, freeze: context.freeze, approved: context.approved, patterns });
+  // The error-budget policy holds back standard changes only: one more read, and only when one would pass.
+  if (answer.decision === "allow" && answer.changeType === "STANDARD") {
+    answer = applyBudgetPolicy(answer, budgetVerdict(await readBudgetPolicy(prisma, service.id, now), origin));
+  }
   let changeId = answer.changeId;
   let newStandard = null;
   if (answer.decision === "allow" && answer.changeType === "STANDARD") {
