@@ -17,7 +17,7 @@ export async function recordBudgetException(prisma: Db, actor: Actor, input: unk
     throw notFound("The service");
   }
   authorize(actor, "reliability.budget-exception", { teamId: service.teamId });
-  const endsAt = new Date(data.endsAt);
+  const endsAt = data.endsAt;
   if (endsAt.getTime() <= now.getTime()) throw AppError.validation({ endsAt: ["The exception must end in the future."] });
   if (endsAt.getTime() > now.getTime() + EXCEPTION_MAX_DAYS * DAY) throw AppError.validation({ endsAt: [`An exception runs for at most ${EXCEPTION_MAX_DAYS} days.`] });
   if (service.archivedAt) throw AppError.validation({ service: ["The service is archived."] });

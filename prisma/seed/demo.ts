@@ -11,6 +11,7 @@ import {
   createEnvironments,
   createExposureBands,
   createOrganisationSettings,
+  enableErrorBudgetPolicy,
   createPerson,
   createService,
   createTeam,
@@ -167,6 +168,8 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
     async (tx) => {
       // A British organisation: its pay and exposures are in pounds.
       await createOrganisationSettings(tx, { currency: "GBP" });
+      // The demo shows the error-budget policy at work (a new organisation starts with it off).
+      await enableErrorBudgetPolicy(tx);
       await createExposureBands(tx);
       await createEnvironments(tx);
 

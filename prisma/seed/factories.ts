@@ -260,6 +260,14 @@ export async function createEnvironments(
   });
 }
 
+/** Turns the error-budget policy on, with the event an admin's save would write (lib/reliability/set-budget-policy.ts). */
+export async function enableErrorBudgetPolicy(tx: DbTx, actor: Actor = SEED_ACTOR) {
+  const row = await tx.organisationSettings.findUniqueOrThrow({ where: { id: 1 }, select: { errorBudgetPolicy: true } });
+  if (row.errorBudgetPolicy) return;
+  await tx.organisationSettings.update({ where: { id: 1 }, data: { errorBudgetPolicy: true } });
+  await recordAuditEvent(tx, actor, { action: "organisation.error-budget-policy", entityType: "OrganisationSettings", entityId: "1", before: { errorBudgetPolicy: false }, after: { errorBudgetPolicy: true } });
+}
+
 /** The organisation's currency row, with the event an admin's save would write (lib/settings/). */
 export async function createOrganisationSettings(tx: DbTx, input: { currency: string } = { currency: "GBP" }, actor: Actor = SEED_ACTOR) {
   // An upsert that keeps an existing choice: tests seed the demo into a database other files share.

@@ -22,6 +22,9 @@ import { organisationMoneyUnit } from "@/lib/settings/queries";
 import { listServiceRunbooks } from "@/lib/runbooks/queries";
 import { environmentMatrix } from "@/lib/deployments/queries";
 import { getOnCallNow } from "@/lib/oncall/get-oncall-now";
+import { ServiceAvailabilityCard } from "@/components/reliability/service-availability-card";
+import { budgetPolicyState, serviceAvailabilityView } from "@/lib/reliability/queries";
+import { recordBudgetExceptionAction } from "./budget-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: (await params).slug };
@@ -33,12 +36,14 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const service = await getServiceBySlug(db(), slug);
   if (!service) notFound();
-  const [history, runbooks, deployed, [oncall], unit] = await Promise.all([
+  const [history, runbooks, deployed, [oncall], unit, availability, policy] = await Promise.all([
     listEntityHistory(db(), "Service", service.id),
     listServiceRunbooks(db(), service.id),
     environmentMatrix(db(), { service: service.slug }),
     getOnCallNow(db(), { slug: service.slug }),
     organisationMoneyUnit(db()),
+    serviceAvailabilityView(db(), service.slug),
+    budgetPolicyState(db(), service.id),
   ]);
   return (
     <>
@@ -63,6 +68,10 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ServiceReliability service={service} unit={unit} />
+          {availability ? (
+            <ServiceAvailabilityCard view={availability} policy={policy}
+              recordException={can(person, "reliability.budget-exception", { teamId: service.team.id }) ? recordBudgetExceptionAction.bind(null, service.slug) : null} />
+          ) : null}
           {oncall ? <OnCallNowCard oncall={oncall} /> : null}
           <ServiceRunbooksCard serviceSlug={service.slug} runbooks={runbooks}
             mayCreate={!service.archived && can(person, "runbooks.edit", { teamId: service.team.id })} />
