@@ -17,6 +17,7 @@ import type { GateAnswer } from "../changes/state-machine";
 import { createApiToken } from "../tokens/create-api-token";
 import { MINUTE } from "./availability";
 import { applyBudgetPolicy, budgetVerdict } from "./budget-policy";
+import { budgetPolicyOverview, flaggedServicesOfTeams } from "./overview";
 import { budgetPolicyState } from "./queries";
 import { recordBudgetException } from "./record-budget-exception";
 import { setBudgetPolicy } from "./set-budget-policy";
@@ -142,6 +143,27 @@ describe("the gate with the policy on", () => {
     // Once it ends, the gate denies again.
     const after = new Date(NOW.getTime() + 2 * 86_400_000 + 60_000);
     expect(await gateDecision(db(), pipeline, { service: service.slug, environment: "production", version: "3.0.2" }, ORIGIN, after)).toMatchObject({ decision: "deny" });
+  });
+
+  it("shows on the homes: held services and running exceptions for change managers, off-target services for their product manager", async () => {
+    const held = await setup();
+    const excepted = await setup();
+    const healthy = await setup();
+    await createIncident(db(), { services: [held.service, excepted.service], lostAt: ago(200), regainedAt: ago(100) });
+    // 10 minutes two days ago on a 99.9% service: within its 40.32 minutes; 3 days burn 10 / 4,320 / 0.001 = 2.3×
+    // but the last 6 hours nothing, so no slow burn either: not flagged.
+    await createIncident(db(), { services: [healthy.service], lostAt: ago(2 * 24 * 60 + 10), regainedAt: ago(2 * 24 * 60) });
+    await recordBudgetException(db(), excepted.pm, { service: excepted.service.slug, reason: "Ship the fix as a standard change", endsAt: new Date(NOW.getTime() + 86_400_000).toISOString() }, NOW);
+
+    const overview = await budgetPolicyOverview(db(), NOW);
+    expect(overview.policyOn).toBe(true);
+    expect(overview.held.map((service) => service.slug)).toContain(held.service.slug);
+    expect(overview.held.map((service) => service.slug)).not.toContain(excepted.service.slug);
+    expect(overview.exceptions.find((exception) => exception.service.slug === excepted.service.slug)).toMatchObject({ recordedBy: excepted.pm.name });
+
+    const flagged = await flaggedServicesOfTeams(db(), [held.team.id, healthy.team.id], NOW);
+    // 100 minutes ending 100 minutes ago: spent, and a slow burn (3 days and 6 h over 1×; the last 30 minutes clear, so not fast).
+    expect(flagged.map((service) => [service.slug, service.reasons])).toEqual([[held.service.slug, ["SLOW_BURN", "BUDGET_SPENT"]]]);
   });
 
   it("is switched by admins only, audited once per change", async () => {
