@@ -10,6 +10,7 @@ import { DEPLOYMENT_TARGET_LABEL } from "@/lib/catalog/availability";
 import type { ChangeManagerHome as ChangeManagerHomeData } from "@/lib/home/queries";
 import { StatList } from "./stat-list";
 import { TreacleSignals } from "./treacle-signals";
+import { BudgetPolicyCard } from "@/components/reliability/budget-policy-card";
 
 function entityHistoryHref(entityType: string, entityId: string): string {
   return `/audit?${new URLSearchParams({ entityType, entityId })}`;
@@ -19,6 +20,7 @@ export function ChangeManagerHome({ data }: { data: ChangeManagerHomeData }) {
   return (
     <div className="space-y-6">
       <TreacleSignals signals={data.treacle} />
+      <BudgetPolicyCard overview={data.budgetPolicy} />
       <Card aria-labelledby="recent-audit-heading">
         <CardHeader
           titleId="recent-audit-heading"

@@ -4,6 +4,7 @@ import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDuration, targetLabel, tolerableDowntimePerWeek } from "@/lib/catalog/availability";
 import type { ProductManagerHome as ProductManagerHomeData } from "@/lib/home/queries";
+import { FlaggedServicesCard } from "@/components/reliability/flagged-services-card";
 import { OnCallCard } from "./oncall-card";
 import { RequestsWaitingCard } from "./requests-waiting-card";
 import { StatList } from "./stat-list";
@@ -17,6 +18,7 @@ export function ProductManagerHome({ data }: { data: ProductManagerHomeData }) {
       <RequestsWaitingCard requests={data.requestsWaiting} />
       {/* Product managers on a rota see their shifts too; the others are spared an empty card. */}
       {data.onCall.current.length || data.onCall.next.length ? <OnCallCard onCall={data.onCall} /> : null}
+      <FlaggedServicesCard services={data.reliability} />
       <section aria-labelledby="targets-heading" className="space-y-3">
         <div>
           <h2 id="targets-heading" className="text-base font-semibold">

@@ -42,6 +42,11 @@ const OPERATIONS: Record<string, Operation> = {
     foreign: async (response) => expect(((await response.json()) as { slug: string }[]).map((service) => service.slug)).toEqual([OTHER]),
   },
   "GET /api/v1/services/{}/oncall": { permission: "oncall.read", call: (api, headers) => api.get(`/api/v1/services/${SERVICE}/oncall`, { headers }), foreign: "refused" },
+  "GET /api/v1/services/{}/availability": {
+    permission: "incidents.read",
+    call: (api, headers) => api.get(`/api/v1/services/${SERVICE}/availability?days=28`, { headers }),
+    foreign: "refused",
+  },
   "GET /api/v1/runbooks/lookup": {
     permission: "runbooks.read",
     call: (api, headers) => api.get(`/api/v1/runbooks/lookup?service=${SERVICE}&alert=CheckoutLatencyHigh`, { headers }),

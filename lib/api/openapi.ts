@@ -216,6 +216,22 @@ export function openApiDocument(serverUrl = "/") {
           responses: { "200": { description: "Who to page." }, ...errors(401, 403, 404) },
         },
       },
+      "/api/v1/services/{slug}/availability": {
+        get: {
+          operationId: "serviceAvailability",
+          summary: "A service's availability against its target, error budget and burn rates",
+          description:
+            "Time-based availability over the last `days` (1–90, default 28) from the impact windows of the incidents affecting the service (overlaps counted once), " +
+            "held to the target in force over each stretch of the period: `availability` and `target` in percent, the error budget and what is used and left in minutes, " +
+            "burn rates over 1 h, 6 h and 3 days (null without a budget), time to restore (p50 and max minutes of the losses restored in the period, null for none) and the incidents. " +
+            "A session, or a token with `incidents:read` for its own service (every service with `catalog:read`); another service's slug and an unknown one are answered alike.",
+          parameters: [
+            { name: "slug", in: "path", required: true, schema: { type: "string" }, description: "The service's slug." },
+            { name: "days", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 90, default: 28 }, description: "The period, in days ending now." },
+          ],
+          responses: { "200": { description: "Availability, budget, burn rates, time to restore and incidents." }, ...errors(401, 403, 404, 422) },
+        },
+      },
       "/api/v1/runbooks/lookup": {
         get: {
           operationId: "lookUpRunbook",

@@ -11,6 +11,7 @@ import { jobSentences } from "../jobs/audit-sentences";
 import { notificationSentences } from "../notifications/audit-sentences";
 import { oncallSentences } from "../oncall/audit-sentences";
 import { peopleSentences } from "../people/audit-sentences";
+import { reliabilitySentences } from "../reliability/audit-sentences";
 import { runbookSentences } from "../runbooks/audit-sentences";
 import { settingsSentences } from "../settings/audit-sentences";
 import { teamSentences } from "../teams/audit-sentences";
@@ -32,6 +33,7 @@ export const AUDIT_SENTENCES = {
   ...webhookSentences,
   ...settingsSentences,
   ...incidentSentences,
+  ...reliabilitySentences,
 } satisfies Record<string, SentenceFormatter>;
 
 export type AuditAction = keyof typeof AUDIT_SENTENCES;

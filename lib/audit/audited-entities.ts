@@ -79,6 +79,8 @@ export const AUDITED_ENTITIES = {
   },
   // The organisation's currency (lib/settings/).
   OrganisationSettings: { service: null },
+  // Reliability (lib/reliability/): a product manager's exception to the error-budget policy for a service.
+  ErrorBudgetException: { service: byColumn("ErrorBudgetException") },
   // On-call: the schedules that cover the service, and their overrides, requests and feeds.
   OnCallSchedule: {
     service: (serviceIds) => Prisma.sql`e."entityId" IN (${schedulesOf(serviceIds)})`,

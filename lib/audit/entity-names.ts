@@ -82,6 +82,13 @@ export const ENTITY_NAMES: Record<AuditedEntityType, { noun: string; lookup: Loo
   },
   CabSettings: { noun: "CAB settings", lookup: async (_db, ids) => ids.map((id) => [id, { name: "the CAB settings", href: "/changes/cab" }]) },
   OrganisationSettings: { noun: "organisation settings", lookup: async (_db, ids) => ids.map((id) => [id, { name: "the organisation settings", href: "/settings" }]) },
+  ErrorBudgetException: {
+    noun: "error-budget exception",
+    lookup: async (db, ids) =>
+      (await db.errorBudgetException.findMany({ where: { id: { in: ids } }, select: { id: true, service: { select: { name: true, slug: true } } } })).map((e) => [
+        e.id, { name: `the error-budget exception of ${e.service.name}`, href: `/services/${e.service.slug}` },
+      ]),
+  },
   OnCallSchedule: {
     noun: "on-call schedule",
     lookup: async (db, ids) => (await db.onCallSchedule.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, slug: true } })).map((s) => [s.id, { name: s.name, href: scheduleHref(s) }]),

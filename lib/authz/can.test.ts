@@ -119,6 +119,8 @@ const EXPECTED: Record<Permission, boolean[]> = {
   "incidents.declare-major": [_, _, _,  _,   _,   _,   _,   _,   _,    Y,  Y],
   // The responding team runs its incident, with admins; responders and incident managers: see below.
   "incidents.respond": [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   Y,    Y,  Y],
+  // An exception to the error-budget policy: the owning team's product manager only (not other teams' PMs, not admins).
+  "reliability.budget-exception": [_, _, _, Y,  _,   _,   _,   _,   _,    Y,  Y],
 };
 
 const cells = ALL_PERMISSIONS.flatMap((permission) =>

@@ -42,6 +42,8 @@ function grantApplies(grant: Grant, actor: Actor, context: AuthzContext): boolea
       return actor.kind === "PERSON" && context.teamId !== undefined && actor.teamIds.includes(context.teamId);
     case "lead-of-team":
       return actor.kind === "PERSON" && context.isTeamLead === true;
+    case "product-manager-of-team":
+      return actor.kind === "PERSON" && actor.role === "PRODUCT_MANAGER" && context.teamId !== undefined && actor.teamIds.includes(context.teamId);
     case "incident-manager":
       return actor.kind === "PERSON" && actor.isIncidentManager;
     case "responder":

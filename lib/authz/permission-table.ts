@@ -19,7 +19,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "runbook-templates.manage": "keep runbook templates",
   "jobs.manage": "see failed background jobs and run them again",
   "webhooks.manage": "add, remove, test and resend outgoing webhooks (a team's, or the organisation's)",
-  "organisation.settings": "set the organisation's currency",
+  "organisation.settings": "set the organisation's currency and error-budget policy",
   "deployments.read": "read deployments, environments and DORA metrics",
   "deployments.report": "report deployments",
   "deployments.health-check": "report post-deployment health checks",
@@ -46,6 +46,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "incidents.declare": "raise an incident",
   "incidents.declare-major": "declare a major incident (HIGH impact)",
   "incidents.respond": "acknowledge, update, reassign and resolve an incident",
+  "reliability.budget-exception": "let a service whose error budget is spent deploy standard changes for a while (an exception to the policy)",
 };
 
 const GRANT_WORDS: Record<Grant, string> = {
@@ -56,6 +57,7 @@ const GRANT_WORDS: Record<Grant, string> = {
   admin: "admins",
   "member-of-team": "members of the owning team",
   "lead-of-team": "team leads",
+  "product-manager-of-team": "product managers of the owning team",
   "incident-manager": "incident managers",
   responder: "people paged for or holding a role in the incident",
   token: "API tokens",

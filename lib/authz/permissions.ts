@@ -4,6 +4,7 @@
 //   engineer, product-manager, change-manager, admin   people with that role
 //   member-of-team       people in the team that owns the thing (context.teamId)
 //   lead-of-team         a team lead of the team that owns the thing (context.isTeamLead, looked up by the use case)
+//   product-manager-of-team  a product manager in the team that owns the thing (context.teamId)
 //   incident-manager     people with the incident-manager flag, whatever their role
 //   responder            people paged for or holding a role in the incident (context.isResponder, looked up by the use case)
 //   token                an API token, with the scope and service binding of TOKEN_RULES below
@@ -18,6 +19,7 @@ export type Grant =
   | "admin"
   | "member-of-team"
   | "lead-of-team"
+  | "product-manager-of-team"
   | "incident-manager"
   | "responder"
   | "token"
@@ -80,6 +82,9 @@ export const PERMISSIONS = {
   "incidents.declare-major": ["incident-manager", "operator"],
   // The responding team, whoever was paged or holds a role, incident managers and admins run it.
   "incidents.respond": ["member-of-team", "responder", "incident-manager", "admin", "token", "operator"],
+  // The error-budget policy's exception is the owning team's product manager's call: they balance
+  // reliability against features for the service.
+  "reliability.budget-exception": ["product-manager-of-team", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

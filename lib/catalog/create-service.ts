@@ -8,6 +8,7 @@ import { createStarterRunbook } from "../runbooks/create-starter-runbook";
 import { organisationMoneyUnit } from "../settings/queries";
 import { serviceInputSchema } from "./schemas";
 import { serviceSnapshot } from "./service-snapshot";
+import { recordTargetChange } from "./target-history";
 import { validateServiceAgainstOrganisation } from "./validate-service";
 
 export async function createService(prisma: Db, actor: Actor, input: unknown): Promise<{ id: string; slug: string }> {
@@ -19,8 +20,9 @@ export async function createService(prisma: Db, actor: Actor, input: unknown): P
       await validateServiceAgainstOrganisation(tx, data);
       const service = await tx.service.create({
         data: { ...fields, links: { create: links.map((link, position) => ({ ...link, position })) } },
-        select: { id: true, slug: true },
+        select: { id: true, slug: true, createdAt: true },
       });
+      await recordTargetChange(tx, service, null, fields.availabilityTarget, service.createdAt);
       await recordAuditEvent(tx, actor, {
         action: "service.create",
         entityType: "Service",
@@ -28,7 +30,7 @@ export async function createService(prisma: Db, actor: Actor, input: unknown): P
         after: await serviceSnapshot(tx, service.id),
       });
       await createStarterRunbook(tx, actor, { ...service, name: fields.name, teamId: fields.teamId });
-      return service;
+      return { id: service.id, slug: service.slug };
     });
     await requestSeal(prisma);
     return created;

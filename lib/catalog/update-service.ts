@@ -7,6 +7,7 @@ import { conflict, isUniqueViolation, notFound, parseInput } from "../errors";
 import { organisationMoneyUnit } from "../settings/queries";
 import { serviceInputSchema } from "./schemas";
 import { serviceSnapshot } from "./service-snapshot";
+import { recordTargetChange } from "./target-history";
 import { validateServiceAgainstOrganisation } from "./validate-service";
 
 /** Edits a service. Moving it to another team needs the right to create services for that team too. */
@@ -15,7 +16,7 @@ export async function updateService(prisma: Db, actor: Actor, slug: string, inpu
   const { links, ...fields } = data;
   try {
     const updated = await prisma.$transaction(async (tx) => {
-      const current = await tx.service.findUnique({ where: { slug }, select: { id: true, teamId: true } });
+      const current = await tx.service.findUnique({ where: { slug }, select: { id: true, teamId: true, availabilityTarget: true, createdAt: true } });
       if (!current) throw notFound("The service");
       authorize(actor, "services.edit", { teamId: current.teamId });
       if (fields.teamId !== current.teamId) authorize(actor, "services.create", { teamId: fields.teamId });
@@ -27,6 +28,7 @@ export async function updateService(prisma: Db, actor: Actor, slug: string, inpu
         data: { ...fields, links: { create: links.map((link, position) => ({ ...link, position })) } },
         select: { id: true, slug: true },
       });
+      await recordTargetChange(tx, current, current.availabilityTarget, fields.availabilityTarget);
       const after = await serviceSnapshot(tx, current.id);
       const action = fields.teamId !== current.teamId ? "service.transfer" : "service.update";
       await recordAuditEvent(tx, actor, { action, entityType: "Service", entityId: service.id, before, after });

@@ -6,6 +6,8 @@ import { preparedStatement, runPrepared, type DbTx } from "../db";
 import type { ChecksOutcome, TrackRecord } from "./eligibility";
 import type { Tier } from "./pattern-rules";
 import type { ChangeType } from "./state-machine";
+import { budgetColumns, decodeBudget, type BudgetRow } from "../reliability/budget-sql";
+import type { BudgetPolicyInput } from "../reliability/budget-policy";
 
 /** Postgres `timestamp` (UTC, no zone) read through json_build_object: append the zone back. */
 export const utc = (value: string) => new Date(value.endsWith("Z") ? value : `${value}Z`);
@@ -17,9 +19,11 @@ export type GateContext = {
   approved: { id: string; type: ChangeType; number: number } | null;
   standard: { id: string; number: number } | null;
   patterns: { id: string; name: string; slug: string; rules: unknown; serviceIds: string[]; teamIds: string[]; environmentIds: string[]; tiers: Tier[] }[];
+  /** The error-budget policy and the service's 28-day budget (lib/reliability/budget-sql.ts). */
+  budget: BudgetPolicyInput;
 };
 
-type Row = {
+type Row = BudgetRow & {
   service: (Omit<NonNullable<GateContext["service"]>, "domainId"> & { domainId: string | null }) | null;
   environment: GateContext["environment"];
   freeze: { name: string; endsAt: string } | null;
@@ -28,8 +32,11 @@ type Row = {
   patterns: GateContext["patterns"] | null;
 };
 
-/** One round trip: the service, environment, a freeze at the planned time, approved changes for the version, and the covering patterns. */
-export async function readGateContext(tx: DbTx, input: { service: string; environment: string; version: string; plannedAt: Date }): Promise<GateContext> {
+/**
+ * One round trip: the service, environment, a freeze at the planned time, approved changes for the
+ * version, the covering patterns, and the error budget as of `now`.
+ */
+export async function readGateContext(tx: DbTx, input: { service: string; environment: string; version: string; plannedAt: Date; now: Date }): Promise<GateContext> {
   const at = input.plannedAt.toISOString();
   const [row] = await runPrepared<Row>(tx, preparedStatement("gate-read-context", (p) => {
     const planned = `${p(at)}::timestamptz AT TIME ZONE 'UTC'`;
@@ -62,7 +69,7 @@ export async function readGateContext(tx: DbTx, input: { service: string; enviro
                AND (cardinality(p."serviceIds") = 0 OR s.id = ANY(p."serviceIds"))
                AND (cardinality(p."teamIds") = 0 OR s."teamId" = ANY(p."teamIds"))
                AND (cardinality(p."environmentIds") = 0 OR (SELECT id FROM e) = ANY(p."environmentIds"))
-               AND (cardinality(p.tiers) = 0 OR s.tier = ANY(p.tiers::text[]))) AS patterns`;
+               AND (cardinality(p.tiers) = 0 OR s.tier = ANY(p.tiers::text[]))) AS patterns,${budgetColumns(p, "(SELECT id FROM s)", input.now)}`;
   }));
   return {
     service: row?.service ?? null,
@@ -71,6 +78,7 @@ export async function readGateContext(tx: DbTx, input: { service: string; enviro
     approved: row?.approved ?? null,
     standard: row?.standard ?? null,
     patterns: row?.patterns ?? [],
+    budget: decodeBudget(row, input.now),
   };
 }
 

@@ -13,6 +13,7 @@ import { onCallAt } from "./oncall-at";
 import { readRules } from "./pattern-rules";
 import { ZGateRequest } from "./schemas";
 import { decideGate, type ChangeType } from "./state-machine";
+import { applyBudgetPolicy, budgetVerdict } from "../reliability/budget-policy";
 
 export type GateResponse = {
   decision: "allow" | "deny";
@@ -28,7 +29,7 @@ export async function gateDecision(prisma: Db, actor: Actor, input: unknown, ori
   const data = parseInput(ZGateRequest, input);
   authorize(actor, "changes.gate");
   const plannedAt = data.plannedAt ? new Date(data.plannedAt) : now;
-  const context = await readGateContext(prisma, { service: data.service, environment: data.environment, version: data.version, plannedAt });
+  const context = await readGateContext(prisma, { service: data.service, environment: data.environment, version: data.version, plannedAt, now });
 
   const fields: Record<string, string[]> = {};
   if (!context.service) {
@@ -60,7 +61,9 @@ export async function gateDecision(prisma: Db, actor: Actor, input: unknown, ori
     context.patterns.forEach((pattern, index) => patterns.push({ id: pattern.id, name: pattern.name, ...evaluatePattern(rules[index]!, record) }));
   }
 
-  const answer = decideGate({ isProduction: environment.isProduction, freeze: context.freeze, approved: context.approved, patterns });
+  let answer = decideGate({ isProduction: environment.isProduction, freeze: context.freeze, approved: context.approved, patterns });
+  // The error-budget policy holds back standard changes only (its reads came with the context).
+  if (answer.decision === "allow" && answer.changeType === "STANDARD") answer = applyBudgetPolicy(answer, budgetVerdict(context.budget, origin));
   let changeId = answer.changeId;
   let newStandard = null;
   if (answer.decision === "allow" && answer.changeType === "STANDARD") {

@@ -5,12 +5,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDomain, createEnvironments, createService, createTeam } from "../../prisma/seed/factories";
+import { createIncident } from "../../prisma/seed/incident-factories";
 import { testDb } from "../../test/helpers";
 import type { DeploymentStatus } from "../generated/prisma/enums.ts";
 import { doraMetrics, weeklyTrend } from "./dora";
 import { metricsReport } from "./metrics";
 import { clearMetricsSnapshots, metricsForPage, SNAPSHOT_MAX_AGE_MS } from "./metrics-snapshot";
-import { deploymentsForMetrics, type MetricsScope } from "./queries";
+import { deploymentsForMetrics, incidentsForMetrics, type MetricsScope } from "./queries";
 
 const prisma = testDb();
 afterAll(() => prisma.$disconnect());
@@ -40,10 +41,16 @@ async function reference(scope: MetricsScope, days: number) {
   const byService = new Map<string, typeof scoped.deployments>();
   for (const d of scoped.deployments) byService.set(d.serviceId, [...(byService.get(d.serviceId) ?? []), d]);
   const single = scope.kind === "service" ? scoped.services[0] : undefined;
+  // Incidents of the scope: once each for the scope, per affected service for each service.
+  const incidents = await incidentsForMetrics(prisma, scope.kind === "organisation" ? null : scoped.services.map((s) => s.id), period);
+  const distinct = [...new Map(incidents.map((incident) => [incident.id, incident])).values()];
   return {
-    metrics: doraMetrics(scoped.deployments, period, single?.deploymentTarget ?? null),
+    metrics: doraMetrics(scoped.deployments, period, single?.deploymentTarget ?? null, distinct),
     trend: weeklyTrend(scoped.deployments, period),
-    services: scoped.services.map((s) => ({ slug: s.slug, metrics: doraMetrics(byService.get(s.id) ?? [], period, s.deploymentTarget) })),
+    services: scoped.services.map((s) => ({
+      slug: s.slug,
+      metrics: doraMetrics(byService.get(s.id) ?? [], period, s.deploymentTarget, incidents.filter((incident) => incident.serviceId === s.id)),
+    })),
   };
 }
 
@@ -127,6 +134,32 @@ describe("the SQL aggregates agree with dora.ts over the same deployments", () =
     await prisma.$executeRaw`DELETE FROM "Deployment" WHERE id = ${victim.id}`;
     await expectSameAsReference({ kind: "organisation" }, 90);
     await expectSameAsReference({ kind: "team", slug: teamSlug }, 30);
+  });
+
+  it("with incidents: a deployment an incident names as its cause fails, and time to restore comes from the impact windows", async () => {
+    const services = await prisma.service.findMany({ where: { slug: { in: serviceSlugs } }, select: { id: true, teamId: true, slug: true } });
+    const [first, second] = [services.find((s) => s.slug === serviceSlugs[0])!, services.find((s) => s.slug === serviceSlugs[1])!];
+    const succeeded = await prisma.deployment.findFirstOrThrow({
+      where: { serviceId: first.id, environmentId: envs.production, status: "SUCCEEDED", finishedAt: { gte: new Date(NOW.getTime() - 20 * DAY), lt: NOW } },
+      select: { id: true },
+    });
+    const before = (await metricsReport(prisma, { kind: "service", slug: first.slug }, 30, NOW))!.metrics;
+    // One incident caused by that deployment, affecting both services, restored after 40 minutes; one restored
+    // after 2 hours on the first service only; one still open since yesterday on the second.
+    await createIncident(prisma, { services: [first, second], lostAt: new Date(NOW.getTime() - 5 * DAY), regainedAt: new Date(NOW.getTime() - 5 * DAY + 40 * 60_000), causeDeploymentId: succeeded.id });
+    await createIncident(prisma, { services: [first], lostAt: new Date(NOW.getTime() - 3 * DAY), regainedAt: new Date(NOW.getTime() - 3 * DAY + 2 * H) });
+    await createIncident(prisma, { services: [second], lostAt: new Date(NOW.getTime() - DAY), regainedAt: null });
+
+    const service = await expectSameAsReference({ kind: "service", slug: first.slug }, 30);
+    expect(service.metrics.failures).toBe(before.failures + 1);
+    // Windows of 40 min and 2 h: median 80 min; nothing open on this service.
+    expect(service.metrics.timeToRestoreMedianMs).toBe(80 * 60_000);
+    expect(service.metrics.unrestored).toBe(0);
+    const team = await expectSameAsReference({ kind: "team", slug: teamSlug }, 30);
+    // The team's incidents, each once: 40 min and 2 h restored, one open.
+    expect(team.metrics).toMatchObject({ timeToRestoreMedianMs: 80 * 60_000, unrestored: 1 });
+    expect(team.services.find((s) => s.slug === second.slug)!.metrics).toMatchObject({ timeToRestoreMedianMs: 40 * 60_000, unrestored: 1 });
+    await expectSameAsReference({ kind: "organisation" }, 30);
   });
 
   it("the page's snapshot of the organisation serves the same figures for a minute, then refreshes", async () => {

@@ -1,6 +1,6 @@
 // DORA calculations against examples worked by hand (the arithmetic is in the comments).
 import { describe, expect, it } from "vitest";
-import { doraBand, doraMetrics, leadTimeMs, percentile, timesToRestore, weekStart, weeklyTrend, type DoraDeployment } from "./dora";
+import { doraBand, doraMetrics, incidentRestores, leadTimeMs, percentile, timesToRestore, weekStart, weeklyTrend, type DoraDeployment } from "./dora";
 
 const H = 3_600_000;
 const D = 24 * H;
@@ -85,6 +85,31 @@ describe("doraMetrics", () => {
   it("has no band and no rates without deployments", () => {
     const metrics = doraMetrics([], period, "MONTHLY");
     expect(metrics).toMatchObject({ deployments: 0, perWeek: 0, meetsTarget: false, changeFailureRate: null, leadTimeMedianMs: null, band: null });
+  });
+});
+
+describe("time to restore from incidents", () => {
+  const window = (lost: string, regained: string | null) => ({ lostAt: at(lost), regainedAt: regained ? at(regained) : null });
+
+  it("takes the impact windows restored in the period, and counts those lost in it and still open as unrestored", () => {
+    const result = incidentRestores([
+      window("2026-11-03T10:00:00Z", "2026-11-03T10:45:00Z"), // 45 min
+      window("2026-11-01T23:00:00Z", "2026-11-02T01:00:00Z"), // lost before the period, restored in it: 2 h
+      window("2026-11-10T08:00:00Z", null), // open: unrestored
+      window("2026-10-20T08:00:00Z", null), // open, but lost before the period: not this period's
+      window("2026-10-20T08:00:00Z", "2026-10-20T09:00:00Z"), // restored before the period
+    ], period);
+    expect(result).toEqual({ durations: [45 * 60_000, 2 * H], unrestored: 1 });
+    expect(incidentRestores([window("2026-10-20T08:00:00Z", "2026-10-20T09:00:00Z")], period)).toBeNull();
+  });
+
+  it("replaces the deployments' time to restore when the period has incidents", () => {
+    const deployments = [dep("FAILED", "2026-11-04T09:00:00Z"), dep("SUCCEEDED", "2026-11-04T12:00:00Z", "2026-11-04T02:00:00Z")];
+    // From deployments: failed 09:00, healthy 12:00 → 3 h.
+    expect(doraMetrics(deployments, period).timeToRestoreMedianMs).toBe(3 * H);
+    // From incidents: windows of 20 and 40 min → median 30 min (ELITE for this key).
+    const incidents = [window("2026-11-04T08:50:00Z", "2026-11-04T09:10:00Z"), window("2026-11-05T08:00:00Z", "2026-11-05T08:40:00Z")];
+    expect(doraMetrics(deployments, period, null, incidents)).toMatchObject({ timeToRestoreMedianMs: 30 * 60_000, unrestored: 0 });
   });
 });
 

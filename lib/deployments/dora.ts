@@ -8,9 +8,12 @@
 //   (linear interpolation, like PostgreSQL's percentile_cont). Using the earliest commit, not a count
 //   of commits, makes it squash-merge safe: one squashed commit or thirty merged ones weigh the same.
 // - Change failure rate: share of finished production deployments that failed, were rolled back
-//   (by status or by a later redeploy of the previous version), or are linked to an incident.
-// - Time to restore: from the first failure of a run of failures to the next healthy deployment
-//   (a success that is not itself rolled back); until incidents exist this is the only signal.
+//   (by status or by a later redeploy of the previous version), or that an incident names as its
+//   cause (Incident.causeDeploymentId).
+// - Time to restore: from incidents when the scope has any in the period: each incident's impact
+//   window (availability lost → regained) that was restored in the period, and ones lost in it and
+//   still open as unrestored. A scope without incidents in the period falls back to the deployments' own signal:
+//   from the first failure of a run of failures to the next healthy deployment.
 import type { DeploymentStatus, DeploymentTarget } from "../generated/prisma/enums.ts";
 
 export type DoraDeployment = {
@@ -23,6 +26,9 @@ export type DoraDeployment = {
 };
 
 export type Period = { from: Date; to: Date };
+
+/** An incident affecting the scope: its impact window (null regainedAt: still down). */
+export type DoraIncident = { lostAt: Date; regainedAt: Date | null };
 export type Band = "ELITE" | "HIGH" | "MEDIUM" | "LOW";
 
 const HOUR = 3_600_000;
@@ -70,12 +76,12 @@ export type DoraMetrics = {
   band: Band | null;
 };
 
-export function doraMetrics(all: readonly DoraDeployment[], period: Period, target?: DeploymentTarget | null): DoraMetrics {
+export function doraMetrics(all: readonly DoraDeployment[], period: Period, target?: DeploymentTarget | null, incidents: readonly DoraIncident[] = []): DoraMetrics {
   const inPeriod = all.filter((d) => endOf(d) >= period.from.getTime() && endOf(d) < period.to.getTime());
   const live = inPeriod.filter(wentLive);
   const leadTimes = live.map(leadTimeMs).filter((value): value is number => value !== null);
   const finished = inPeriod.filter(isFinished);
-  const restore = timesToRestore(inPeriod);
+  const restore = incidentRestores(incidents, period) ?? timesToRestore(inPeriod);
   return doraFromAggregate(
     {
       live: live.length,
@@ -125,6 +131,25 @@ export function doraFromAggregate(aggregate: DoraAggregate, period: Period, targ
     unrestored: aggregate.unrestored,
   };
   return { ...metrics, band: doraBand(metrics) };
+}
+
+/**
+ * Time to restore from incidents: the windows regained inside the period, and as unrestored those lost
+ * inside it and still open (as a failing run of deployments in the period is). Null when no incident
+ * is either: the deployments' signal applies then.
+ */
+export function incidentRestores(incidents: readonly DoraIncident[], period: Period): { durations: number[]; unrestored: number } | null {
+  const from = period.from.getTime();
+  const to = period.to.getTime();
+  const durations: number[] = [];
+  let unrestored = 0;
+  for (const incident of incidents) {
+    const regained = incident.regainedAt?.getTime() ?? null;
+    if (regained === null) {
+      if (incident.lostAt.getTime() >= from && incident.lostAt.getTime() < to) unrestored += 1;
+    } else if (regained >= from && regained < to) durations.push(Math.max(0, regained - incident.lostAt.getTime()));
+  }
+  return durations.length || unrestored ? { durations, unrestored } : null;
 }
 
 /** Pairs each run of failures with the next healthy deployment. Input in any order. */

@@ -212,7 +212,8 @@ export async function deploymentsForMetrics(prisma: Db, scope: MetricsScope, per
   const ids = scope.kind === "organisation" ? null : services.map((service) => service.id);
   const rows = services.length
     ? await prisma.$queryRaw<(DoraDeployment & { serviceId: string })[]>`
-        SELECT d."serviceId", d.status::text AS status, d."startedAt", d."finishedAt", d."firstCommitAt"
+        SELECT d."serviceId", d.status::text AS status, d."startedAt", d."finishedAt", d."firstCommitAt",
+               EXISTS (SELECT 1 FROM "Incident" i WHERE i."causeDeploymentId" = d.id) AS "causedIncident"
           FROM "Deployment" d JOIN "Environment" e ON e.id = d."environmentId" AND e."isProduction"
          WHERE d."startedAt" >= ${new Date(period.from.getTime() - 2 * 86_400_000)} AND d."startedAt" < ${period.to}
            AND COALESCE(d."finishedAt", d."startedAt") >= ${period.from} AND COALESCE(d."finishedAt", d."startedAt") < ${period.to}
@@ -220,6 +221,20 @@ export async function deploymentsForMetrics(prisma: Db, scope: MetricsScope, per
          ORDER BY d."startedAt"`
     : [];
   return { label, services, deployments: rows };
+}
+
+/**
+ * Incidents affecting the services (null: every service) that DORA's time to restore counts in the
+ * period: restored inside it, or lost inside it and still open. Per service, an incident
+ * affecting two services is in both lists.
+ */
+export async function incidentsForMetrics(prisma: Db, serviceIds: string[] | null, period: Period): Promise<{ id: string; serviceId: string; lostAt: Date; regainedAt: Date | null }[]> {
+  return prisma.$queryRaw<{ id: string; serviceId: string; lostAt: Date; regainedAt: Date | null }[]>`
+    SELECT i.id, si."serviceId", i."availabilityLostAt" AS "lostAt", i."availabilityRegainedAt" AS "regainedAt"
+      FROM "IncidentService" si JOIN "Incident" i ON i.id = si."incidentId"
+     WHERE (${serviceIds}::text[] IS NULL OR si."serviceId" = ANY(${serviceIds}::text[]))
+       AND ((i."availabilityRegainedAt" >= ${period.from} AND i."availabilityRegainedAt" < ${period.to})
+            OR (i."availabilityRegainedAt" IS NULL AND i."availabilityLostAt" >= ${period.from} AND i."availabilityLostAt" < ${period.to}))`;
 }
 
 async function scopeLabel(prisma: Db, scope: MetricsScope): Promise<string | null> {

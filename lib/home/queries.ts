@@ -13,6 +13,7 @@ import { requestsWaitingFor, type RequestRow } from "../oncall/queries";
 import { upcomingShiftsOf } from "../oncall/views";
 import { listStaleRunbooks, type StaleRunbook } from "../runbooks/search-queries";
 import { onCallSummary, type OnCallSummary } from "./oncall-summary";
+import { budgetPolicyOverview, flaggedServicesOfTeams, type FlaggedService, type PolicyOverview } from "../reliability/overview";
 import { listTeams, type TeamSummary } from "../teams/queries";
 import { isThinRota } from "../teams/rota";
 
@@ -78,16 +79,16 @@ export async function engineerHome(prisma: Db, person: PersonActor, now = new Da
 
 export type TargetCount = { target: AvailabilityTarget; count: number };
 
-export type ProductManagerHome = EngineerHome & { countsByTarget: TargetCount[] };
+export type ProductManagerHome = EngineerHome & { countsByTarget: TargetCount[]; reliability: FlaggedService[] };
 
 export async function productManagerHome(prisma: Db, person: PersonActor): Promise<ProductManagerHome> {
-  const home = await engineerHome(prisma, person);
+  const [home, reliability] = await Promise.all([engineerHome(prisma, person), flaggedServicesOfTeams(prisma, person.teamIds)]);
   const { services } = home;
   const countsByTarget = AVAILABILITY_TARGETS.map((target) => ({
     target,
     count: services.filter((service) => service.availabilityTarget === target).length,
   }));
-  return { ...home, countsByTarget };
+  return { ...home, countsByTarget, reliability };
 }
 
 export type RecentAuditEvent = Described<{
@@ -105,13 +106,13 @@ export type RecentAuditEvent = Described<{
 
 export type DeploymentTargetCount = { target: DeploymentTarget; count: number };
 
-export type ChangeManagerHome = { recentEvents: RecentAuditEvent[]; countsByDeploymentTarget: DeploymentTargetCount[]; treacle: TreacleSignals };
+export type ChangeManagerHome = { recentEvents: RecentAuditEvent[]; countsByDeploymentTarget: DeploymentTargetCount[]; treacle: TreacleSignals; budgetPolicy: PolicyOverview };
 
 const DEPLOYMENT_TARGETS: readonly DeploymentTarget[] = ["MONTHLY", "FORTNIGHTLY", "WEEKLY", "DAILY"];
 
 export async function changeManagerHome(prisma: Db, person: PersonActor): Promise<ChangeManagerHome> {
   authorize(person, "audit.read");
-  const [recentEvents, grouped, treacle] = await Promise.all([
+  const [recentEvents, grouped, treacle, budgetPolicy] = await Promise.all([
     prisma.auditEvent.findMany({
       orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
       take: 10,
@@ -119,12 +120,13 @@ export async function changeManagerHome(prisma: Db, person: PersonActor): Promis
     }).then((events) => describeAuditEvents(prisma, events)),
     prisma.service.groupBy({ by: ["deploymentTarget"], where: { archivedAt: null }, _count: { _all: true } }),
     treacleSignals(prisma),
+    budgetPolicyOverview(prisma),
   ]);
   const countsByDeploymentTarget = DEPLOYMENT_TARGETS.map((target) => ({
     target,
     count: grouped.find((row) => row.deploymentTarget === target)?._count._all ?? 0,
   }));
-  return { recentEvents, countsByDeploymentTarget, treacle };
+  return { recentEvents, countsByDeploymentTarget, treacle, budgetPolicy };
 }
 
 export type PersonWithoutTeam = { id: string; name: string; email: string; role: Role };

@@ -13,6 +13,7 @@ import {
   createEnvironments,
   createExposureBands,
   createOrganisationSettings,
+  enableErrorBudgetPolicy,
   createPerson,
   createService,
   createTeam,
@@ -180,6 +181,8 @@ export async function seedDemoOrganisation(prisma: PrismaClient, now = new Date(
     (tx) => writtenAt(founded, async () => {
       // A British organisation: its pay and exposures are in pounds.
       await createOrganisationSettings(tx, { currency: "GBP" });
+      // The demo shows the error-budget policy at work (a new organisation starts with it off).
+      await enableErrorBudgetPolicy(tx);
       await createExposureBands(tx);
       await createEnvironments(tx);
 

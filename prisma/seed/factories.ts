@@ -179,6 +179,8 @@ export async function createService(tx: DbTx, overrides: ServiceOverrides = {}, 
     },
     select: serviceSelect,
   });
+  // Its target history starts with it, as createService in lib/catalog records it (lib/catalog/target-history.ts).
+  await tx.serviceTargetChange.create({ data: { serviceId: service.id, target: service.availabilityTarget, effectiveFrom: new Date() } });
   await recordAuditEvent(tx, actor, { action: "service.create", entityType: "Service", entityId: service.id, after: service });
   const links = [];
   for (const [position, input] of (overrides.links ?? []).entries()) {
@@ -256,6 +258,14 @@ export async function createEnvironments(
     orderBy: { position: "asc" },
     select,
   });
+}
+
+/** Turns the error-budget policy on, with the event an admin's save would write (lib/reliability/set-budget-policy.ts). */
+export async function enableErrorBudgetPolicy(tx: DbTx, actor: Actor = SEED_ACTOR) {
+  const row = await tx.organisationSettings.findUniqueOrThrow({ where: { id: 1 }, select: { errorBudgetPolicy: true } });
+  if (row.errorBudgetPolicy) return;
+  await tx.organisationSettings.update({ where: { id: 1 }, data: { errorBudgetPolicy: true } });
+  await recordAuditEvent(tx, actor, { action: "organisation.error-budget-policy", entityType: "OrganisationSettings", entityId: "1", before: { errorBudgetPolicy: false }, after: { errorBudgetPolicy: true } });
 }
 
 /** The organisation's currency row, with the event an admin's save would write (lib/settings/). */

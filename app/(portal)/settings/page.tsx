@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BudgetPolicyForm } from "@/components/settings/budget-policy-form";
 import { CurrencyForm } from "@/components/settings/currency-form";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,14 +12,15 @@ import { db } from "@/lib/db";
 import { currencyName, moneyUnit, supportedCurrencies } from "@/lib/money/currency";
 import { formatAmount } from "@/lib/money/format-money";
 import { organisationSettings } from "@/lib/settings/queries";
-import { organisationSettingsAction } from "./actions";
+import { errorBudgetPolicyOn } from "@/lib/reliability/queries";
+import { budgetPolicyAction, organisationSettingsAction } from "./actions";
 
 export const metadata: Metadata = { title: "Organisation settings" };
 
 export default async function SettingsPage() {
   const person = await requirePerson();
   requirePermission(person, "organisation.settings");
-  const [settings, bands] = await Promise.all([organisationSettings(db()), exposureBands(db())]);
+  const [settings, bands, policyOn] = await Promise.all([organisationSettings(db()), exposureBands(db()), errorBudgetPolicyOn(db())]);
   const unit = moneyUnit(settings.currency);
   const options = supportedCurrencies().map((code) => [code, currencyName(code)] as [string, string]).sort((a, b) => a[1].localeCompare(b[1]));
   return (
@@ -32,6 +34,10 @@ export default async function SettingsPage() {
             description={settings.chosen ? `Money is shown in ${currencyName(settings.currency)}.` : `Money is shown in ${currencyName(settings.currency)}, the default for this server's locale, until you choose.`}
           />
           <CardContent><CurrencyForm action={organisationSettingsAction} currency={settings.currency} options={options} /></CardContent>
+        </Card>
+        <Card aria-labelledby="budget-policy-title">
+          <CardHeader titleId="budget-policy-title" title="Error-budget policy" description={policyOn ? "On for every service." : "Off."} />
+          <CardContent><BudgetPolicyForm action={budgetPolicyAction} on={policyOn} /></CardContent>
         </Card>
         <Card aria-labelledby="bands-title">
           <CardHeader titleId="bands-title" title="Exposure bands" description="The availability target each estimated loss per hour suggests." />

@@ -24,6 +24,9 @@ import { listServiceRunbooks } from "@/lib/runbooks/queries";
 import { environmentMatrix } from "@/lib/deployments/queries";
 import { getOnCallNow } from "@/lib/oncall/get-oncall-now";
 import { openIncidentsOf } from "@/lib/incidents/queries";
+import { ServiceAvailabilityCard } from "@/components/reliability/service-availability-card";
+import { budgetPolicyState, serviceAvailabilityView } from "@/lib/reliability/queries";
+import { recordBudgetExceptionAction } from "./budget-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: (await params).slug };
@@ -35,13 +38,15 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const service = await getServiceBySlug(db(), slug);
   if (!service) notFound();
-  const [history, runbooks, deployed, [oncall], unit, incidents] = await Promise.all([
+  const [history, runbooks, deployed, [oncall], unit, incidents, availability, policy] = await Promise.all([
     listEntityHistory(db(), "Service", service.id),
     listServiceRunbooks(db(), service.id),
     environmentMatrix(db(), { service: service.slug }),
     getOnCallNow(db(), { slug: service.slug }),
     organisationMoneyUnit(db()),
     openIncidentsOf(db(), [service.id], 10),
+    serviceAvailabilityView(db(), service.slug),
+    budgetPolicyState(db(), service.id),
   ]);
   return (
     <>
@@ -66,6 +71,10 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ServiceReliability service={service} unit={unit} />
+          {availability ? (
+            <ServiceAvailabilityCard view={availability} policy={policy}
+              recordException={can(person, "reliability.budget-exception", { teamId: service.team.id }) ? recordBudgetExceptionAction.bind(null, service.slug) : null} />
+          ) : null}
           <OpenIncidentsCard incidents={incidents} allHref={`/incidents?service=${service.slug}`} empty="No open incidents."
             declareHref={!service.archived && can(person, "incidents.declare") ? `/incidents/new?service=${service.slug}` : null} />
           {oncall ? <OnCallNowCard oncall={oncall} /> : null}
