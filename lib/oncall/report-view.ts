@@ -4,6 +4,7 @@ import { onCallLevel } from "../catalog/availability";
 import type { DbTx } from "../db";
 import { computeLoad, fairness, type PayRates, type PersonLoad, type ScheduleLoad } from "./load-report";
 import { listPayPolicies, loadSchedules, peopleByIds, scheduleOwnerFacts, servicesByTeam } from "./queries";
+import { calloutsIn } from "../incidents/paging/callouts";
 import { organisationMoneyUnit } from "../settings/queries";
 import { finalShifts } from "./shift-engine";
 
@@ -33,7 +34,8 @@ export async function loadReport(tx: DbTx, month: string) {
   const unit = await organisationMoneyUnit(tx);
   const policies = await listPayPolicies(tx, unit.code);
   const rates = new Map<string, PayRates>(policies.map((policy) => [policy.teamId, policy]));
-  const { people, charges } = computeLoad(inputs, rates, range);
+  const callouts = await calloutsIn(tx, range);
+  const { people, charges } = computeLoad(inputs, rates, range, callouts);
   const refs = await peopleByIds(tx, people.map((load) => load.personId));
   const rows = people
     .map((load) => ({ ...load, name: refs.get(load.personId)?.name ?? "Unknown", email: refs.get(load.personId)?.email ?? "", month: range.month }))
