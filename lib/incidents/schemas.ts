@@ -128,3 +128,12 @@ export const ZIncidentListQuery = z.object({
   limit: z.coerce.number({ message: "limit is a whole number from 1 to 200." }).int("limit is a whole number from 1 to 200.").min(1, "limit is a whole number from 1 to 200.").max(200, "limit is a whole number from 1 to 200.").default(50),
   cursor: safeText().max(200, "That cursor is not one Runwell gave out.").optional(),
 });
+
+/** The incidents page's filters, from the URL: anything unreadable is simply not applied. */
+export const ZIncidentPageFilters = z.object({
+  status: z.enum(["open", "past", "triggered", "acknowledged", "mitigated", "resolved", "closed"]).optional().catch(undefined),
+  impact: z.enum(IMPACT_VALUES).optional().catch(undefined),
+  team: safeText().trim().max(100).optional().catch(undefined),
+  service: safeText().trim().max(100).optional().catch(undefined),
+  q: safeText().trim().max(200).optional().catch(undefined),
+});

@@ -1,6 +1,7 @@
 // Suspect deployments: the production deployments of an incident's services in the hours before it
 // began, newest first, with the changes they implemented. Responders confirm one as the cause.
 import type { DbTx } from "../db";
+import type { DeploymentStatus } from "../generated/prisma/enums.ts";
 
 /** How far back a deployment is suspect: most change-induced incidents show within a few hours. */
 export const SUSPECT_WINDOW_HOURS = 6;
@@ -9,7 +10,7 @@ export type Suspect = {
   id: string;
   service: { slug: string; name: string };
   version: string;
-  status: string;
+  status: DeploymentStatus;
   startedAt: Date;
   finishedAt: Date | null;
   deployer: string | null;

@@ -22,7 +22,7 @@ const emails = DEMO_PEOPLE.map((person) => person.email);
 
 beforeAll(async () => {
   await seedDemoOrganisation(prisma);
-});
+}, 120_000);
 
 const teams = () =>
   prisma.team.findMany({
@@ -227,6 +227,54 @@ describe("the demo organisation", () => {
       expect(signals.byChangeType.standard).toBeGreaterThan(0);
       expect(signals.byChangeType.normal).toBeGreaterThan(0);
       expect(signals.servicesWithoutPattern.map((service) => service.slug)).toEqual(expect.arrayContaining(["legacy-invoicing", "push-legacy"]));
+    });
+  });
+
+  describe("incidents", () => {
+    const demoIncidents = () =>
+      prisma.incident.findMany({
+        where: { services: { some: { service: { slug: { in: serviceSlugs } } } } },
+        select: { id: true, status: true, impact: true, causeDeploymentId: true, triggeredAt: true, availabilityLostAt: true, availabilityRegainedAt: true, service: { select: { slug: true } }, services: { select: { service: { select: { slug: true } } } } },
+      });
+
+    it("has a quarter of history made through the use cases, some caused by the demo's rolled-back deployments", async () => {
+      const incidents = await demoIncidents();
+      expect(incidents.length).toBeGreaterThanOrEqual(6);
+      const caused = incidents.filter((incident) => incident.causeDeploymentId);
+      expect(caused.length).toBeGreaterThanOrEqual(2);
+      const causes = await prisma.deployment.findMany({ where: { id: { in: caused.map((incident) => incident.causeDeploymentId!) } }, select: { status: true } });
+      expect(causes.every((deployment) => deployment.status === "ROLLED_BACK")).toBe(true);
+      // Every incident has its declaration and each step in the audit trail and on the timeline.
+      for (const incident of incidents) {
+        expect(await prisma.auditEvent.count({ where: { entityType: "Incident", entityId: incident.id, action: "incident.declare" } })).toBe(1);
+        expect(await prisma.incidentTimelineEntry.count({ where: { incidentId: incident.id, kind: "DECLARED" } })).toBe(1);
+      }
+    });
+
+    it("has an Identity Service outage in the last 28 days longer than its 99.9% budget, and one incident reassigned to its cause", async () => {
+      const incidents = await demoIncidents();
+      const since = Date.now() - 28 * 86_400_000;
+      const identity = incidents.filter((incident) => incident.services.some((link) => link.service.slug === "identity") && incident.availabilityLostAt.getTime() > since);
+      const minutes = identity.reduce((sum, incident) => sum + ((incident.availabilityRegainedAt ?? new Date()).getTime() - incident.availabilityLostAt.getTime()) / 60_000, 0);
+      expect(minutes).toBeGreaterThan(0.001 * 28 * 24 * 60);
+      expect(incidents.some((incident) => incident.service.slug === "profile-api" && incident.services.some((link) => link.service.slug === "checkout-api"))).toBe(true);
+    });
+
+    it("has one incident open now, on the demo engineer's team, whose events are still to be delivered", async () => {
+      const open = (await demoIncidents()).filter((incident) => ["TRIGGERED", "ACKNOWLEDGED", "MITIGATED"].includes(incident.status));
+      expect(open.map((incident) => incident.service.slug)).toEqual(["promo-engine"]);
+      // The history's events are behind every subscriber's cursor (other test files drain the shared
+      // outbox too, so only that much is certain); the open incident's were emitted after them.
+      const demoIds = (await demoIncidents()).map((incident) => incident.id);
+      const events = await prisma.domainEvent.findMany({ where: { entityType: "Incident", entityId: { in: demoIds } }, select: { seq: true, entityId: true } });
+      const history = events.filter((event) => event.entityId !== open[0]!.id).map((event) => event.seq);
+      const latestHistory = history.reduce((max, seq) => (seq > max ? seq : max), 0n);
+      const cursors = await prisma.eventCursor.findMany({ select: { lastSeq: true } });
+      expect(cursors.length).toBeGreaterThan(0);
+      for (const cursor of cursors) expect(cursor.lastSeq).toBeGreaterThanOrEqual(latestHistory);
+      const openEvents = events.filter((event) => event.entityId === open[0]!.id);
+      expect(openEvents.length).toBeGreaterThan(0);
+      for (const event of openEvents) expect(event.seq).toBeGreaterThan(latestHistory);
     });
   });
 });

@@ -6,6 +6,8 @@ import type { Role } from "../../lib/generated/prisma/enums.ts";
 import { sealAllPending } from "../../lib/audit/seal-audit-events";
 import { seedDemoChanges } from "./demo-changes";
 import { seedDemoDeployments } from "./demo-deployments";
+import { seedIncidentHistory, seedOpenIncident } from "./demo-incidents";
+import { markHistoryDelivered } from "./mark-history-delivered";
 import {
   createDomain,
   createEnvironments,
@@ -220,5 +222,9 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
     // Four password hashes and ~130 inserts: more than the 5 s default on a slow machine.
     { timeout: 60_000 },
   );
+  // Incidents go through their use cases, each its own transaction, like responders' clicks.
+  await seedIncidentHistory(prisma);
+  await markHistoryDelivered(prisma);
+  await seedOpenIncident(prisma);
   await sealAllPending(prisma);
 }

@@ -7,6 +7,7 @@ import { ServiceReliability } from "@/components/catalog/service-reliability";
 import { ServiceRunbooksCard } from "@/components/runbooks/service-runbooks-card";
 import { ServiceDeploymentsCard } from "@/components/deployments/service-deployments-card";
 import { OnCallNowCard } from "@/components/oncall/oncall-now-card";
+import { OpenIncidentsCard } from "@/components/incidents/open-incidents-card";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,6 +23,7 @@ import { organisationMoneyUnit } from "@/lib/settings/queries";
 import { listServiceRunbooks } from "@/lib/runbooks/queries";
 import { environmentMatrix } from "@/lib/deployments/queries";
 import { getOnCallNow } from "@/lib/oncall/get-oncall-now";
+import { openIncidentsOf } from "@/lib/incidents/queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: (await params).slug };
@@ -33,12 +35,13 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const service = await getServiceBySlug(db(), slug);
   if (!service) notFound();
-  const [history, runbooks, deployed, [oncall], unit] = await Promise.all([
+  const [history, runbooks, deployed, [oncall], unit, incidents] = await Promise.all([
     listEntityHistory(db(), "Service", service.id),
     listServiceRunbooks(db(), service.id),
     environmentMatrix(db(), { service: service.slug }),
     getOnCallNow(db(), { slug: service.slug }),
     organisationMoneyUnit(db()),
+    openIncidentsOf(db(), [service.id], 10),
   ]);
   return (
     <>
@@ -63,6 +66,8 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ServiceReliability service={service} unit={unit} />
+          <OpenIncidentsCard incidents={incidents} allHref={`/incidents?service=${service.slug}`} empty="No open incidents."
+            declareHref={!service.archived && can(person, "incidents.declare") ? `/incidents/new?service=${service.slug}` : null} />
           {oncall ? <OnCallNowCard oncall={oncall} /> : null}
           <ServiceRunbooksCard serviceSlug={service.slug} runbooks={runbooks}
             mayCreate={!service.archived && can(person, "runbooks.edit", { teamId: service.team.id })} />
