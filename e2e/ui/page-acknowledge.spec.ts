@@ -1,7 +1,8 @@
 // A page through the built app: an incident on a service whose on-call person is this spec's own
 // engineer pages them (the event stream, the paging subscriber, the notifier, the email job, a real
 // SMTP sink); the link in the email opens without a session, shows the incident and writes nothing
-// until Acknowledge is pressed; then the incident is acknowledged as that person. A changed link is
+// until Acknowledge is pressed; then the incident is acknowledged as that person, as its page in the
+// portal shows. A changed link is
 // refused with a 403 page.
 import { createOnCallOverride, createOnCallSchedule } from "../../prisma/seed/oncall-factories";
 import { createPerson, createService, createTeam } from "../../prisma/seed/factories";
@@ -15,7 +16,7 @@ const HOUR = 3_600_000;
 
 test.use({ storageState: SIGNED_OUT });
 
-test("the on-call engineer acknowledges a page from the link in its email, with one press", async ({ page }) => {
+test("the on-call engineer acknowledges a page from the link in its email, with one press", async ({ page, pageAs }) => {
   const email = `e2e.paged.${RUN}@runwell.local`;
   const { incidentId, number } = await withDatabase((prisma) =>
     prisma.$transaction(async (tx) => {
@@ -56,6 +57,14 @@ test("the on-call engineer acknowledges a page from the link in its email, with 
   const after = await withDatabase((prisma) => prisma.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { status: true, pages: { select: { acknowledgedAt: true } } } }));
   expect(after.status).toBe("ACKNOWLEDGED");
   expect(after.pages.every((p) => p.acknowledgedAt !== null)).toBe(true);
+
+  // The incident page shows it acknowledged, by her, from the link, after the page that reached her.
+  const colleague = await pageAs("engineer");
+  await colleague.goto(`/incidents/${incidentId}`);
+  await expect(colleague.getByRole("heading", { level: 1 })).toContainText("Acknowledged");
+  const timeline = colleague.getByRole("list", { name: "Timeline" });
+  await expect(timeline).toContainText(`Paged Paige ${RUN}`);
+  await expect(timeline).toContainText(`Paige ${RUN} marked the incident acknowledged: from the acknowledge link in their page`);
 
   // A link with its signature changed is refused and says why.
   const dot = path.indexOf(".") + 1;
