@@ -6,6 +6,8 @@ import { defineConfig, devices } from "@playwright/test";
 // A fresh embedded PostgreSQL per run. Set once in the main process; workers inherit the env.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "runwell-e2e-"));
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The run's SMTP sink (e2e/mail-sink.ts, started by global-setup): the portal emails go there.
+process.env.E2E_SMTP_PORT ??= String(PORT + 20_000);
 export const BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
@@ -40,6 +42,7 @@ export default defineConfig({
       RUNWELL_DATA_DIR: process.env.E2E_DATA_DIR,
       RUNWELL_DB_PORT: process.env.E2E_DB_PORT ?? "55500",
       DATABASE_URL: "",
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
     },
   },
 });

@@ -59,6 +59,9 @@ test("engineer takes the live shift, and who is on call changes everywhere", asy
   const body = await response.json();
   expect(body).toMatchObject({ service: "checkout-api", primary: { name: ACCOUNTS.engineer.name, email: ACCOUNTS.engineer.email } });
   expect(["in_hours_team", "out_of_hours_team"]).toContain(body.cover);
+  // In working hours the owning team answers too (name and chat channel); out of hours the rota alone.
+  if (body.cover === "in_hours_team") expect(body.team).toMatchObject({ name: expect.any(String), chatChannel: expect.stringMatching(/^#/) });
+  else expect(body.team).toBeNull();
   expect((await (await apiAs(null)).get("/api/v1/services/checkout-api/oncall")).status()).toBe(401);
 });
 

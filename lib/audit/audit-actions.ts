@@ -7,6 +7,7 @@ import { catalogSentences } from "../catalog/audit-sentences";
 import { changeSentences } from "../changes/audit-sentences";
 import { deploymentSentences } from "../deployments/audit-sentences";
 import { incidentSentences } from "../incidents/audit-sentences";
+import { pagingSentences } from "../incidents/paging/audit-sentences";
 import { jobSentences } from "../jobs/audit-sentences";
 import { notificationSentences } from "../notifications/audit-sentences";
 import { oncallSentences } from "../oncall/audit-sentences";
@@ -34,6 +35,7 @@ export const AUDIT_SENTENCES = {
   ...settingsSentences,
   ...incidentSentences,
   ...reliabilitySentences,
+  ...pagingSentences,
 } satisfies Record<string, SentenceFormatter>;
 
 export type AuditAction = keyof typeof AUDIT_SENTENCES;

@@ -1,5 +1,6 @@
 // Reads what the risk score needs for one change, in bounded queries, and scores it.
 import type { DbTx } from "../db";
+import { OPEN_STATUSES } from "../incidents/status-transitions";
 import { readTrackRecord } from "./gate-sql";
 import { onCallAt } from "./oncall-at";
 import type { Tier } from "./pattern-rules";
@@ -13,7 +14,7 @@ export async function scoreChange(
   now = new Date(),
 ): Promise<RiskScore> {
   const at = change.plannedStart;
-  const [history, onCall, freeze] = await Promise.all([
+  const [history, onCall, freeze, openMajorIncidents] = await Promise.all([
     readTrackRecord(tx, { serviceId: change.service.id, environmentId: change.environmentId, days: [30], recent: 0, now }),
     at ? onCallAt(tx, change.service.slug, at) : Promise.resolve(null),
     at
@@ -27,6 +28,8 @@ export async function scoreChange(
           select: { startsAt: true, endsAt: true },
         })
       : Promise.resolve(null),
+    // Major incidents open now on the service (any affected service, not only the responding one).
+    tx.incident.count({ where: { impact: "HIGH", status: { in: [...OPEN_STATUSES] }, services: { some: { serviceId: change.service.id } } } }),
   ]);
   const window = history.windows[30];
   let hoursToFreeze: number | null = null;
@@ -41,7 +44,6 @@ export async function scoreChange(
     outOfHours: onCall ? !onCall.inHours : null,
     hoursToFreeze,
     onCallCovered: onCall ? onCall.covered : null,
-    // Incidents are not tracked in Runwell yet: the factor says so instead of guessing.
-    openMajorIncidents: null,
+    openMajorIncidents,
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { riskLevel, riskScore, type RiskInput } from "./risk-score";
 
-const calm: RiskInput = { tier: "TIER_4", changeFailureRate: 0, commits: 3, outOfHours: false, hoursToFreeze: null, onCallCovered: true, openMajorIncidents: null };
+const calm: RiskInput = { tier: "TIER_4", changeFailureRate: 0, commits: 3, outOfHours: false, hoursToFreeze: null, onCallCovered: true, openMajorIncidents: 0 };
 
 describe("risk score", () => {
   it.each<[string, Partial<RiskInput>, number]>([
@@ -25,10 +25,11 @@ describe("risk score", () => {
     expect(riskScore({ ...calm, ...change }).score).toBe(score);
   });
 
-  it("explains every factor, and says honestly that incidents are not counted", () => {
+  it("explains every factor, open major incidents included", () => {
     const result = riskScore(calm);
     expect(result.factors.map((factor) => factor.factor)).toEqual(["Tier", "Change failure rate", "Size", "Timing", "Freeze proximity", "On-call cover", "Open major incidents"]);
-    expect(result.factors.at(-1)!.explanation).toMatch(/not tracked/);
+    expect(result.factors.at(-1)!.explanation).toBe("No open major incident on the service.");
+    expect(riskScore({ ...calm, openMajorIncidents: 2 }).factors.at(-1)).toMatchObject({ points: 15, explanation: expect.stringMatching(/^2 open major incidents on the service/) });
   });
 
   it.each([[0, "LOW"], [24, "LOW"], [25, "MEDIUM"], [49, "MEDIUM"], [50, "HIGH"], [100, "HIGH"]] as const)("%i is %s", (score, level) => {

@@ -13,8 +13,8 @@ export type RiskInput = {
   hoursToFreeze: number | null;
   /** Someone is on call for the service at the planned time; null when no time is planned. */
   onCallCovered: boolean | null;
-  /** Open major incidents on the service; null while incidents are not tracked. */
-  openMajorIncidents: number | null;
+  /** Open (triggered, acknowledged or mitigated) major incidents affecting the service. */
+  openMajorIncidents: number;
 };
 
 export type RiskFactor = { factor: string; points: number; explanation: string };
@@ -55,8 +55,8 @@ export function riskScore(input: RiskInput): RiskScore {
   if (input.onCallCovered === null) factors.push({ factor: "On-call cover", points: 0, explanation: "No planned time to check cover for." });
   else factors.push({ factor: "On-call cover", points: input.onCallCovered ? 0 : 15, explanation: input.onCallCovered ? "Someone is on call at the planned time." : "Nobody is on call at the planned time." });
 
-  if (input.openMajorIncidents === null) factors.push({ factor: "Open major incidents", points: 0, explanation: "Not counted: incidents are not tracked in Runwell yet." });
-  else factors.push({ factor: "Open major incidents", points: input.openMajorIncidents > 0 ? 15 : 0, explanation: `${input.openMajorIncidents} open major incident${input.openMajorIncidents === 1 ? "" : "s"}.` });
+  const majors = input.openMajorIncidents;
+  factors.push({ factor: "Open major incidents", points: majors > 0 ? 15 : 0, explanation: majors > 0 ? `${majors} open major incident${majors === 1 ? "" : "s"} on the service: changing it now adds to the outage.` : "No open major incident on the service." });
 
   const score = Math.min(100, factors.reduce((sum, factor) => sum + factor.points, 0));
   return { score, level: riskLevel(score), factors };

@@ -74,6 +74,19 @@ export const EVENT_SCHEMAS = {
   "incident.reopened": z.object({ incident, by: who }),
   "incident.reassigned": z.object({ incident, from: z.object({ service, team: z.object({ id, name }) }), reason: z.string().max(5000), by: who }),
   "incident.impact-changed": z.object({ incident, from: z.enum(["HIGH", "MEDIUM", "LOW"]), reason: z.string().max(5000), by: who }),
+  /**
+   * Someone (or, in working hours without a rota, a whole team) was paged for an incident: the first
+   * page or an escalation (level 1 the secondary, 2 a team lead, 3 the domain's schedule). Never carries
+   * the signed acknowledge link: only the paged person's own notice does.
+   */
+  "incident.paged": z.object({
+    incident,
+    person: z.object({ id, name }).nullable(),
+    team: z.object({ id, name }).nullable(),
+    level: z.number().int().min(0).max(3),
+    reason: z.string().max(1000),
+    outOfHours: z.boolean(),
+  }),
   /** An incident manager declared (or raised to) a major incident: every on-call team is told. */
   "incident.major-declared": z.object({ incident, by: who }),
   /** Sent by "send a test event" on a webhook; never emitted by a use case. */
@@ -107,6 +120,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   "incident.reassigned": "An incident was reassigned",
   "incident.impact-changed": "An incident's impact was revised",
   "incident.major-declared": "A major incident was declared",
+  "incident.paged": "I was paged for an incident",
   "webhook.test": "Test event",
 };
 

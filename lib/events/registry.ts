@@ -3,10 +3,12 @@
 import type { Subscriber } from "./subscribers";
 import { changeNotices } from "../changes/event-notices";
 import { deploymentNotices } from "../deployments/event-notices";
+import { incidentPagingSubscriber } from "../incidents/paging/on-incident-paging";
+import { pagingNotices } from "../incidents/paging/paging-notices";
 import { onCallNotices } from "../oncall/event-notices";
 import { webhookFanOut } from "../webhooks/fan-out";
 
-export const SUBSCRIBERS: readonly Subscriber[] = [changeNotices, deploymentNotices, onCallNotices, webhookFanOut];
+export const SUBSCRIBERS: readonly Subscriber[] = [changeNotices, deploymentNotices, onCallNotices, incidentPagingSubscriber, pagingNotices, webhookFanOut];
 
 export function subscriberNamed(name: string): Subscriber | undefined {
   return SUBSCRIBERS.find((subscriber) => subscriber.name === name);

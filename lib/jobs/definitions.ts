@@ -6,6 +6,8 @@ export type QueueName =
   | "events.drain"
   | "email.send"
   | "webhook.deliver"
+  | "incident.escalate"
+  | "incident.release-held"
   | "schedule.audit-seal-backlog"
   | "schedule.required-checks-sweep"
   | "schedule.dora-snapshot"
@@ -55,6 +57,25 @@ export const QUEUES: Record<QueueName, QueueDefinition> = {
     pollingIntervalSeconds: 0.5,
     // Receivers answer slowly, not the database: several attempts in flight per process.
     workers: 4,
+  },
+  "incident.escalate": {
+    purpose: "Escalates an unacknowledged page to the next level at its due time (lib/incidents/paging/)",
+    // One queued job per (incident, round, step); the job itself locks the incident, so a second run sends nothing.
+    policy: "short",
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 60,
+    pollingIntervalSeconds: 1,
+  },
+  "incident.release-held": {
+    purpose: "Pages a held incident (no out-of-hours cover) when working hours begin",
+    policy: "short",
+    retryLimit: 5,
+    retryDelay: 5,
+    retryBackoff: true,
+    expireInSeconds: 60,
+    pollingIntervalSeconds: 2,
   },
   "schedule.audit-seal-backlog": {
     purpose: "Seals audit events a crashed or busy request left unsealed",

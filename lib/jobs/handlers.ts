@@ -7,6 +7,7 @@ import type { Subscriber } from "../events/subscribers";
 import { sealAllPending, requestSeal } from "../audit/seal-audit-events";
 import { sweepRequiredChecks } from "../changes/deployment-control";
 import { emergencyReviewsDue } from "../changes/emergency-review-due";
+import { escalateIncident, releaseHeldIncident } from "../incidents/paging/paging-jobs";
 import { refreshOrganisationSnapshot } from "../deployments/metrics-snapshot";
 import { DEFAULT_PERIOD_DAYS } from "../deployments/schemas";
 import { sendEmailDelivery } from "../notifications/email";
@@ -32,6 +33,14 @@ export function jobHandlers({ db, now, subscribers = SUBSCRIBERS }: JobContext):
     },
     "email.send": (data) => sendEmailDelivery(db, String(data.deliveryId), now()),
     "webhook.deliver": (data) => deliverWebhook(db, String(data.deliveryId), { now: now(), enqueueIn }),
+    "incident.escalate": async (data) => {
+      await escalateIncident(db, data, now(), enqueueIn);
+      await requestSeal(db);
+    },
+    "incident.release-held": async (data) => {
+      await releaseHeldIncident(db, data, now(), enqueueIn);
+      await requestSeal(db);
+    },
     "schedule.audit-seal-backlog": () => sealAllPending(db),
     "schedule.required-checks-sweep": async () => {
       await sweepRequiredChecks(db, SYSTEM("required-checks-sweep"), now());

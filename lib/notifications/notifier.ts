@@ -17,6 +17,8 @@ export type Notice = {
   body?: string;
   /** Where to act, a path inside the portal. */
   href: string;
+  /** What the email calls the link ("Open in Runwell" when unset), e.g. "Acknowledge" on a page. */
+  linkLabel?: string;
 };
 
 export async function deliverNotice(event: DomainEventRecord, notice: Notice, { tx, enqueue }: EventHandlerContext): Promise<void> {

@@ -1,6 +1,7 @@
 // Which channels each kind of notification uses when a person has said nothing. In-app is on for
 // every kind. Email is on for what asks something of the person or happens to them (a shift about to
-// start, a request to answer, a decision on their change, a missed check), and off for the broad
+// start, a request to answer, a decision on their change, a missed check, a page or a major
+// incident while on call), and off for the broad
 // announcements change managers receive all day (every production deployment).
 import { EVENT_TYPES, type EventType } from "../events/catalogue";
 
@@ -20,6 +21,9 @@ const EMAIL_BY_DEFAULT = new Set<NoticeKind>([
   "change.decided",
   "change.emergency.review-due",
   "change.required-check.missed",
+  // A page asks the person to respond now; a major incident reaches only the people on call.
+  "incident.paged",
+  "incident.major-declared",
 ]);
 
 export function channelOnByDefault(kind: NoticeKind, channel: Channel): boolean {

@@ -42,6 +42,20 @@ describe("computeLoad", () => {
     const { charges } = computeLoad([{ ...schedule, teamIds: ["t1", "t2"], serviceSlugsByTeam: {}, shifts: [shift("ana", "2026-12-05T00:00", "2026-12-06T00:00")] }], new Map([["t1", rates], ["t2", rates]]), december);
     expect(charges.map((entry) => entry.amount)).toEqual([24 * 450 / 2, 24 * 450 / 2]);
   });
+
+  it.each([
+    // model, callouts (person → team/service), → callouts and pay per person, charges per (team, service)
+    ["STANDBY_AND_CALLOUT", [["ana", "t1", "a"], ["ana", "t1", "b"], ["cid", "t1", "a"]], { ana: [2, 2 * 5000], cid: [1, 5000] }, { "t1|a": 2 * 5000, "t1|b": 5000 }],
+    ["STANDBY_ONLY", [["ana", "t1", "a"], ["cid", "t1", "a"]], { ana: [1, 0], cid: [1, 0] }, {}],
+  ] as const)("%s: counts callouts per person and pays them at the owning team's rate", (model, callouts, byPerson, byCharge) => {
+    const calloutRates: PayRates = { ...rates, model, calloutRate: 5000 };
+    // No shifts: only the callouts are priced (Cid, a team lead, is on no rota and is still called out).
+    const { people, charges } = computeLoad([{ ...schedule, shifts: [] }], new Map([["t1", calloutRates]]), december, callouts.map(([personId, teamId, serviceSlug]) => ({ personId, teamId, serviceSlug })));
+    for (const [personId, [count, pay]] of Object.entries(byPerson)) {
+      expect(people.find((load) => load.personId === personId)).toMatchObject({ callouts: count, shifts: 0, pay: pay ? { GBP: pay } : {} });
+    }
+    expect(Object.fromEntries(charges.map((entry) => [`${entry.teamId}|${entry.serviceSlug}`, entry.amount]))).toEqual(byCharge);
+  });
 });
 
 describe("fairness and CSV", () => {

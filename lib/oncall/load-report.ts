@@ -1,6 +1,7 @@
 // On-call load and pay per person per month, from final shifts. Pure: shifts, hours and rates in.
 // Standby is paid for time outside working hours (working days out of hours at the standby rate,
-// weekends and holidays at their own rate); callouts only under STANDBY_AND_CALLOUT.
+// weekends and holidays at their own rate); callouts (out-of-hours pages, lib/incidents/paging/callouts.ts)
+// are counted always and paid only under STANDBY_AND_CALLOUT, charged to the incident service's team.
 import type { FinalShift } from "./shift-engine";
 import { splitHours, type WorkingHours } from "./working-hours";
 
@@ -28,6 +29,9 @@ export type PersonLoad = {
   pay: Record<string, number>;
 };
 
+/** One callout: an out-of-hours page of an incident to the person (or their acknowledging it), charged to the owning team of its service. */
+export type CalloutInput = { personId: string; teamId: string; serviceSlug: string };
+
 export type Charge = { teamId: string; serviceSlug: string | null; currency: string; amount: number };
 
 export function round2(value: number): number {
@@ -38,7 +42,7 @@ export function computeLoad(
   schedules: readonly ScheduleLoad[],
   ratesByTeam: ReadonlyMap<string, PayRates>,
   range: { from: Date; to: Date },
-  calloutsByPerson: ReadonlyMap<string, number> = new Map(),
+  callouts: readonly CalloutInput[] = [],
 ): { people: PersonLoad[]; charges: Charge[] } {
   const people = new Map<string, PersonLoad>();
   const charges = new Map<string, Charge>();
@@ -74,9 +78,16 @@ export function computeLoad(
       }
     }
   }
-  for (const [personId, callouts] of calloutsByPerson) {
-    const load = people.get(personId);
-    if (load) load.callouts = callouts;
+  // A callout is paid at the owning team's rate under STANDBY_AND_CALLOUT (counted, unpaid, under
+  // STANDBY_ONLY), to whoever was called out, on the rota or not (a team lead, the acknowledger).
+  for (const callout of callouts) {
+    const load = people.get(callout.personId) ?? { personId: callout.personId, shifts: 0, inHours: 0, outOfHours: 0, weekend: 0, holiday: 0, callouts: 0, pay: {} };
+    load.callouts += 1;
+    people.set(callout.personId, load);
+    const rates = ratesByTeam.get(callout.teamId);
+    if (!rates || rates.model !== "STANDBY_AND_CALLOUT") continue;
+    load.pay[rates.currency] = (load.pay[rates.currency] ?? 0) + rates.calloutRate;
+    charge(callout.teamId, callout.serviceSlug, rates.currency, rates.calloutRate);
   }
   const rounded = [...people.values()].map((load) => ({
     ...load,

@@ -193,6 +193,19 @@ describe("who is on call now and feeds", () => {
     await expect(onCallForApi(db(), reader, "no-such-service", NOW)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("names the owning team and its chat channel in working hours, beside the person on its rota", async () => {
+    const chatty = await createTeam(db(), { name: "Loyalty", chatChannel: "#loyalty-team" });
+    const noRota = await createService(db(), { teamId: chatty.id, availabilityTarget: "P95_0", maxLossPerHour: 100 });
+    const reader = tokenActor({ scopes: ["oncall:read", "catalog:read"] });
+    await expect(onCallForApi(db(), reader, noRota.slug, NOW)).resolves.toMatchObject({ cover: "in_hours_team", team: { name: "Loyalty", chatChannel: "#loyalty-team" }, primary: null });
+    const withRota = await createService(db(), { teamId: team.id, availabilityTarget: "P99_9", maxLossPerHour: 20_000 });
+    const inHours = await onCallForApi(db(), reader, withRota.slug, NOW);
+    expect(inHours).toMatchObject({ cover: "in_hours_team", team: { chatChannel: null }, primary: { name: expect.any(String) } });
+    // Out of hours the rota answers alone.
+    await expect(onCallForApi(db(), reader, withRota.slug, at("2026-12-02T20:00"))).resolves.toMatchObject({ cover: "out_of_hours_team", team: null });
+    await expect(onCallForApi(db(), reader, noRota.slug, at("2026-12-02T20:00"))).resolves.toMatchObject({ cover: "none", team: null, primary: null });
+  });
+
   it("serves a parsable iCal feed of final shifts, and a rotated link stops working", async () => {
     const { token } = await rotateFeed(db(), actor(DEE), { personId: people[DEE]!.id });
     const body = await feedCalendar(db(), token, NOW);

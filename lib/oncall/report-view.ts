@@ -4,6 +4,7 @@ import { onCallLevel } from "../catalog/availability";
 import type { DbTx } from "../db";
 import { computeLoad, fairness, type PayRates, type PersonLoad, type ScheduleLoad } from "./load-report";
 import { listPayPolicies, loadSchedules, peopleByIds, scheduleOwnerFacts, servicesByTeam } from "./queries";
+import { calloutsIn } from "../incidents/paging/callouts";
 import { organisationMoneyUnit } from "../settings/queries";
 import { finalShifts } from "./shift-engine";
 
@@ -18,16 +19,18 @@ export async function loadReport(tx: DbTx, month: string) {
   const range = monthRange(month);
   // Independent reads in parallel rounds (the page's time was mostly round trips one after another).
   // Archived schedules too: their shifts in the month were stood and are paid.
-  const [schedules, services, unit] = await Promise.all([
+  const [schedules, services, unit, callouts] = await Promise.all([
     loadSchedules(tx, {}, range.from, range.to, { includeArchived: true }),
     servicesByTeam(tx),
     organisationMoneyUnit(tx),
+    calloutsIn(tx, range),
   ]);
   const shiftsOf = schedules.map((schedule) => finalShifts(schedule.engine, range.from, range.to));
   const [ownerFacts, policies, refs] = await Promise.all([
     Promise.all(schedules.map((schedule) => scheduleOwnerFacts(tx, schedule))),
     listPayPolicies(tx, unit.code),
-    peopleByIds(tx, [...new Set(shiftsOf.flat().map((shift) => shift.personId))]),
+    // Everyone who stood a shift or was called out (an escalation reaches people off the rota).
+    peopleByIds(tx, [...new Set([...shiftsOf.flat().map((shift) => shift.personId), ...callouts.map((callout) => callout.personId)])]),
   ]);
   const inputs: (ScheduleLoad & { slug: string })[] = [];
   for (const [index, schedule] of schedules.entries()) {
@@ -41,7 +44,7 @@ export async function loadReport(tx: DbTx, month: string) {
     inputs.push({ slug: schedule.slug, scheduleName: schedule.name, teamIds: facts.teamIds, serviceSlugsByTeam, hours: schedule.hours, shifts: shiftsOf[index]! });
   }
   const rates = new Map<string, PayRates>(policies.map((policy) => [policy.teamId, policy]));
-  const { people, charges } = computeLoad(inputs, rates, range);
+  const { people, charges } = computeLoad(inputs, rates, range, callouts);
   const rows = people
     .map((load) => ({ ...load, name: refs.get(load.personId)?.name ?? "Unknown", email: refs.get(load.personId)?.email ?? "", month: range.month }))
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -34,6 +34,11 @@ const DESCRIBE: Describers = {
   "incident.reopened": (p) => ({ title: `${inc(p)} reopened${by(p)}`, detail: p.incident.title, href: p.incident.href }),
   "incident.reassigned": (p) => ({ title: `${inc(p)} reassigned from ${p.from.team.name} to ${p.incident.team.name}${by(p)}`, detail: p.reason, href: p.incident.href }),
   "incident.impact-changed": (p) => ({ title: `${inc(p)}: impact revised from ${p.from.toLowerCase()}${by(p)}`, detail: p.reason, href: p.incident.href }),
+  "incident.paged": (p) => ({
+    title: `${inc(p)}: ${p.level === 0 ? "paged" : "escalated to"} ${p.person?.name ?? `the ${p.team?.name ?? "responding"} team`}${p.level ? ` (level ${p.level})` : ""}`,
+    detail: `${p.reason[0]?.toUpperCase() ?? ""}${p.reason.slice(1)}${p.outOfHours ? "; a callout" : ""}.`,
+    href: p.incident.href,
+  }),
   "incident.major-declared": (p) => ({ title: `Major incident INC-${p.incident.number} on ${p.incident.service.slug} declared${by(p)}`, detail: p.incident.title, href: p.incident.href }),
   "webhook.test": (p) => ({ title: "Test event from Runwell", detail: p.message }),
 };
