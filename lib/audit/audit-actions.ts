@@ -7,6 +7,7 @@ import { catalogSentences } from "../catalog/audit-sentences";
 import { changeSentences } from "../changes/audit-sentences";
 import { deploymentSentences } from "../deployments/audit-sentences";
 import { incidentSentences } from "../incidents/audit-sentences";
+import { alertIngestSentences } from "../incidents/ingest/audit-sentences";
 import { jobSentences } from "../jobs/audit-sentences";
 import { notificationSentences } from "../notifications/audit-sentences";
 import { oncallSentences } from "../oncall/audit-sentences";
@@ -32,6 +33,7 @@ export const AUDIT_SENTENCES = {
   ...webhookSentences,
   ...settingsSentences,
   ...incidentSentences,
+  ...alertIngestSentences,
 } satisfies Record<string, SentenceFormatter>;
 
 export type AuditAction = keyof typeof AUDIT_SENTENCES;
