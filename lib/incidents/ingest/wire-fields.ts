@@ -45,7 +45,8 @@ export function toolInstant(message: string) {
     .max(64, message)
     .transform((value, ctx) => {
       if (value === "" || value.startsWith("0001-01-01")) return null;
-      const ms = Date.parse(value);
+      // PagerDuty's own example writes the offset without a colon (+0000).
+      const ms = Date.parse(value.replace(/([+-]\d\d)(\d\d)$/, "$1:$2"));
       if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/i.test(value) || !isSaneInstant(ms)) {
         ctx.addIssue({ code: "custom", message });
         return z.NEVER;
