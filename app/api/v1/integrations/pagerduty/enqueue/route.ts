@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
  * PagerDuty Events API v2's enqueue, unchanged (docs/INTEGRATIONS.md): the routing_key in the body is
  * the service's token, so this route reads no session and no Authorization header.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = async (request: Request): Promise<Response> => {
   try {
     const body = await readJson(request);
     const actor = await routingKeyActor(body);
@@ -16,4 +16,4 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     return pagerDutyError(error);
   }
-}
+};
