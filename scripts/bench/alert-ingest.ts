@@ -35,8 +35,12 @@ const group = (i: number) => `{}/{severity="critical"}:{alertname="ProbeFailure"
 const firing = (i: number) => alertmanagerPayload(group(i), [0, 1, 2].map((a) => ({ fingerprint: `b${i}-${a}`, labels: { alertname: "ProbeFailure", instance: `node-${a}`, severity: "critical" } as never, startsAt: iso(Date.now() - 60_000) })));
 const resolved = (i: number) => alertmanagerPayload(group(i), [0, 1, 2].map((a) => ({ fingerprint: `b${i}-${a}`, status: "resolved", labels: { alertname: "ProbeFailure", instance: `node-${a}`, severity: "critical" } as never, startsAt: iso(Date.now() - 60_000), endsAt: iso(Date.now()) })));
 
+/** On a failure the embedded database is stopped too, not left running without its parent. */
+let stopDatabase: (() => Promise<void>) | null = null;
+
 async function main() {
   const database = await freshDatabase();
+  stopDatabase = database.stop;
   process.env.DATABASE_URL = database.url;
   process.env.DATABASE_POOL_SIZE = "10";
   const { db } = await import("../../lib/db");
@@ -47,13 +51,13 @@ async function main() {
   await createEnvironments(prisma);
   const domain = await createDomain(prisma);
   const team = await createTeam(prisma, { domainId: domain.id });
-  const clients: Client[] = await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      const service = await createService(prisma, { teamId: team.id });
-      const token = await createApiToken(prisma, cli, { service: service.slug, name: "bench", scopes: ["deployments:write", "incidents:write"] });
-      return { slug: service.slug, secret: token.secret };
-    }),
-  );
+  // One at a time: concurrent token creations wait on each other's transactions past Prisma's 2 s.
+  const clients: Client[] = [];
+  for (let i = 0; i < CONCURRENCY; i++) {
+    const service = await createService(prisma, { teamId: team.id });
+    const token = await createApiToken(prisma, cli, { service: service.slug, name: "bench", scopes: ["deployments:write", "incidents:write"] });
+    clients.push({ slug: service.slug, secret: token.secret });
+  }
   const pick = (i: number) => clients[i % clients.length]!;
   const auth = (i: number) => ({ authorization: `Bearer ${pick(i).secret}` });
   const expectStatus = (expected: number) => (response: { status: number; text: string }) => {
@@ -96,6 +100,7 @@ async function main() {
   };
   await prisma.$disconnect();
   await database.stop();
+  stopDatabase = null;
 
   const deploymentRate = measured[0]!.rate;
   const rows = measured.map((row, i) =>
@@ -121,4 +126,8 @@ async function main() {
   console.log(section);
 }
 
-main().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+main().then(() => process.exit(0), async (error) => {
+  console.error(error);
+  await stopDatabase?.().catch(() => {});
+  process.exit(1);
+});
