@@ -9,6 +9,7 @@ import type { Actor } from "../../lib/auth/actor";
 import { can } from "../../lib/authz/can";
 import type { Permission } from "../../lib/authz/permissions";
 import { TOKEN_SCOPES } from "../../lib/tokens/schemas";
+import { alertmanagerPayload, PAGERDUTY_DOC_RESOLVE } from "../../test/fixtures/alert-payloads";
 import { withDatabase } from "../database";
 import { expect, test, type Role } from "../fixtures";
 
@@ -25,13 +26,15 @@ function tokenFor(service: string): string {
   return made.stdout.trim();
 }
 
-type Ids = { deploymentId: string; changeId: string; serviceId: string; auditEventId: string };
+type Ids = { deploymentId: string; changeId: string; serviceId: string; auditEventId: string; incidentId: string };
 type Call = (api: APIRequestContext, headers: Record<string, string>, ids: Ids) => Promise<APIResponse>;
 type Operation = {
   permission: Permission;
   call: Call;
   /** What a token of another service gets for a request about SERVICE: refused, or an answer without SERVICE's data. */
   foreign: "refused" | ((response: APIResponse) => Promise<void>);
+  /** A route whose credential is in the body (PagerDuty's routing_key): a session is no caller there, whatever its role. */
+  sessions?: "unauthenticated";
 };
 
 const run = () => `matrix-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
@@ -73,6 +76,29 @@ const OPERATIONS: Record<string, Operation> = {
     foreign: "refused",
   },
   "GET /api/v1/changes/{}/evidence": { permission: "changes.evidence", call: (api, headers, ids) => api.get(`/api/v1/changes/${ids.changeId}/evidence`, { headers }), foreign: "refused" },
+  "POST /api/v1/incidents": {
+    permission: "incidents.declare",
+    call: (api, headers) => api.post("/api/v1/incidents", { headers, data: { service: SERVICE, externalId: run(), title: "Matrix incident", status: "resolved", startedAt: new Date(Date.now() - 60_000).toISOString(), resolvedAt: new Date().toISOString() } }),
+    foreign: "refused",
+  },
+  "GET /api/v1/incidents": {
+    permission: "incidents.read",
+    call: (api, headers) => api.get(`/api/v1/incidents?service=${SERVICE}`, { headers }),
+    foreign: async (response) => expect(((await response.json()) as { incidents: unknown[] }).incidents).toEqual([]),
+  },
+  "GET /api/v1/incidents/{}": { permission: "incidents.read", call: (api, headers, ids) => api.get(`/api/v1/incidents/${ids.incidentId}`, { headers }), foreign: "refused" },
+  "POST /api/v1/integrations/alertmanager": {
+    permission: "incidents.declare",
+    call: (api, headers) => api.post(`/api/v1/integrations/alertmanager?service=${SERVICE}`, { headers, data: alertmanagerPayload(`{}:{matrix="${run()}"}`, [{ status: "resolved", endsAt: new Date().toISOString() }]) }),
+    foreign: "refused",
+  },
+  // The routing_key names the token, and the token its service: another service's token reports for its own.
+  "POST /api/v1/integrations/pagerduty/enqueue": {
+    permission: "incidents.declare",
+    call: (api, headers) => api.post("/api/v1/integrations/pagerduty/enqueue", { data: { ...PAGERDUTY_DOC_RESOLVE, dedup_key: run(), routing_key: headers.authorization?.replace(/^Bearer /, "") } }),
+    foreign: async (response) => expect(await response.json()).toMatchObject({ status: "success" }),
+    sessions: "unauthenticated",
+  },
   "GET /api/v1/audit/export": { permission: "audit.export", call: (api, headers) => api.get(`/api/v1/audit/export?service=${SERVICE}&format=json`, { headers }), foreign: "refused" },
   "GET /api/v1/audit/events/{}": { permission: "audit.read", call: (api, headers, ids) => api.get(`/api/v1/audit/events/${ids.auditEventId}`, { headers }), foreign: "refused" },
   "GET /api/v1/audit/verify": { permission: "audit.verify", call: (api, headers) => api.get("/api/v1/audit/verify?mode=incremental", { headers }), foreign: "refused" },
@@ -102,13 +128,16 @@ test("every API route answers every caller exactly as the permission matrix says
   expect(Object.keys(OPERATIONS).sort()).toEqual(routeOperations().sort());
   const own = tokenFor(SERVICE);
   const foreign = tokenFor(OTHER);
-  const ids = await withDatabase(async (prisma) => {
+  const found = await withDatabase(async (prisma) => {
     const service = await prisma.service.findUniqueOrThrow({ where: { slug: SERVICE }, select: { id: true } });
     const deployment = await prisma.deployment.findFirstOrThrow({ where: { serviceId: service.id }, select: { id: true } });
     const change = await prisma.changeRequest.findFirstOrThrow({ where: { serviceId: service.id }, select: { id: true } });
     const auditEvent = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "Service", entityId: service.id }, select: { id: true } });
     return { serviceId: service.id, deploymentId: deployment.id, changeId: change.id, auditEventId: auditEvent.id };
   });
+  const reported = await (await apiAs(null)).post("/api/v1/incidents", { headers: { authorization: `Bearer ${own}` }, data: { service: SERVICE, externalId: run(), title: "Matrix incident", status: "resolved", startedAt: new Date(Date.now() - 60_000).toISOString(), resolvedAt: new Date().toISOString() } });
+  expect(reported.status()).toBe(201);
+  const ids: Ids = { ...found, incidentId: ((await reported.json()) as { id: string }).id };
   const anonymous = await apiAs(null);
   const failures: string[] = [];
   const expectThat = (ok: boolean, what: string) => void (ok || failures.push(what));
@@ -119,6 +148,10 @@ test("every API route answers every caller exactly as the permission matrix says
 
     for (const role of Object.keys(ROLE_OF) as Role[]) {
       const response = await operation.call(await apiAs(role), {}, ids);
+      if (operation.sessions === "unauthenticated") {
+        expectThat(response.status() === 401, `${name} as ${role} answered ${response.status()}, not 401 (it takes no session)`);
+        continue;
+      }
       const expected = can(person(role), operation.permission);
       expectThat(allowed(response) === expected && response.status() < 500, `${name} as ${role} answered ${response.status()}; the matrix says ${expected ? "allowed" : "403"}`);
       if (!expected) expectThat(response.status() === 403, `${name} as ${role} answered ${response.status()}, not 403`);
@@ -132,8 +165,8 @@ test("every API route answers every caller exactly as the permission matrix says
     const theirs = await operation.call(anonymous, { authorization: `Bearer ${foreign}` }, ids);
     if (operation.foreign === "refused") expectThat([403, 404].includes(theirs.status()), `${name} with another service's token answered ${theirs.status()}, not 403/404`);
     else {
-      expectThat(theirs.status() === 200, `${name} with another service's token answered ${theirs.status()}`);
-      if (theirs.status() === 200) await operation.foreign(theirs);
+      expectThat(theirs.ok(), `${name} with another service's token answered ${theirs.status()}`);
+      if (theirs.ok()) await operation.foreign(theirs);
     }
   }
   expect(failures).toEqual([]);

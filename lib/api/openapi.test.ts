@@ -41,3 +41,15 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(object!.properties!).sort()).toEqual(Object.keys(reportCommit.properties).sort());
   });
 });
+
+describe("the incident API and the alert integrations in the OpenAPI document", () => {
+  const doc = openApiDocument();
+  it("lists every incident operation with its answers", () => {
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/incidents", "/api/v1/incidents/{id}", "/api/v1/integrations/alertmanager", "/api/v1/integrations/pagerduty/enqueue"]));
+    expect(Object.keys(doc.paths["/api/v1/incidents"].post.responses)).toEqual(["200", "201", "400", "401", "403", "409", "413", "422", "429"]);
+    expect(Object.keys(doc.paths["/api/v1/integrations/pagerduty/enqueue"].post.responses)).toEqual(["202", "400", "401", "403", "413", "429"]);
+    const report = doc.components.schemas.IncidentReport as { required: string[] };
+    expect(report.required.sort()).toEqual(["externalId", "service", "startedAt", "status", "title"]);
+    expect((doc.components.schemas.PagerDutyEvent as { required: string[] }).required.sort()).toEqual(["event_action", "routing_key"]);
+  });
+});

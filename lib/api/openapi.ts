@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of API v1, generated from the same zod schemas that validate requests
 // (zod 4's native JSON Schema output is draft 2020-12, which OpenAPI 3.1 uses as is).
 import { z } from "zod";
+import { incidentOpenApi } from "../incidents/api/openapi-incidents";
 import { ZListDeploymentsQuery, ZReportDeployment, ZReportHealthCheck, API_STATUSES } from "../deployments/schemas";
 import { ZGateRequest } from "../changes/schemas";
 import { TOKEN_SCOPES } from "../tokens/schemas";
@@ -92,6 +93,7 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 export function openApiDocument(serverUrl = "/") {
+  const incidents = incidentOpenApi({ json, errors, toSchema });
   const query = toSchema(ZListDeploymentsQuery) as { properties: Record<string, object> };
   return {
     openapi: "3.1.0",
@@ -264,6 +266,7 @@ export function openApiDocument(serverUrl = "/") {
           responses: { "200": { description: "Whether the chain is intact, how far, and the first broken event." }, ...errors(401, 403) },
         },
       },
+      ...incidents.paths,
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A Runwell API token (rw_…)." } },
@@ -277,6 +280,7 @@ export function openApiDocument(serverUrl = "/") {
         GateAnswer: toSchema(ZGateAnswer, "output"),
         Error: toSchema(ZError, "output"),
         AuditExportEvent: toSchema(ZAuditExportEvent, "output"),
+        ...incidents.schemas,
       },
     },
   };

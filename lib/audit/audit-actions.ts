@@ -8,6 +8,7 @@ import { changeSentences } from "../changes/audit-sentences";
 import { deploymentSentences } from "../deployments/audit-sentences";
 import { incidentSentences } from "../incidents/audit-sentences";
 import { pagingSentences } from "../incidents/paging/audit-sentences";
+import { alertIngestSentences } from "../incidents/ingest/audit-sentences";
 import { jobSentences } from "../jobs/audit-sentences";
 import { notificationSentences } from "../notifications/audit-sentences";
 import { oncallSentences } from "../oncall/audit-sentences";
@@ -36,6 +37,7 @@ export const AUDIT_SENTENCES = {
   ...incidentSentences,
   ...reliabilitySentences,
   ...pagingSentences,
+  ...alertIngestSentences,
 } satisfies Record<string, SentenceFormatter>;
 
 export type AuditAction = keyof typeof AUDIT_SENTENCES;

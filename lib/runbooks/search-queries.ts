@@ -1,7 +1,7 @@
 // Reads that need SQL Prisma cannot express: ranked full-text search over the weighted,
 // GIN-indexed tsvector, review-cadence arithmetic, and the alert lookup. (Split from queries.ts for size.)
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Db } from "../db";
+import type { Db, DbTx } from "../db";
 import { reviewStatus, type ReviewStatus } from "./review-status";
 import type { TRunbookSearch } from "./schemas";
 
@@ -119,8 +119,8 @@ export async function listStaleRunbooks(prisma: Db, options: { teamIds?: string[
   }));
 }
 
-/** The runbook an alert links to, for alerting tools: one per alert name within a service. */
-export async function findRunbookForAlert(prisma: Db, serviceSlug: string, alertName: string) {
+/** The runbook an alert links to, for alerting tools: one per alert name within a service (also inside an alert's ingest transaction). */
+export async function findRunbookForAlert(prisma: DbTx, serviceSlug: string, alertName: string) {
   return prisma.runbook.findFirst({
     where: { service: { slug: serviceSlug }, alertNames: { has: alertName } },
     orderBy: { createdAt: "asc" },
