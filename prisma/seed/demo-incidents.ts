@@ -11,7 +11,10 @@ import { changeIncidentStatus as changeStatusNow } from "../../lib/incidents/cha
 import { confirmCause as confirmCauseNow } from "../../lib/incidents/confirm-cause";
 import { declareIncident as declareNow } from "../../lib/incidents/declare-incident";
 import { reassignIncident as reassignNow } from "../../lib/incidents/reassign-incident";
+import { sendPages } from "../../lib/incidents/paging/send-pages";
+import { incidentPagingSubscriber } from "../../lib/incidents/paging/on-incident-paging";
 import { writtenAt } from "./backdate";
+import { markDeliveredFor } from "./mark-history-delivered";
 
 /** A use case run with its audit events dated when the step happened, like every other demo step. */
 const dated = <R,>(useCase: (prisma: Db, actor: Actor, input: unknown, now: Date) => Promise<R>) =>
@@ -141,13 +144,30 @@ export async function seedIncidentHistory(prisma: Db, now = new Date()): Promise
   await changeIncidentStatus(prisma, actor(person("Aisha Mensah")), { incidentId: identity.id, action: "resolve", note: "Expiry monitoring added." }, at(outage, 240));
 }
 
-/** Open now, paged like any new incident once the portal's workers run. */
+/**
+ * Open now, on Erin's team, and paged to Erin (the demo engineer) a quarter of an hour ago, not yet
+ * acknowledged: her home, bell and email show it with the acknowledge link. The page is written the
+ * way the paging subscriber writes it (sendPages), so the rota's own round is skipped: who is on call
+ * at seed time would otherwise decide whom the demo pages. It does not escalate, so the demo stays as
+ * seeded until someone acknowledges.
+ */
 export async function seedOpenIncident(prisma: Db, now = new Date()): Promise<void> {
   const byName = await people(prisma);
   const person = (name: string) => byName.get(name)!;
-  // Open now, on Erin's team: vouchers failing on Promotion Engine, triggered a quarter of an hour ago.
+  const erin = person("Erin Engineer");
+  const triggeredAt = at(now, -15);
   const open = await declareIncident(prisma, actor(person("Priya Raman")), {
     services: ["promo-engine"], title: "Voucher codes rejected", summary: "Customers report that every voucher code is refused at checkout.", impact: "LOW",
-  }, at(now, -15));
+  }, triggeredAt);
+  const service = await prisma.service.findUniqueOrThrow({ where: { slug: "promo-engine" }, select: { id: true, escalateAfterMinutes: true, escalateAgainAfterMinutes: true } });
+  await writtenAt(triggeredAt, () => prisma.$transaction((tx) =>
+    sendPages(
+      tx,
+      [{ level: 0, personId: erin.id, teamId: null, scheduleId: null, outOfHours: false, reason: "the Checkout engineer on duty for Promotion Engine in working hours" }],
+      { incidentId: open.id, serviceId: service.id, roundStart: triggeredAt, step: 0, delays: service },
+      triggeredAt,
+      async () => {},
+    )));
+  await markDeliveredFor(prisma, incidentPagingSubscriber.name);
   await addIncidentUpdate(prisma, actor(person("Priya Raman")), { incidentId: open.id, message: "Started after this morning's rule import; looking at the rule cache." }, at(now, -10));
 }

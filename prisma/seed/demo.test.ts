@@ -270,6 +270,9 @@ describe("the demo organisation", () => {
     it("has one incident open now, on the demo engineer's team, whose events are still to be delivered", async () => {
       const open = (await demoIncidents()).filter((incident) => ["TRIGGERED", "ACKNOWLEDGED", "MITIGATED"].includes(incident.status));
       expect(open.map((incident) => incident.service.slug)).toEqual(["promo-engine"]);
+      // Paged to the demo engineer, not yet acknowledged.
+      const pages = await prisma.incidentPage.findMany({ where: { incidentId: open[0]!.id }, select: { acknowledgedAt: true, person: { select: { email: true } } } });
+      expect(pages).toEqual([{ acknowledgedAt: null, person: { email: DEMO_USERS.ENGINEER } }]);
       // The history's events are behind every subscriber's cursor (other test files drain the shared
       // outbox too, so only that much is certain); the open incident's were emitted after them.
       const demoIds = (await demoIncidents()).map((incident) => incident.id);

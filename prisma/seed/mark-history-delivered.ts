@@ -5,7 +5,11 @@ import type { Db } from "../../lib/db";
 import { SUBSCRIBERS } from "../../lib/events/registry";
 
 export async function markHistoryDelivered(prisma: Db): Promise<void> {
-  const names = SUBSCRIBERS.map((subscriber) => subscriber.name);
+  await markDeliveredFor(prisma, ...SUBSCRIBERS.map((subscriber) => subscriber.name));
+}
+
+/** Moves the named subscribers' cursors past every event so far. */
+export async function markDeliveredFor(prisma: Db, ...names: string[]): Promise<void> {
   await prisma.$executeRaw`
     INSERT INTO "EventCursor" (subscriber, "lastSeq", "updatedAt")
     SELECT name, (SELECT coalesce(max(seq), 0) FROM "DomainEvent"), now() FROM unnest(${names}::text[]) AS s(name)
