@@ -338,8 +338,14 @@ describe("the evidence pack", () => {
     const pack = await buildEvidencePack(db(), cm1, gate.changeRequestId!);
     expect(pack.change.gateDecisions).toHaveLength(1);
     expect(pack.change.deployments[0]).toMatchObject({ deployer: "Amara", commits: [{ sha: "c0ffee12" }], healthChecks: [{ name: "smoke", status: "PASS" }] });
-    expect(pack.incidents.tracked).toBe(false);
+    expect(pack.incidents).toMatchObject({ tracked: true, items: [], note: "No incident names a deployment of this change as its cause." });
     expect(pack.auditEvents.map((event) => event.action)).toEqual(expect.arrayContaining(["change.standard-recorded", "change.gate-decision", "deployment.report", "change.closed", "deployment.health-check"]));
+    // A responder confirms this change's deployment caused an incident: the pack links it.
+    const incident = await declareIncident(db(), engineer, { services: [service.slug], title: "Baskets empty after 14.0.0", impact: "MEDIUM" }, new Date("2026-11-24T10:30:00Z"));
+    await confirmCause(db(), engineer, { incidentId: incident.id, deploymentId: deployment.id }, new Date("2026-11-24T10:35:00Z"));
+    const withIncident = await buildEvidencePack(db(), cm1, gate.changeRequestId!);
+    expect(withIncident.incidents.items).toMatchObject([{ id: incident.id, number: incident.number, causeDeploymentId: deployment.id }]);
+    expect(evidenceMarkdown(withIncident, { links: true })).toContain(`[INC-${incident.number}](/incidents/${incident.id}) Baskets empty after 14.0.0: medium impact, triggered`);
     const markdown = evidenceMarkdown(pack);
     expect(markdown).toContain("# Evidence pack: CHG-");
     expect(markdown).toContain("`c0ffee12`");

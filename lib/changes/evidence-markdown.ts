@@ -51,7 +51,14 @@ export function evidenceMarkdown(pack: EvidencePack, options: { links?: boolean 
     lines.push("");
   }
   if (!c.deployments.length && c.commitShas.length) lines.push(`Commits named at the gate or by the requester: ${c.commitShas.map((sha) => `\`${sha}\``).join(", ")}`, "");
-  lines.push("## Linked incidents", "", `- ${pack.incidents.note}`, "");
+  lines.push("## Linked incidents", "");
+  if (!pack.incidents.items.length) lines.push(`- ${pack.incidents.note}`);
+  for (const incident of pack.incidents.items) {
+    const name = `INC-${incident.number}`;
+    const window = `unavailable ${iso(incident.availabilityLostAt)} – ${incident.availabilityRegainedAt ? iso(incident.availabilityRegainedAt) : "still"}`;
+    lines.push(`- ${options.links ? `[${name}](/incidents/${incident.id})` : name} ${cell(incident.title)}: ${incident.impact.toLowerCase()} impact, ${incident.status.toLowerCase()}, caused by deployment \`${incident.causeDeploymentId}\`, ${window}`);
+  }
+  lines.push("");
   // What happened in words; the action and hash prefix tie each row to the raw event in the JSON download and the chain.
   lines.push("## Audit events", "", "| Seq | Time | What happened | Event | Hash |", "| --- | --- | --- | --- | --- |");
   for (const event of pack.auditEvents) lines.push(`| ${event.seq ?? "unsealed"} | ${iso(event.occurredAt)} | ${cell(options.links ? linkedSentence(event.sentence) : event.says)} | \`${event.action}\` | ${event.hash ? `\`${event.hash.slice(0, 16)}\`` : "—"} |`);

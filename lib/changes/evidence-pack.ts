@@ -50,12 +50,28 @@ export async function buildEvidencePack(prisma: Db, actor: Actor, changeId: stri
   return {
     generatedAt: now.toISOString(),
     change: { ...rest, service: { slug: service.slug, name: service.name, tier: service.tier, team: service.team.name } },
-    // Incidents are not tracked in Runwell yet; the pack says so rather than claiming there were none.
-    incidents: { tracked: false as const, items: [] as never[], note: "Incidents are not tracked in Runwell yet; no incident data could be linked." },
+    // Incidents a responder confirmed were caused by one of this change's deployments.
+    incidents: await causedIncidents(prisma, change.deployments.map((deployment) => deployment.id)),
     // Each event in words (current names, before → after), beside the raw event and its chain position.
     auditEvents: (await describeAuditEvents(prisma, events)).map(({ sentence, ...event }) => ({
       ...event, seq: event.seq?.toString() ?? null, sealed: event.seq !== null, sentence, says: sentenceText(sentence),
     })),
+  };
+}
+
+async function causedIncidents(prisma: Db, deploymentIds: string[]) {
+  const items = deploymentIds.length
+    ? await prisma.incident.findMany({
+        where: { causeDeploymentId: { in: deploymentIds } },
+        orderBy: { triggeredAt: "asc" },
+        take: 100,
+        select: { id: true, number: true, title: true, impact: true, status: true, triggeredAt: true, resolvedAt: true, availabilityLostAt: true, availabilityRegainedAt: true, causeDeploymentId: true },
+      })
+    : [];
+  return {
+    tracked: true as const,
+    items,
+    note: items.length ? "" : "No incident names a deployment of this change as its cause.",
   };
 }
 

@@ -30,7 +30,7 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
       <PageHeader
         eyebrow={<TextLink href="/oncall">← On-call</TextLink>}
         title={`On-call load and pay, ${DateTime.fromFormat(month, "yyyy-MM").toFormat("LLLL yyyy")}`}
-        description="Standby hours from final shifts (after swaps and cover), split into working hours, out of hours, weekends and public holidays in each schedule's time zone. Callouts will count once incidents are recorded in Runwell. Months are UTC calendar months."
+        description="Standby hours from final shifts (after swaps and cover), split into working hours, out of hours, weekends and public holidays in each schedule's time zone. Callouts are out-of-hours incident pages, for the person paged and whoever acknowledged, charged to the incident's service. Months are UTC calendar months."
         actions={
           <>
             <ButtonLink href={`/oncall/report?month=${shift(-1)}`}>Previous month</ButtonLink>
