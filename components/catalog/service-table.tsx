@@ -27,14 +27,14 @@ export function ServiceTable({ services }: { services: ServiceListItem[] }) {
             <TD>
               <a href={`/services/${service.slug}`} className="font-medium text-link hover:underline">{service.name}</a>
               {service.archived ? <Badge className="ml-2">Archived</Badge> : null}
-              <div className="max-w-md truncate text-xs text-fg-muted">{service.description}</div>
+              {service.description ? <div className="max-w-md truncate text-xs text-fg-muted">{service.description}</div> : null}
             </TD>
             <TD>
               <a href={`/teams/${service.team.slug}`} className="text-link hover:underline">{service.team.name}</a>
               {service.domain ? <div className="text-xs text-fg-muted">{service.domain.name} domain</div> : null}
             </TD>
             <TD className="whitespace-nowrap">{TIER_LABEL[service.tier]}</TD>
-            <TD className="whitespace-nowrap tabular-nums">{targetLabel(service.availabilityTarget)}</TD>
+            <TD className="tabular-nums">{targetLabel(service.availabilityTarget)}</TD>
             <TD><Badge tone={coverTone[service.onCallLevel]}>{ON_CALL_LEVEL_LABEL[service.onCallLevel]}</Badge></TD>
             <TD>{LIFECYCLE_LABEL[service.lifecycle]}</TD>
           </TR>
