@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { ON_CALL_LEVEL_LABEL, targetLabel, type OnCallLevel } from "@/lib/catalog/availability";
@@ -7,6 +6,8 @@ import type { ServiceListItem } from "@/lib/catalog/queries";
 
 const coverTone: Record<OnCallLevel, BadgeTone> = { NONE: "neutral", DOMAIN: "info", TEAM: "brand" };
 
+// Rows are kept lean (plain links, short class lists): a page holds 50 of them, each sent twice (HTML
+// and the React payload).
 export function ServiceTable({ services }: { services: ServiceListItem[] }) {
   return (
     <Table caption="Services and the teams that own them" captionHidden>
@@ -24,18 +25,16 @@ export function ServiceTable({ services }: { services: ServiceListItem[] }) {
         {services.map((service) => (
           <TR key={service.id}>
             <TD>
-              <Link href={`/services/${service.slug}`} className="font-medium text-link underline-offset-2 hover:underline">
-                {service.name}
-              </Link>
+              <a href={`/services/${service.slug}`} className="font-medium text-link hover:underline">{service.name}</a>
               {service.archived ? <Badge className="ml-2">Archived</Badge> : null}
-              <div className="max-w-md truncate text-xs text-fg-muted">{service.description}</div>
+              {service.description ? <div className="max-w-md truncate text-xs text-fg-muted">{service.description}</div> : null}
             </TD>
             <TD>
-              <Link href={`/teams/${service.team.slug}`} className="text-link underline-offset-2 hover:underline">{service.team.name}</Link>
+              <a href={`/teams/${service.team.slug}`} className="text-link hover:underline">{service.team.name}</a>
               {service.domain ? <div className="text-xs text-fg-muted">{service.domain.name} domain</div> : null}
             </TD>
             <TD className="whitespace-nowrap">{TIER_LABEL[service.tier]}</TD>
-            <TD className="whitespace-nowrap font-medium tabular-nums">{targetLabel(service.availabilityTarget)}</TD>
+            <TD className="tabular-nums">{targetLabel(service.availabilityTarget)}</TD>
             <TD><Badge tone={coverTone[service.onCallLevel]}>{ON_CALL_LEVEL_LABEL[service.onCallLevel]}</Badge></TD>
             <TD>{LIFECYCLE_LABEL[service.lifecycle]}</TD>
           </TR>

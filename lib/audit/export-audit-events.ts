@@ -9,7 +9,7 @@ import { INSTANT_RANGE_MESSAGE, isSaneInstant } from "../validation/instant";
 import { safeText } from "../validation/text";
 import { Prisma } from "../generated/prisma/client.ts";
 import { auditWhere } from "./audit-filter-sql";
-import { organisationWords, sentenceTexts } from "./describe-audit-events";
+import { organisationWords, sentenceTexts, type NameCache } from "./describe-audit-events";
 import { csvHeader, csvLine, jsonElement, type ExportRow } from "./export-format";
 import type { ValueWords } from "./value-words";
 import { sealAllPending } from "./seal-audit-events";
@@ -94,9 +94,9 @@ function readBatch(prisma: Db, where: Prisma.Sql, after: Cursor | null): Promise
 }
 
 /** A batch with each event's sentence: before/after are parsed for the words only; the row keeps their text. */
-async function withSentences(prisma: Db, rows: StoredRow[], words: ValueWords): Promise<ExportRow[]> {
+async function withSentences(prisma: Db, rows: StoredRow[], words: ValueWords, names: NameCache): Promise<ExportRow[]> {
   const events = rows.map((row) => ({ ...row, before: row.before === null ? null : (JSON.parse(row.before) as unknown), after: row.after === null ? null : (JSON.parse(row.after) as unknown) }));
-  const sentences = await sentenceTexts(prisma, events, words);
+  const sentences = await sentenceTexts(prisma, events, words, names);
   return rows.map((row, index) => ({ ...row, sentence: sentences[index] ?? null }));
 }
 
@@ -110,6 +110,7 @@ function exportStream(prisma: Db, where: Prisma.Sql, format: "csv" | "json"): Re
   let cursor: Cursor | null = null;
   let ahead: Promise<StoredRow[]> | null = null;
   let words: Promise<ValueWords> | null = null;
+  const names: NameCache = new Map();
   let first = true;
   let done = false;
   return new ReadableStream<Uint8Array>(
@@ -128,7 +129,7 @@ function exportStream(prisma: Db, where: Prisma.Sql, format: "csv" | "json"): Re
           ahead = readBatch(prisma, where, cursor);
           ahead.catch(() => undefined); // awaited by the next pull; a cancelled export never asks
         } else ahead = null;
-        const rows = await withSentences(prisma, stored, await words);
+        const rows = await withSentences(prisma, stored, await words, names);
         let chunk = "";
         for (const row of rows) {
           if (format === "csv") chunk += csvLine(row);
