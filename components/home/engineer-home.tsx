@@ -1,4 +1,5 @@
 import { ArrowRight, Boxes } from "lucide-react";
+import { OpenIncidentsCard } from "@/components/incidents/open-incidents-card";
 import { StaleRunbooksCard } from "@/components/runbooks/stale-runbooks-card";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
@@ -13,6 +14,11 @@ export function EngineerHome({ data }: { data: EngineerHomeData }) {
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <RequestsWaitingCard requests={data.requestsWaiting} className="lg:col-span-3" />
+      {data.openIncidents.length ? (
+        <div className="lg:col-span-3">
+          <OpenIncidentsCard incidents={data.openIncidents} title="Open incidents for you and your teams" allHref="/incidents?status=open" declareHref="/incidents/new" empty="" />
+        </div>
+      ) : null}
       <div className="lg:col-span-3">
         <OnCallCard onCall={data.onCall} />
       </div>

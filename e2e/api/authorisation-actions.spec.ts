@@ -50,6 +50,7 @@ const ROLE_ONLY: Record<string, { permission: Permission; args: unknown[] }> = {
   sendTestEventAction: { permission: "webhooks.manage", args: ["no-such-webhook"] },
   resendDeliveryAction: { permission: "webhooks.manage", args: ["no-such-delivery"] },
   organisationSettingsAction: { permission: "organisation.settings", args: [] },
+  declareIncidentAction: { permission: "incidents.declare", args: [] },
   budgetPolicyAction: { permission: "organisation.settings", args: [] },
 };
 

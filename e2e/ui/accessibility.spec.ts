@@ -12,6 +12,7 @@ const FIXED = [
   "/oncall", "/oncall/checkout", "/oncall/checkout?view=month", "/oncall/me", "/oncall/report", "/oncall/holidays",
   "/deployments", "/deployments/metrics", "/deployments/environments", "/deployments/api",
   "/changes", "/changes/new", "/changes/calendar", "/changes/cab", "/changes/flags", "/changes/freezes", "/changes/patterns", "/changes/checks",
+  "/incidents", "/incidents/new",
   "/audit", "/notifications", "/notifications/settings", "/jobs",
 ];
 
@@ -23,6 +24,7 @@ const DETAILS: [string, RegExp][] = [
   ["/people", /^\/people\/[a-z0-9]{20,}$/],
   ["/changes/patterns", /^\/changes\/patterns\/[a-z0-9-]+$/],
   ["/oncall/holidays", /^\/oncall\/holidays\/[a-z0-9-]+$/],
+  ["/incidents", /^\/incidents\/[0-9a-f-]{36}$/],
 ];
 
 async function detailPages(page: Page): Promise<string[]> {

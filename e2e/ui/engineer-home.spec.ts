@@ -62,7 +62,7 @@ for (const width of [1280, 1366]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Primary" });
-    for (const label of ["Home", "Services", "Runbooks", "On-call", "Deployments", "Changes", "Teams", "People"]) {
+    for (const label of ["Home", "Services", "Runbooks", "On-call", "Incidents", "Deployments", "Changes", "Teams", "People"]) {
       await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();
     }
     await expect(page.getByRole("button", { name: "Menu" })).toBeHidden();

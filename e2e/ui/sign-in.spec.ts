@@ -3,7 +3,7 @@
 import { ACCOUNTS, authFile, expect, signInThroughForm, test, type Role } from "../fixtures";
 
 /** What each role's home shows first, and its primary navigation in order (components/shell/nav-items.ts). */
-const NAV = ["Home", "Services", "Runbooks", "On-call", "Deployments", "Changes", "Teams", "People"];
+const NAV = ["Home", "Services", "Runbooks", "On-call", "Incidents", "Deployments", "Changes", "Teams", "People"];
 const WITH_AUDIT = [...NAV, "Audit trail"];
 const HOME: Record<Role, { section: string; nav: string[] }> = {
   engineer: { section: "Your teams' services", nav: NAV },

@@ -6,6 +6,7 @@
 import { catalogSentences } from "../catalog/audit-sentences";
 import { changeSentences } from "../changes/audit-sentences";
 import { deploymentSentences } from "../deployments/audit-sentences";
+import { incidentSentences } from "../incidents/audit-sentences";
 import { jobSentences } from "../jobs/audit-sentences";
 import { notificationSentences } from "../notifications/audit-sentences";
 import { oncallSentences } from "../oncall/audit-sentences";
@@ -31,6 +32,7 @@ export const AUDIT_SENTENCES = {
   ...oncallSentences,
   ...webhookSentences,
   ...settingsSentences,
+  ...incidentSentences,
   ...reliabilitySentences,
 } satisfies Record<string, SentenceFormatter>;
 

@@ -72,6 +72,11 @@ export const AUDITED_ENTITIES = {
                                WHERE s.id IN (${serviceIds}) AND (s.id = ANY(p."serviceIds") OR s."teamId" = ANY(p."teamIds"))))`,
   },
   CabSettings: { service: null },
+  // Incidents belong to every service they affect, and to the team responding.
+  Incident: {
+    service: (serviceIds) => Prisma.sql`e."entityId" IN (SELECT "incidentId" FROM "IncidentService" WHERE "serviceId" IN (${serviceIds}))`,
+    team: (teamId) => Prisma.sql`e."entityId" IN (SELECT id FROM "Incident" WHERE "teamId" = ${teamId})`,
+  },
   // The organisation's currency (lib/settings/).
   OrganisationSettings: { service: null },
   // Reliability (lib/reliability/): a product manager's exception to the error-budget policy for a service.

@@ -113,6 +113,10 @@ export const ENTITY_NAMES: Record<AuditedEntityType, { noun: string; lookup: Loo
     noun: "leave",
     lookup: async (db, ids) => (await db.onCallLeave.findMany({ where: { id: { in: ids } }, select: { id: true, person: { select: { id: true, name: true } } } })).map((l) => [l.id, { name: l.person.name, href: `/people/${l.person.id}` }]),
   },
+  Incident: {
+    noun: "incident",
+    lookup: async (db, ids) => (await db.incident.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, title: true } })).map((i) => [i.id, { name: `INC-${i.number} (${i.title})`, href: `/incidents/${i.id}` }]),
+  },
   HolidayCalendar: {
     noun: "holiday calendar",
     lookup: async (db, ids) => (await db.holidayCalendar.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, slug: true } })).map((c) => [c.id, { name: c.name, href: `/oncall/holidays/${c.slug}` }]),

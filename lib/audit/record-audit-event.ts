@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { actorId, actorLabel, type Actor } from "../auth/actor";
 import type { DbTx } from "../db";
@@ -12,12 +13,23 @@ export type AuditEntry = {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** When it happened, if not now: only the demo seed's backfilled history passes one. */
+  occurredAt?: Date;
 };
 
 /** JSON-safe copy: Dates become ISO strings, bigints strings, undefined fields vanish. */
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v)));
+}
+
+// Events are append-only (a trigger refuses updates), so history written today must be dated as it is
+// written. Only the demo seed replays history; in a request the clock is empty and events are "now".
+const historyClock = new AsyncLocalStorage<Date>();
+
+/** Runs `write` with the audit events it records dated `at`: for backfilled history (the demo seed) only. */
+export function recordingHistoryAt<T>(at: Date, write: () => Promise<T>): Promise<T> {
+  return historyClock.run(at, write);
 }
 
 /**
@@ -27,6 +39,7 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 export async function recordAuditEvent(tx: DbTx, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
     data: {
+      occurredAt: entry.occurredAt ?? historyClock.getStore(),
       actorId: actorId(actor),
       actorLabel: actorLabel(actor),
       actorKind: actor.kind,
@@ -38,4 +51,30 @@ export async function recordAuditEvent(tx: DbTx, actor: Actor, entry: AuditEntry
     },
     select: { id: true },
   });
+}
+
+/**
+ * Appends many unsealed events, each with its own actor, in one statement: for backfilled history (the
+ * demo seed), where an insert per event, or Prisma's createMany of JSON columns, takes seconds. The
+ * rows travel as one JSON parameter; the columns are recordAuditEvent's.
+ */
+export async function recordAuditEvents(tx: DbTx, entries: (AuditEntry & { actor: Actor })[]): Promise<void> {
+  if (entries.length === 0) return;
+  const clock = historyClock.getStore();
+  const rows = entries.map(({ actor, ...entry }) => ({
+    occurredAt: (entry.occurredAt ?? clock ?? new Date()).toISOString(),
+    actorId: actorId(actor),
+    actorLabel: actorLabel(actor),
+    actorKind: actor.kind,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: toJson(entry.before) ?? null,
+    after: toJson(entry.after) ?? null,
+  }));
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" (id, "occurredAt", "actorId", "actorLabel", "actorKind", action, "entityType", "entityId", before, after)
+    SELECT gen_random_uuid()::text, r."occurredAt" AT TIME ZONE 'UTC', r."actorId", r."actorLabel", r."actorKind", r.action, r."entityType", r."entityId", r.before, r.after
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r("occurredAt" timestamptz, "actorId" text, "actorLabel" text, "actorKind" text, action text, "entityType" text, "entityId" text, before jsonb, after jsonb)`;
 }

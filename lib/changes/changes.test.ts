@@ -1,6 +1,8 @@
 // Change control against real PostgreSQL: the gate (patterns, freezes, approved changes), the CAB
 // (quorum, self-approval), emergency changes, and changes closing themselves after their deployment.
 import { beforeAll, describe, expect, it } from "vitest";
+import { confirmCause } from "../incidents/confirm-cause";
+import { declareIncident } from "../incidents/declare-incident";
 import { drainEventsOf } from "../../test/drain-events";
 import { deploymentNotices } from "../deployments/event-notices";
 import { createDeploymentHistory, createPattern } from "../../prisma/seed/change-factories";
@@ -101,6 +103,20 @@ describe("the deployment gate", () => {
     const answer = await ask(pipeline, service.slug, "3.1.0");
     expect(answer.decision).toBe("deny");
     expect(answer.reasons.find((reason) => reason.rule === "change-failure-rate")).toMatchObject({ passed: false, message: expect.stringMatching(/2 of 8 .*25%/) });
+  });
+
+  it("counts a deployment that caused an incident as failed: the service loses standard changes", async () => {
+    const { service, pipeline, engineer } = await serviceSetup({ history: GOOD_HISTORY });
+    expect((await ask(pipeline, service.slug, "3.2.0")).decision).toBe("allow");
+    const [latest, previous] = await db().deployment.findMany({ where: { serviceId: service.id }, orderBy: { startedAt: "desc" }, take: 2, select: { id: true, startedAt: true } });
+    for (const deployment of [latest!, previous!]) {
+      const triggeredAt = new Date(deployment.startedAt.getTime() + 30 * 60_000);
+      const incident = await declareIncident(db(), engineer, { services: [service.slug], title: "Errors after the release", impact: "MEDIUM" }, triggeredAt);
+      await confirmCause(db(), engineer, { incidentId: incident.id, deploymentId: deployment.id }, new Date(triggeredAt.getTime() + 60_000));
+    }
+    const answer = await ask(pipeline, service.slug, "3.2.0");
+    expect(answer.decision).toBe("deny");
+    expect(answer.reasons.find((reason) => reason.rule === "change-failure-rate")).toMatchObject({ passed: false, message: expect.stringMatching(/^2 of 6 deployments in the last 30 days failed \(33\.3%\)/) });
   });
 
   it("counts each rule's own window and the last N successes in one read (windows of different lengths)", async () => {

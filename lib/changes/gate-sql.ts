@@ -105,13 +105,15 @@ export async function readTrackRecord(
       return `
     WITH w AS (SELECT w.days, w.since AT TIME ZONE 'UTC' AS since FROM jsonb_to_recordset(${p(JSON.stringify(windows))}::jsonb) AS w(days int, since timestamptz)),
          d AS MATERIALIZED (
-           SELECT d.status, d."finishedAt" FROM "Deployment" d
+           -- A deployment failed if it failed, was rolled back, or a responder confirmed it caused an incident.
+           SELECT d."finishedAt", d.status IN ('FAILED', 'ROLLED_BACK') OR EXISTS (SELECT 1 FROM "Incident" i WHERE i."causeDeploymentId" = d.id) AS failed
+             FROM "Deployment" d
             WHERE d."serviceId" = ${service} AND d."environmentId" = ${environment}
               AND d.status IN ('SUCCEEDED', 'FAILED', 'ROLLED_BACK') AND d."finishedAt" >= (SELECT min(since) FROM w))
     SELECT
       (SELECT json_agg(json_build_object('days', w.days,
           'finished', (SELECT count(*) FROM d WHERE d."finishedAt" >= w.since),
-          'failed', (SELECT count(*) FROM d WHERE d."finishedAt" >= w.since AND d.status IN ('FAILED', 'ROLLED_BACK')))) FROM w) AS windows,
+          'failed', (SELECT count(*) FROM d WHERE d."finishedAt" >= w.since AND d.failed))) FROM w) AS windows,
       (SELECT json_agg(r."requiredChecksStatus") FROM (
          SELECT d."requiredChecksStatus" FROM "Deployment" d
           WHERE d."serviceId" = ${service} AND d."environmentId" = ${environment} AND d.status IN ('SUCCEEDED', 'ROLLED_BACK')

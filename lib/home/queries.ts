@@ -1,5 +1,6 @@
 // What the home page shows each role: the reads behind components/home/*.
 import type { AvailabilityTarget, DeploymentStatus, DeploymentTarget, Role, ServiceTier } from "../generated/prisma/enums.ts";
+import { openIncidentsForPerson } from "../incidents/queries";
 import type { PersonActor } from "../auth/actor";
 import { describeAuditEvents, type Described } from "../audit/describe-audit-events";
 import { authorize } from "../authz/can";
@@ -55,6 +56,8 @@ async function servicesOfTeams(prisma: Db, teamIds: readonly string[]): Promise<
 }
 
 export type EngineerHome = {
+  /** Open incidents this person was paged for, holds a role in, or their teams respond to. */
+  openIncidents: Awaited<ReturnType<typeof openIncidentsForPerson>>;
   services: HomeService[];
   teams: TeamSummary[];
   staleRunbooks: StaleRunbook[];
@@ -66,14 +69,15 @@ export type EngineerHome = {
 export async function engineerHome(prisma: Db, person: PersonActor, now = new Date()): Promise<EngineerHome> {
   authorize(person, "catalog.read");
   authorize(person, "oncall.read");
-  const [services, teams, staleRunbooks, shifts, requestsWaiting] = await Promise.all([
+  const [services, teams, staleRunbooks, shifts, requestsWaiting, openIncidents] = await Promise.all([
     servicesOfTeams(prisma, person.teamIds),
     listTeams(prisma, person, { ids: person.teamIds }),
     person.teamIds.length ? listStaleRunbooks(prisma, { teamIds: person.teamIds, limit: 10 }) : Promise.resolve([]),
     upcomingShiftsOf(prisma, person.id, now),
     requestsWaitingFor(prisma, person.id, now),
+    openIncidentsForPerson(prisma, person.id, person.teamIds),
   ]);
-  return { services, teams, staleRunbooks, onCall: onCallSummary(shifts, now), requestsWaiting };
+  return { services, teams, staleRunbooks, onCall: onCallSummary(shifts, now), requestsWaiting, openIncidents };
 }
 
 export type TargetCount = { target: AvailabilityTarget; count: number };

@@ -35,6 +35,7 @@ export async function insertRunbook(
   actor: Actor,
   service: { id: string; slug: string },
   data: TRunbookContent,
+  now = new Date(),
 ): Promise<CreatedRunbook> {
   const taken = await tx.runbook.findMany({ where: { serviceId: service.id }, select: { slug: true } });
   const slug = freeSlug(runbookSlug(data.title), new Set(taken.map((row) => row.slug)));
@@ -49,7 +50,10 @@ export async function insertRunbook(
       alertNames: data.alertNames,
       reviewIntervalDays: data.reviewIntervalDays,
       ownerId: data.ownerId,
+      // Writing it is its first review.
+      lastReviewedAt: now,
       lastReviewedById: reviewerId,
+      createdAt: now,
       revisions: {
         create: {
           number: 1,
@@ -60,6 +64,7 @@ export async function insertRunbook(
           summary: data.summary || "Created",
           authorId: actor.kind === "PERSON" ? actor.id : null,
           authorLabel: actorLabel(actor),
+          createdAt: now,
         },
       },
     },

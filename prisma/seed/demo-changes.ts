@@ -3,10 +3,18 @@
 // of production deployments linked to the changes that let them through. Some services have earned
 // standard changes (the gate allows them); others have not: new, failing or frozen (the gate denies).
 import { randomUUID } from "node:crypto";
+import { actorLabel, type Actor, type PersonActor } from "../../lib/auth/actor";
+import { recordAuditEvent, recordAuditEvents } from "../../lib/audit/record-audit-event";
+import { readCabSettings } from "../../lib/changes/cab-settings";
+import { requiredChecksFor } from "../../lib/changes/deployment-control";
+import { scoreChange } from "../../lib/changes/risk-inputs";
+import type { Tier } from "../../lib/changes/pattern-rules";
 import type { DbTx } from "../../lib/db";
+import { writtenAt } from "./backdate";
 import { createPattern } from "./change-factories";
-import { createService, SEED_ACTOR } from "./factories";
-import { recordAuditEvent } from "../../lib/audit/record-audit-event";
+import { changeControlEvents, raiseEvent, standardChangeEvents, standardOutcomeKey, voteEvents, type ControlOutcome } from "./demo-change-events";
+import { healthCheckEvent, reportEvents, type PipelineEvent } from "./demo-pipeline-events";
+import { createService } from "./factories";
 
 const DAY = 86_400_000;
 
@@ -19,13 +27,26 @@ export const DEMO_NEW_SERVICE = "loyalty-points";
 /** Services with a good record under "Routine production deploys". */
 export const DEMO_ELIGIBLE_SERVICES = ["basket-service", "profile-api"] as const;
 
-export async function seedDemoChanges(tx: DbTx, input: { teamIds: Map<string, string>; personIdByEmail: Map<string, string>; changeManagers: string[]; now?: Date }): Promise<void> {
-  const now = input.now ?? new Date();
-  const production = await tx.environment.findUniqueOrThrow({ where: { slug: "production" }, select: { id: true } });
-  const services = await tx.service.findMany({ select: { id: true, slug: true, tier: true, teamId: true } });
-  const serviceId = (slug: string) => services.find((service) => service.slug === slug)!.id;
+export type DemoChangeInput = {
+  teamIds: Map<string, string>;
+  people: (email: string) => PersonActor;
+  emailByName: Map<string, string>;
+  changeManagers: PersonActor[];
+  pipelines: Map<string, Actor>;
+  now: Date;
+};
 
-  const routine = await createPattern(tx, {
+export async function seedDemoChanges(tx: DbTx, input: DemoChangeInput): Promise<void> {
+  const now = input.now;
+  const production = await tx.environment.findUniqueOrThrow({ where: { slug: "production" }, select: { id: true } });
+  const services = (await tx.service.findMany({ select: { id: true, slug: true, tier: true, teamId: true, team: { select: { domainId: true } } } })).map(({ team, ...service }) => ({ ...service, domainId: team.domainId }));
+  const serviceId = (slug: string) => services.find((service) => service.slug === slug)!.id;
+  // Change control began a month ago: the change manager set up the patterns and required checks then.
+  const adopted = new Date(now.getTime() - 31 * DAY);
+  const changeManager = input.changeManagers[0]!;
+
+  const patternsAt = new Date(adopted.getTime() - 60_000);
+  const routine = await writtenAt(patternsAt, () => createPattern(tx, {
     name: "Routine production deploys",
     slug: "routine-production",
     description: "Tier 2 and 3 services that deploy often and rarely fail: every deployment is a pre-approved standard change.",
@@ -38,8 +59,8 @@ export async function seedDemoChanges(tx: DbTx, input: { teamIds: Map<string, st
       { kind: "automated-pipeline" },
       { kind: "outside-freeze" },
     ],
-  });
-  await createPattern(tx, {
+  }, changeManager));
+  await writtenAt(patternsAt, () => createPattern(tx, {
     name: "Tier 1 with cover",
     slug: "tier-1-with-cover",
     description: "Customer-critical services earn standard changes only with a long, clean record and someone on call.",
@@ -53,10 +74,10 @@ export async function seedDemoChanges(tx: DbTx, input: { teamIds: Map<string, st
       { kind: "outside-freeze" },
       { kind: "on-call" },
     ],
-  });
+  }, changeManager));
   for (const check of [{ serviceId: serviceId("basket-service"), name: "smoke tests", deadlineMinutes: 30 }, { patternId: routine.id, name: "error rate", deadlineMinutes: 60 }]) {
     const created = await tx.requiredHealthCheck.create({ data: check, select: { id: true, name: true, deadlineMinutes: true, serviceId: true, patternId: true } });
-    await recordAuditEvent(tx, SEED_ACTOR, { action: "required-check.create", entityType: "RequiredHealthCheck", entityId: created.id, after: created });
+    await recordAuditEvent(tx, changeManager, { action: "required-check.create", entityType: "RequiredHealthCheck", entityId: created.id, after: created, occurredAt: adopted });
   }
 
   const frozen = services.find((service) => service.slug === DEMO_FROZEN_SERVICE)!;
@@ -65,13 +86,13 @@ export async function seedDemoChanges(tx: DbTx, input: { teamIds: Map<string, st
     { name: "Year-end trading freeze", reason: "Peak trading and reduced staffing.", scope: "ORGANISATION" as const, startsAt: new Date(Date.UTC(now.getUTCFullYear(), 11, 20)), endsAt: new Date(Date.UTC(now.getUTCFullYear() + 1, 0, 2)) },
   ]) {
     const created = await tx.freezeWindow.create({ data: freeze, select: { id: true, name: true, scope: true, startsAt: true, endsAt: true } });
-    await recordAuditEvent(tx, SEED_ACTOR, { action: "freeze.create", entityType: "FreezeWindow", entityId: created.id, after: created });
+    await recordAuditEvent(tx, changeManager, { action: "freeze.create", entityType: "FreezeWindow", entityId: created.id, after: created, occurredAt: new Date(now.getTime() - 3 * DAY) });
   }
 
-  await createService(tx, {
+  await writtenAt(new Date(now.getTime() - 20 * DAY), () => createService(tx, {
     slug: DEMO_NEW_SERVICE, name: "Loyalty Points", teamId: input.teamIds.get("checkout")!, tier: "TIER_3", lifecycle: "EXPERIMENTAL",
     description: "Points for purchases; built this month and not yet deployed to production.", availabilityTarget: "P99_0", deploymentTarget: "WEEKLY",
-  });
+  }));
 
   // The failing service: its latest production releases failed their required checks. Releases, not
   // rollbacks: a rollback puts an earlier version back, and flagging both showed one flag twice
@@ -81,124 +102,229 @@ export async function seedDemoChanges(tx: DbTx, input: { teamIds: Map<string, st
     orderBy: { startedAt: "desc" },
     distinct: ["version"],
     take: 2,
-    select: { id: true, version: true },
+    select: { id: true, version: true, finishedAt: true },
   });
+  const failingPipeline = input.pipelines.get(serviceId(DEMO_FAILING_SERVICE))!;
   for (const deployment of failing) {
+    // Its error-rate check failed within the hour: evaluated then, as deployment-control.ts does.
+    const at = new Date(deployment.finishedAt!.getTime() + 20 * 60_000);
+    const checks = [{ name: "error rate", deadlineMinutes: 60, state: "FAILED" }];
     await tx.deployment.update({ where: { id: deployment.id }, data: { requiredChecksStatus: "FAILED" }, select: { id: true } });
     const message = `${DEMO_FAILING_SERVICE} ${deployment.version}: required health checks failed (error rate: failed).`;
-    await tx.deploymentFlag.create({ data: { deploymentId: deployment.id, kind: "REQUIRED_CHECK_FAILED", message } });
-    await recordAuditEvent(tx, SEED_ACTOR, { action: "deployment.flagged", entityType: "Deployment", entityId: deployment.id, after: { kind: "REQUIRED_CHECK_FAILED", message } });
+    await tx.deploymentFlag.create({ data: { deploymentId: deployment.id, kind: "REQUIRED_CHECK_FAILED", message, createdAt: at } });
+    await recordAuditEvents(tx, [
+      { actor: failingPipeline, action: "deployment.required-checks", entityType: "Deployment", entityId: deployment.id, before: { requiredChecksStatus: "PENDING" }, after: { requiredChecksStatus: "FAILED", checks }, occurredAt: at },
+      { actor: failingPipeline, action: "deployment.flagged", entityType: "Deployment", entityId: deployment.id, after: { kind: "REQUIRED_CHECK_FAILED", message }, occurredAt: at },
+    ]);
   }
 
   // The random history can be unlucky on any given day; a clean recent streak makes these two
   // services' record good by construction (the demo test relies on it).
-  for (const slug of DEMO_ELIGIBLE_SERVICES) await appendCleanStreak(tx, { serviceId: serviceId(slug), slug, productionId: production.id, now });
+  for (const slug of DEMO_ELIGIBLE_SERVICES) await appendCleanStreak(tx, { serviceId: serviceId(slug), slug, productionId: production.id, now, pipeline: input.pipelines.get(serviceId(slug))! });
 
-  await linkRecentDeployments(tx, { productionId: production.id, services, routineId: routine.id, changeManagers: input.changeManagers, now });
-  await seedOpenChanges(tx, { productionId: production.id, serviceId, personIdByEmail: input.personIdByEmail, now });
+  const context = { productionId: production.id, services, routineId: routine.id, changeManagers: input.changeManagers, pipelines: input.pipelines, people: input.people, emailByName: input.emailByName, now };
+  await linkRecentDeployments(tx, context);
+  await seedOpenChanges(tx, context);
 }
 
+type ChangeContext = {
+  productionId: string;
+  services: { id: string; slug: string; tier: Tier; teamId: string; domainId: string | null }[];
+  routineId: string;
+  changeManagers: PersonActor[];
+  pipelines: Map<string, Actor>;
+  people: (email: string) => PersonActor;
+  emailByName: Map<string, string>;
+  now: Date;
+};
+
 /**
- * The last month of production deployments gets the changes that let them through: standard changes
- * for tier 2-3 services, normal changes approved by two change managers for tier 1 and 4. Backfilled
- * in bulk like the deployment history itself (no audit events: it stands for what happened before).
+ * The last month of production deployments gets the changes that let them through, recorded as they
+ * were made: tier 2-3 services asked the gate and got standard changes under "Routine production
+ * deploys"; tier 1 and 4 changes were raised by the deployer three days before and approved by two
+ * change managers the day before. Each report then linked its change and moved it (change control's
+ * own planner), and required checks closed or failed it. Rows are bulk-inserted; their audit events
+ * are exactly those the use cases write (demo-change-events.ts), dated when each step happened.
  */
-async function linkRecentDeployments(
-  tx: DbTx,
-  input: { productionId: string; services: { id: string; slug: string; tier: string }[]; routineId: string; changeManagers: string[]; now: Date },
-) {
+async function linkRecentDeployments(tx: DbTx, input: ChangeContext) {
   const deployments = await tx.deployment.findMany({
     where: { environmentId: input.productionId, startedAt: { gte: new Date(input.now.getTime() - 30 * DAY) }, status: { not: "STARTED" }, service: { slug: { not: DEMO_FAILING_SERVICE } } },
     orderBy: { startedAt: "asc" },
-    select: { id: true, serviceId: true, version: true, status: true, startedAt: true, finishedAt: true, deployer: true },
+    select: { id: true, serviceId: true, version: true, status: true, startedAt: true, finishedAt: true, deployer: true, _count: { select: { commits: true } }, healthChecks: { select: { name: true, status: true, checkedAt: true } } },
   });
-  const changes = [];
-  const approvals = [];
-  const links = { deploymentIds: [] as string[], changeIds: [] as string[] };
+  const cab = await readCabSettings(tx);
+  const planned = [];
   for (const deployment of deployments) {
     const service = input.services.find((candidate) => candidate.id === deployment.serviceId)!;
     const standard = service.tier === "TIER_2" || service.tier === "TIER_3";
-    const id = randomUUID();
     const submittedAt = new Date(deployment.startedAt.getTime() - (standard ? 60_000 : 3 * DAY));
     const decidedAt = new Date(deployment.startedAt.getTime() - (standard ? 60_000 : DAY));
-    const failed = deployment.status === "FAILED" || deployment.status === "ROLLED_BACK";
-    changes.push({
-      id, type: standard ? ("STANDARD" as const) : ("NORMAL" as const), state: failed ? ("FAILED" as const) : ("CLOSED" as const), serviceId: deployment.serviceId, environmentId: input.productionId,
-      version: deployment.version, summary: standard ? `Standard change: ${service.slug} ${deployment.version} under "Routine production deploys"` : `Release ${service.slug} ${deployment.version}`,
-      implementationPlan: standard ? "" : "Deploy through the pipeline; watch the dashboards for 30 minutes.", rollbackPlan: standard ? "" : "Redeploy the previous version.",
-      plannedStart: deployment.startedAt, patternId: standard ? input.routineId : null, requesterLabel: standard ? `token:${service.slug}-pipeline` : (deployment.deployer ?? "demo"),
-      submittedAt, decidedAt, decisionReason: standard ? 'Pre-approved by the pattern "Routine production deploys".' : "Plan and rollback reviewed; low blast radius.",
-      implementedAt: deployment.finishedAt, closedAt: failed ? null : deployment.finishedAt, failureReason: failed ? `Deployment of ${deployment.version} failed.` : null,
-      riskScore: standard ? null : 30, riskLevel: standard ? null : ("MEDIUM" as const), createdAt: submittedAt,
-    });
-    if (!standard) for (const personId of input.changeManagers.slice(0, 2)) approvals.push({ changeId: id, personId, decision: "APPROVE" as const, reason: "Plan and rollback reviewed.", createdAt: decidedAt });
-    links.deploymentIds.push(deployment.id);
-    links.changeIds.push(id);
+    const requester = standard ? input.pipelines.get(service.id)! : input.people(input.emailByName.get(deployment.deployer!)!);
+    const risk = standard ? null : await scoreChange(tx, { service, environmentId: input.productionId, plannedStart: deployment.startedAt, commits: deployment._count.commits }, submittedAt);
+    planned.push({ deployment, service, standard, submittedAt, decidedAt, requester, risk });
   }
-  if (changes.length) await tx.changeRequest.createMany({ data: changes });
+  // Numbered in the order they were raised.
+  const created = await tx.changeRequest.createManyAndReturn({
+    data: planned.map(({ deployment, service, standard, submittedAt, decidedAt, requester, risk }) => ({
+      id: randomUUID(), type: standard ? ("STANDARD" as const) : ("NORMAL" as const), state: "APPROVED" as const, serviceId: service.id, environmentId: input.productionId,
+      version: deployment.version, summary: standard ? `Standard change: ${service.slug} ${deployment.version} under "Routine production deploys"` : `Release ${service.slug} ${deployment.version}`,
+      description: "", implementationPlan: standard ? "" : "Deploy through the pipeline; watch the dashboards for 30 minutes.", rollbackPlan: standard ? "" : "Redeploy the previous version.",
+      plannedStart: deployment.startedAt, patternId: standard ? input.routineId : null, requesterId: requester.kind === "PERSON" ? requester.id : null, requesterLabel: actorLabel(requester),
+      submittedAt, decidedAt, decisionReason: standard ? 'Pre-approved by the pattern "Routine production deploys".' : "Plan and rollback reviewed; low blast radius.",
+      riskScore: risk?.score ?? null, riskLevel: risk?.level ?? null, createdAt: submittedAt, updatedAt: submittedAt,
+    })),
+    select: { id: true, number: true, type: true, state: true, version: true, summary: true, reviewDueAt: true, riskScore: true },
+  });
+  const events: PipelineEvent[] = [];
+  const gates = [];
+  const approvals = [];
+  const required = new Map<string, Awaited<ReturnType<typeof requiredChecksFor>>>();
+  const outcomes: { changeId: string; deploymentId: string; outcome: ControlOutcome }[] = [];
+  for (const [index, { deployment, service, standard, submittedAt, decidedAt, requester, risk }] of planned.entries()) {
+    const change = created[index]!;
+    if (standard) {
+      const gate = {
+        id: randomUUID(), serviceId: service.id, service: service.slug, environmentId: input.productionId, version: deployment.version,
+        reasons: [{ rule: "pattern", passed: true, message: 'Eligible for the pattern "Routine production deploys".' }],
+      };
+      gates.push({ ...gate, outcome: "ALLOW" as const, changeType: "STANDARD" as const, changeRequestId: change.id, patternId: input.routineId, outcomeKey: standardOutcomeKey(input.routineId), plannedAt: deployment.startedAt, actorLabel: actorLabel(requester), createdAt: submittedAt });
+      events.push(...standardChangeEvents(requester, gate, { id: change.id, number: change.number, patternId: input.routineId }, submittedAt));
+    } else {
+      events.push(raiseEvent(requester, { ...change, state: "SUBMITTED" }, service.slug, risk, submittedAt));
+      const voters = input.changeManagers.slice(0, cab.quorum);
+      for (const [position, voter] of voters.entries()) {
+        const at = new Date(decidedAt.getTime() - (voters.length - 1 - position) * 30 * 60_000);
+        approvals.push({ changeId: change.id, personId: voter.id, decision: "APPROVE" as const, reason: "Plan and rollback reviewed.", createdAt: at });
+        events.push(...voteEvents(voter, change.id, { reason: "Plan and rollback reviewed.", at, approves: position === voters.length - 1 ? { quorum: cab.quorum } : null }));
+      }
+    }
+    const key = `${service.id}|${standard}`;
+    if (!required.has(key)) required.set(key, await requiredChecksFor(tx, service.id, standard ? input.routineId : null));
+    // A success rolled back later was reported as a success.
+    const status = deployment.status === "ROLLED_BACK" ? "SUCCEEDED" : deployment.status;
+    const outcome = changeControlEvents(input.pipelines.get(service.id)!, {
+      deployment: { id: deployment.id, service: service.slug, version: deployment.version, status, finishedAt: deployment.finishedAt! },
+      change: { id: change.id, number: change.number, state: "APPROVED", patternId: standard ? input.routineId : null },
+      requiredChecks: required.get(key)!,
+      checks: deployment.healthChecks,
+    });
+    events.push(...outcome.events);
+    outcomes.push({ changeId: change.id, deploymentId: deployment.id, outcome });
+  }
+  if (gates.length) await tx.gateDecision.createMany({ data: gates.map(({ service: _slug, ...gate }) => gate) });
   if (approvals.length) await tx.changeApproval.createMany({ data: approvals });
-  await tx.$executeRaw`UPDATE "Deployment" d SET "changeRequestId" = p.change FROM unnest(${links.deploymentIds}::text[], ${links.changeIds}::text[]) AS p(id, change) WHERE d.id = p.id`;
+  await tx.$executeRaw`
+    UPDATE "ChangeRequest" c SET state = p.state::"ChangeState", "implementedAt" = p.implemented, "closedAt" = p.closed, "failureReason" = p.failure
+      FROM unnest(${outcomes.map((o) => o.changeId)}::text[], ${outcomes.map((o) => o.outcome.state)}::text[], ${outcomes.map((o) => o.outcome.implementedAt)}::timestamp[],
+                  ${outcomes.map((o) => o.outcome.closedAt)}::timestamp[], ${outcomes.map((o) => o.outcome.failureReason)}::text[]) AS p(id, state, implemented, closed, failure)
+     WHERE c.id = p.id`;
+  await tx.$executeRaw`
+    UPDATE "Deployment" d SET "changeRequestId" = p.change, "requiredChecksStatus" = p.checks::"RequiredChecksStatus"
+      FROM unnest(${outcomes.map((o) => o.deploymentId)}::text[], ${outcomes.map((o) => o.changeId)}::text[], ${outcomes.map((o) => o.outcome.requiredChecksStatus)}::text[]) AS p(id, change, checks)
+     WHERE d.id = p.id`;
+  const flags = outcomes.flatMap(({ deploymentId, outcome }) => (outcome.flag ? [{ deploymentId, ...outcome.flag }] : []));
+  if (flags.length) await tx.deploymentFlag.createMany({ data: flags });
+  await recordAuditEvents(tx, events);
 }
 
-async function seedOpenChanges(tx: DbTx, input: { productionId: string; serviceId: (slug: string) => string; personIdByEmail: Map<string, string>; now: Date }) {
-  const person = (email: string) => input.personIdByEmail.get(email) ?? null;
+/** Raised by engineers through the form: two normal changes waiting for the CAB, and an emergency change done and closed, its review overdue. */
+async function seedOpenChanges(tx: DbTx, input: ChangeContext) {
   const open = [
     {
       type: "NORMAL" as const, state: "SUBMITTED" as const, slug: "checkout-api", version: "2026.12.1", summary: "Switch card authorisation to the new acquirer",
       description: "Moves card authorisation from the old acquirer's API to the new one behind a percentage rollout.",
       implementationPlan: "Deploy with the new acquirer at 5%, then 25%, 50%, 100% over two days, watching authorisation rates.",
       rollbackPlan: "Set the rollout to 0% (feature flag); redeploy 2026.11.9 if the flag service is unavailable.",
-      plannedStart: new Date(input.now.getTime() + 3 * DAY), requester: "amara.okafor@runwell.local", riskScore: 45, riskLevel: "MEDIUM" as const,
+      plannedStart: new Date(input.now.getTime() + 3 * DAY), requester: "amara.okafor@runwell.local",
     },
     {
       type: "NORMAL" as const, state: "SUBMITTED" as const, slug: "ledger-core", version: "5.2.0", summary: "Partition the journal table by month",
       description: "The journal table passed 2 billion rows; monthly partitions keep posting latency flat.",
       implementationPlan: "Online migration with pg_partman during the low-traffic window; dual writes for one day.",
       rollbackPlan: "Stop dual writes and point reads back at the old table; it is kept for 7 days.",
-      plannedStart: new Date(input.now.getTime() + 5 * DAY), requester: "hannah.becker@runwell.local", riskScore: 55, riskLevel: "HIGH" as const,
+      plannedStart: new Date(input.now.getTime() + 5 * DAY), requester: "hannah.becker@runwell.local",
     },
     {
-      type: "EMERGENCY" as const, state: "CLOSED" as const, slug: "identity", version: "8.4.2", summary: "Revoke sessions issued by the compromised signing key",
+      type: "EMERGENCY" as const, state: "APPROVED" as const, slug: "identity", version: "8.4.2", summary: "Revoke sessions issued by the compromised signing key",
       description: "A signing key was exposed in a log; all sessions it signed are revoked.", implementationPlan: "Deploy the key rotation and revocation list.",
       rollbackPlan: "None: revocation is intended to be permanent.", plannedStart: new Date(input.now.getTime() - 4 * DAY), requester: "chloe.dubois@runwell.local",
-      riskScore: 60, riskLevel: "HIGH" as const, reviewDueAt: new Date(input.now.getTime() - DAY),
     },
   ];
-  for (const { slug, requester, reviewDueAt, ...change } of open) {
+  const cab = await readCabSettings(tx);
+  for (const { slug, requester, ...change } of open) {
     const emergency = change.type === "EMERGENCY";
+    const service = input.services.find((candidate) => candidate.slug === slug)!;
+    const actor = input.people(requester);
+    // Raised when raiseChange would have been called: a day before the CAB, or as the emergency began.
+    const raisedAt = emergency ? change.plannedStart : new Date(input.now.getTime() - DAY);
+    const risk = await scoreChange(tx, { service, environmentId: input.productionId, plannedStart: change.plannedStart, commits: null }, raisedAt);
     const created = await tx.changeRequest.create({
       data: {
-        ...change, serviceId: input.serviceId(slug), environmentId: input.productionId, requesterId: person(requester), requesterLabel: requester,
-        submittedAt: new Date(input.now.getTime() - (emergency ? 4 : 1) * DAY), decidedAt: emergency ? change.plannedStart : null,
-        decisionReason: emergency ? "Emergency change: implemented first, reviewed by the CAB afterwards." : null,
-        implementedAt: emergency ? change.plannedStart : null, closedAt: emergency ? change.plannedStart : null, reviewDueAt: reviewDueAt ?? null,
+        ...change, serviceId: service.id, environmentId: input.productionId, requesterId: actor.id, requesterLabel: actorLabel(actor), riskScore: risk.score, riskLevel: risk.level,
+        submittedAt: raisedAt, decidedAt: emergency ? raisedAt : null, decisionReason: emergency ? "Emergency change: implemented first, reviewed by the CAB afterwards." : null,
+        reviewDueAt: emergency ? new Date(raisedAt.getTime() + cab.emergencyReviewHours * 3_600_000) : null, createdAt: raisedAt, updatedAt: raisedAt,
       },
-      select: { id: true, number: true, type: true, state: true, version: true, summary: true },
+      select: { id: true, number: true, type: true, state: true, version: true, summary: true, reviewDueAt: true, riskScore: true },
     });
-    await recordAuditEvent(tx, SEED_ACTOR, { action: "change.raise", entityType: "ChangeRequest", entityId: created.id, after: created });
+    const events = [raiseEvent(actor, created, slug, risk, raisedAt)];
+    if (emergency) events.push(...(await deployEmergency(tx, input, { service, change: created, startedAt: new Date(raisedAt.getTime() + 20 * 60_000) })));
+    await recordAuditEvents(tx, events);
   }
 }
 
-/** Twelve successful production deployments over the last three days, with commits, passing checks and audit events. */
-async function appendCleanStreak(tx: DbTx, input: { serviceId: string; slug: string; productionId: string; now: Date }) {
+/** The emergency change's release: reported by the pipeline, it implemented and closed the change. */
+async function deployEmergency(tx: DbTx, input: ChangeContext, emergency: { service: ChangeContext["services"][number]; change: { id: string; number: number; version: string | null }; startedAt: Date }) {
+  const { service, change } = emergency;
+  const pipeline = input.pipelines.get(service.id)!;
+  const finishedAt = new Date(emergency.startedAt.getTime() + 6 * 60_000);
+  const current = await tx.deployment.findFirst({ where: { serviceId: service.id, environmentId: input.productionId, status: "SUCCEEDED", finishedAt: { lt: emergency.startedAt } }, orderBy: { finishedAt: "desc" }, select: { id: true } });
+  const row = {
+    id: randomUUID(), serviceId: service.id, environmentId: input.productionId, version: change.version!, externalId: `${service.slug}-emergency-${change.number}`, status: "SUCCEEDED" as const,
+    startedAt: emergency.startedAt, finishedAt, firstCommitAt: new Date(emergency.startedAt.getTime() - 2 * 3_600_000), deployer: "Chloé Dubois",
+    pipelineUrl: `https://ci.runwell.local/${service.slug}/runs/emergency-${change.number}`, replacesId: current?.id ?? null, isRollback: false, changeRequestId: change.id, createdAt: emergency.startedAt,
+  };
+  await tx.deployment.create({ data: row, select: { id: true } });
+  await tx.deploymentCommit.create({ data: { deploymentId: row.id, sha: randomUUID().replaceAll("-", "").slice(0, 12), committedAt: row.firstCommitAt, message: "Rotate the signing key and revoke its sessions", author: "Chloé Dubois" } });
+  const check = { id: randomUUID(), deploymentId: row.id, name: "smoke tests", status: "PASS" as const, details: "20 of 20 probes passed.", checkedAt: new Date(finishedAt.getTime() + 5 * 60_000) };
+  await tx.deploymentHealthCheck.create({ data: check });
+  const outcome = changeControlEvents(pipeline, {
+    deployment: { id: row.id, service: service.slug, version: row.version, status: "SUCCEEDED", finishedAt },
+    change: { id: change.id, number: change.number, state: "APPROVED", patternId: null },
+    requiredChecks: await requiredChecksFor(tx, service.id, null),
+    checks: [check],
+  });
+  await tx.changeRequest.update({ where: { id: change.id }, data: { state: outcome.state, implementedAt: outcome.implementedAt, closedAt: outcome.closedAt }, select: { id: true } });
+  return [
+    ...reportEvents(pipeline, { ...row, service: service.slug, environment: "production", commits: 1 }),
+    ...outcome.events,
+    healthCheckEvent(pipeline, check),
+  ];
+}
+
+/** Twelve successful production deployments over the last three days, with commits, passing checks and their reports' events. */
+async function appendCleanStreak(tx: DbTx, input: { serviceId: string; slug: string; productionId: string; now: Date; pipeline: Actor }) {
   const HOUR = 3_600_000;
+  const last = await tx.deployment.findFirst({ where: { serviceId: input.serviceId, environmentId: input.productionId, status: "SUCCEEDED" }, orderBy: { finishedAt: "desc" }, select: { id: true } });
+  let replacesId = last?.id ?? null;
   const rows = Array.from({ length: 12 }, (_, index) => {
     const finishedAt = new Date(input.now.getTime() - (72 - index * 6) * HOUR);
-    return {
+    const row = {
       id: randomUUID(), serviceId: input.serviceId, environmentId: input.productionId, version: `${input.slug}-streak.${index + 1}`, externalId: `streak-${randomUUID()}`,
       status: "SUCCEEDED" as const, startedAt: new Date(finishedAt.getTime() - 6 * 60_000), finishedAt, firstCommitAt: new Date(finishedAt.getTime() - 20 * HOUR),
-      deployer: "ci", pipelineUrl: `https://ci.runwell.local/${input.slug}/streak/${index + 1}`, requiredChecksStatus: "PASSED" as const,
+      deployer: "ci", pipelineUrl: `https://ci.runwell.local/${input.slug}/streak/${index + 1}`, requiredChecksStatus: "PASSED" as const, replacesId, createdAt: new Date(finishedAt.getTime() - 6 * 60_000),
     };
+    replacesId = row.id;
+    return row;
   });
   await tx.deployment.createMany({ data: rows });
   await tx.deploymentCommit.createMany({ data: rows.map((row) => ({ deploymentId: row.id, sha: randomUUID().replaceAll("-", "").slice(0, 12), committedAt: row.firstCommitAt, message: "Small, safe change", author: "ci" })) });
-  await tx.deploymentHealthCheck.createMany({
-    data: rows.flatMap((row) => [
-      { id: randomUUID(), deploymentId: row.id, name: "smoke tests", status: "PASS" as const, details: "20 of 20 probes passed.", checkedAt: new Date(row.finishedAt.getTime() + 5 * 60_000) },
-      { id: randomUUID(), deploymentId: row.id, name: "error rate", status: "PASS" as const, details: "5xx rate 0.01% over 10 minutes.", checkedAt: new Date(row.finishedAt.getTime() + 15 * 60_000) },
-    ]),
-  });
-  for (const row of rows) {
-    await recordAuditEvent(tx, SEED_ACTOR, { action: "deployment.report", entityType: "Deployment", entityId: row.id, after: { service: input.slug, environment: "production", version: row.version, status: row.status } });
-  }
+  const checks = rows.flatMap((row) => [
+    { id: randomUUID(), deploymentId: row.id, name: "smoke tests", status: "PASS" as const, details: "20 of 20 probes passed.", checkedAt: new Date(row.finishedAt.getTime() + 5 * 60_000) },
+    { id: randomUUID(), deploymentId: row.id, name: "error rate", status: "PASS" as const, details: "5xx rate 0.01% over 10 minutes.", checkedAt: new Date(row.finishedAt.getTime() + 15 * 60_000) },
+  ]);
+  await tx.deploymentHealthCheck.createMany({ data: checks });
+  await recordAuditEvents(tx, [
+    ...rows.flatMap((row) => reportEvents(input.pipeline, { ...row, service: input.slug, environment: "production", isRollback: false, commits: 1 })),
+    ...checks.map((check) => healthCheckEvent(input.pipeline, check)),
+  ]);
 }

@@ -1,12 +1,15 @@
 // A realistic deployment history for the demo services: staging then production, at each service's
 // deployment target, with failures fixed forward, a few rollbacks, health checks, and one deployment
 // still running. Dates are relative to `now` so the metrics page always has a current quarter; the
-// randomness is seeded, so every demo looks the same. Bulk inserts keep the seed well under a second.
+// randomness is seeded, so every demo looks the same. Bulk inserts keep the seed well under a second;
+// each report and health check is audited exactly as its pipeline's report would have been
+// (demo-pipeline-events.ts), by the service's pipeline token, when it happened.
 import { randomUUID } from "node:crypto";
-import { actorLabel } from "../../lib/auth/actor";
+import type { Actor } from "../../lib/auth/actor";
+import { recordAuditEvents } from "../../lib/audit/record-audit-event";
 import type { DbTx } from "../../lib/db";
 import type { DeploymentStatus, DeploymentTarget } from "../../lib/generated/prisma/enums.ts";
-import { SEED_ACTOR } from "./factories";
+import { healthCheckEvent, reportEvents } from "./demo-pipeline-events";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -37,12 +40,12 @@ function random(seed: number) {
 type Row = {
   id: string; serviceId: string; environmentId: string; version: string; externalId: string; status: DeploymentStatus;
   startedAt: Date; finishedAt: Date | null; pipelineUrl: string; deployer: string; firstCommitAt: Date | null;
-  replacesId: string | null; isRollback: boolean; updatedAt: Date;
+  replacesId: string | null; isRollback: boolean; updatedAt: Date; createdAt: Date;
 };
 
 type SeedService = { id: string; slug: string; deploymentTarget: DeploymentTarget; deployers: string[] };
 
-export async function seedDemoDeployments(tx: DbTx, services: SeedService[], now = new Date()): Promise<void> {
+export async function seedDemoDeployments(tx: DbTx, services: SeedService[], pipelines: Map<string, Actor>, now = new Date()): Promise<void> {
   const environments = await tx.environment.findMany({ select: { id: true, slug: true } });
   const envId = (slug: string) => environments.find((environment) => environment.slug === slug)!.id;
   const staging = envId("staging");
@@ -50,6 +53,8 @@ export async function seedDemoDeployments(tx: DbTx, services: SeedService[], now
   const rows: Row[] = [];
   const commits: { deploymentId: string; sha: string; committedAt: Date; message: string; author: string }[] = [];
   const checks: { id: string; deploymentId: string; name: string; status: "PASS" | "FAIL"; details: string; checkedAt: Date }[] = [];
+  /** The status each deployment was reported with: a success rolled back later was reported as a success. */
+  const reported = new Map<string, DeploymentStatus>();
 
   services.forEach((service, index) => {
     const next = random(1000 + index);
@@ -63,9 +68,10 @@ export async function seedDemoDeployments(tx: DbTx, services: SeedService[], now
         id: randomUUID(), serviceId: service.id, environmentId, version, externalId: `${service.slug}-${run}`, status,
         startedAt, finishedAt: status === "STARTED" ? null : new Date(startedAt.getTime() + (4 + Math.floor(next() * 8)) * MIN),
         pipelineUrl: `https://ci.runwell.local/${service.slug}/runs/${run}`, deployer, firstCommitAt,
-        replacesId: status === "SUCCEEDED" ? current?.id ?? null : null, isRollback: Boolean(rollbackOf), updatedAt: now,
+        replacesId: status === "SUCCEEDED" ? current?.id ?? null : null, isRollback: Boolean(rollbackOf), updatedAt: now, createdAt: startedAt,
       };
       rows.push(row);
+      reported.set(row.id, status);
       if (rollbackOf) rollbackOf.status = "ROLLED_BACK";
       if (status === "SUCCEEDED") live[environmentId] = row;
       return row;
@@ -102,7 +108,11 @@ export async function seedDemoDeployments(tx: DbTx, services: SeedService[], now
         // Now and then the error rate climbs after release and the team puts the previous version back.
         if (roll > 0.95 && previousVersion) {
           checks.push({ id: randomUUID(), deploymentId: prod.id, name: "error rate", status: "FAIL", details: "5xx rate 4.1% over 10 minutes.", checkedAt: new Date(checkedAt.getTime() + 20 * MIN) });
-          deploy(production, previousVersion, new Date(checkedAt.getTime() + 25 * MIN), "SUCCEEDED", null, deployer, prod);
+          const rollback = deploy(production, previousVersion, new Date(checkedAt.getTime() + 25 * MIN), "SUCCEEDED", null, deployer, prod);
+          // The version put back is checked like a release (fixed results: the seeded randomness stays as it was).
+          const verifiedAt = new Date(rollback.finishedAt!.getTime() + 2 * MIN);
+          checks.push({ id: randomUUID(), deploymentId: rollback.id, name: "smoke tests", status: "PASS", details: "20 of 20 probes passed.", checkedAt: verifiedAt });
+          checks.push({ id: randomUUID(), deploymentId: rollback.id, name: "error rate", status: "PASS", details: "5xx rate 0.02% over 10 minutes.", checkedAt: new Date(verifiedAt.getTime() + 10 * MIN) });
           continue;
         }
         previousVersion = version;
@@ -132,18 +142,14 @@ export async function seedDemoDeployments(tx: DbTx, services: SeedService[], now
   });
   await tx.deploymentCommit.createMany({ data: commits });
   await tx.deploymentHealthCheck.createMany({ data: checks });
-  // Seeds are audited like any mutation: one event per deployment, as its pipeline report would write.
-  await tx.auditEvent.createMany({
-    data: rows.map((row) => ({
-      id: randomUUID(),
-      occurredAt: row.finishedAt ?? row.startedAt,
-      actorId: null,
-      actorLabel: actorLabel(SEED_ACTOR),
-      actorKind: SEED_ACTOR.kind,
-      action: "deployment.report",
-      entityType: "Deployment",
-      entityId: row.id,
-      after: { version: row.version, status: row.status, externalId: row.externalId, isRollback: row.isRollback },
-    })),
-  });
+  // Audited as the pipelines reported them: each deployment (and a rollback's revert), then its checks.
+  const slugOf = (id: string) => slugById.get(id)!;
+  const envSlug = new Map(environments.map((environment) => [environment.id, environment.slug]));
+  const serviceOf = new Map(rows.map((row) => [row.id, row.serviceId]));
+  const commitCount = new Map<string, number>();
+  for (const commit of commits) commitCount.set(commit.deploymentId, (commitCount.get(commit.deploymentId) ?? 0) + 1);
+  await recordAuditEvents(tx, [
+    ...rows.flatMap((row) => reportEvents(pipelines.get(row.serviceId)!, { ...row, status: reported.get(row.id)!, service: slugOf(row.serviceId), environment: envSlug.get(row.environmentId)!, commits: commitCount.get(row.id) ?? 0 })),
+    ...checks.map((check) => healthCheckEvent(pipelines.get(serviceOf.get(check.deploymentId)!)!, check)),
+  ]);
 }

@@ -1,13 +1,17 @@
 // Demo runbooks: every service has its overview from the starter template; the busiest services have
 // alert runbooks with a few revisions by different people, linked alerts, and one that is overdue
 // for review in the Checkout team (so the demo engineer's home shows it).
+import type { PersonActor } from "../../lib/auth/actor";
+import { recordAuditEvent } from "../../lib/audit/record-audit-event";
 import type { DbTx } from "../../lib/db";
 import { BUILTIN_TEMPLATES } from "../../lib/runbooks/builtin-templates";
+import { insertRunbook } from "../../lib/runbooks/create-runbook";
 import { fillTemplate } from "../../lib/runbooks/fill-template";
-import { createRunbookWithHistory } from "./runbook-factories";
+import { ZRunbookContent, type TRunbookContent } from "../../lib/runbooks/schemas";
+import { saveRevision } from "../../lib/runbooks/update-runbook";
+import { writtenAt } from "./backdate";
 
 const DAY = 86_400_000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
 
 type DemoRunbook = {
   service: string;
@@ -117,37 +121,63 @@ export const DEMO_RUNBOOKS: readonly DemoRunbook[] = [
   },
 ];
 
+/**
+ * Writes each runbook the way its authors did: the first revision through insertRunbook (createRunbook's
+ * write) and every later one through saveRevision (updateRunbook's), each by its author, then moved to
+ * when it was written; the last review is recorded as markRunbookReviewed records it.
+ */
 export async function seedDemoRunbooks(
   tx: DbTx,
-  services: { id: string; slug: string; name: string; teamName: string }[],
-  personIdByEmail: Map<string, string>,
+  services: { id: string; slug: string; name: string; teamName: string; lead: string }[],
+  input: { people: (email: string) => PersonActor; emailByName: Map<string, string>; now: Date },
 ): Promise<void> {
+  const daysAgo = (days: number) => new Date(input.now.getTime() - days * DAY);
   const overview = BUILTIN_TEMPLATES.find((template) => template.isStarter)!;
   for (const service of services) {
-    await createRunbookWithHistory(tx, {
-      serviceId: service.id,
-      title: `${service.name}: service overview`,
-      tags: overview.tags,
-      reviewIntervalDays: 180,
-      lastReviewedAt: daysAgo(7),
-      revisions: [{ body: fillTemplate(overview.body, { service: service.name, team: service.teamName }), summary: `Starter runbook from the template "${overview.name}"`, createdAt: daysAgo(7) }],
+    const lead = input.people(service.lead);
+    await writeRunbook(tx, {
+      service,
+      content: { title: `${service.name}: service overview`, tags: overview.tags, alertNames: [], reviewIntervalDays: 180, ownerId: null },
+      revisions: [{ body: fillTemplate(overview.body, { service: service.name, team: service.teamName }), summary: `Starter runbook from the template "${overview.name}"`, author: lead, at: daysAgo(7) }],
+      review: null,
     });
   }
-  const serviceId = new Map(services.map((service) => [service.slug, service.id]));
+  const byName = (name: string) => input.people(input.emailByName.get(name)!);
   for (const runbook of DEMO_RUNBOOKS) {
-    await createRunbookWithHistory(tx, {
-      serviceId: serviceId.get(runbook.service)!,
-      title: runbook.title,
-      tags: runbook.tags,
-      alertNames: runbook.alertNames,
-      ownerId: runbook.owner ? personIdByEmail.get(runbook.owner) ?? null : null,
-      lastReviewedAt: daysAgo(runbook.reviewedDaysAgo),
-      revisions: runbook.revisions.map((revision) => ({
-        body: revision.body,
-        summary: revision.summary,
-        authorLabel: revision.author,
-        createdAt: daysAgo(revision.daysAgo),
-      })),
+    const service = services.find((candidate) => candidate.slug === runbook.service)!;
+    const revisions = runbook.revisions.map((revision) => ({ body: revision.body, summary: revision.summary, author: byName(revision.author), at: daysAgo(revision.daysAgo) }));
+    // Revisions of one day are a few minutes apart, in their order.
+    revisions.forEach((revision, index) => (revision.at = new Date(revision.at.getTime() + index * 60_000)));
+    const reviewer = runbook.owner ? input.people(runbook.owner) : revisions.at(-1)!.author;
+    await writeRunbook(tx, {
+      service,
+      content: { title: runbook.title, tags: runbook.tags, alertNames: runbook.alertNames, reviewIntervalDays: 90, ownerId: runbook.owner ? input.people(runbook.owner).id : null },
+      revisions,
+      // Marked reviewed after it was written (on an edit's day, just after the edit).
+      review: runbook.reviewedDaysAgo < runbook.revisions[0]!.daysAgo ? { by: reviewer, at: new Date(daysAgo(runbook.reviewedDaysAgo).getTime() + revisions.length * 60_000) } : null,
     });
+  }
+}
+
+type RunbookHistory = {
+  service: { id: string; slug: string };
+  content: Omit<TRunbookContent, "body" | "summary">;
+  revisions: { body: string; summary: string; author: PersonActor; at: Date }[];
+  review: { by: PersonActor; at: Date } | null;
+};
+
+async function writeRunbook(tx: DbTx, history: RunbookHistory): Promise<void> {
+  const [first, ...later] = history.revisions;
+  const content = (revision: RunbookHistory["revisions"][number]): TRunbookContent => ZRunbookContent.parse({ ...history.content, body: revision.body, summary: revision.summary });
+  const { id } = await writtenAt(first!.at, () => insertRunbook(tx, first!.author, history.service, content(first!), first!.at));
+  for (const [index, revision] of later.entries()) {
+    const { revision: number } = await writtenAt(revision.at, () => saveRevision(tx, revision.author, id, index + 1, content(revision), { action: "runbook.update", restoredFromNumber: null }));
+    await tx.runbookRevision.updateMany({ where: { runbookId: id, number }, data: { createdAt: revision.at } });
+  }
+  if (history.review) {
+    const before = await tx.runbook.findUniqueOrThrow({ where: { id }, select: { slug: true, revision: true, lastReviewedAt: true, lastReviewedById: true } });
+    const after = { ...before, lastReviewedAt: history.review.at, lastReviewedById: history.review.by.id };
+    await tx.runbook.update({ where: { id }, data: { lastReviewedAt: after.lastReviewedAt, lastReviewedById: after.lastReviewedById }, select: { id: true } });
+    await recordAuditEvent(tx, history.review.by, { action: "runbook.review", entityType: "Runbook", entityId: id, before, after, occurredAt: history.review.at });
   }
 }

@@ -6,6 +6,8 @@ import type { Role } from "../../lib/generated/prisma/enums.ts";
 import { sealAllPending } from "../../lib/audit/seal-audit-events";
 import { seedDemoChanges } from "./demo-changes";
 import { seedDemoDeployments } from "./demo-deployments";
+import { seedIncidentHistory, seedOpenIncident } from "./demo-incidents";
+import { markHistoryDelivered } from "./mark-history-delivered";
 import {
   createDomain,
   createEnvironments,
@@ -19,6 +21,10 @@ import {
 } from "./factories";
 import { seedDemoRunbooks } from "./demo-runbooks";
 import { seedDemoOnCall } from "./oncall-demo";
+import { writtenAt } from "./backdate";
+import { createPipelineTokens, demoPeople } from "./demo-actors";
+
+const DAY = 86_400_000;
 
 export const DEMO_PASSWORD = "runwell-demo";
 
@@ -162,10 +168,17 @@ export const DEMO_SERVICES: readonly DemoService[] = [
 const LINK_LABEL = { DASHBOARD: "Service dashboard", ALERTS: "Alert rules", DOCS: "Documentation" } as const;
 const LINK_HOST = { DASHBOARD: "grafana", ALERTS: "alerts", DOCS: "docs" } as const;
 
-/** Seeds an empty database with the demo organisation in one transaction, then seals its audit events. */
-export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> {
+/**
+ * Seeds an empty database with the demo organisation in one transaction, then seals its audit events.
+ * Everything after the organisation itself is made by its people and pipelines through the use cases'
+ * writes, or with exactly the events they write, dated when it happened (see backdate.ts).
+ */
+export async function seedDemoOrganisation(prisma: PrismaClient, now = new Date()): Promise<void> {
+  // The story ends a minute before the seed runs; the organisation was set up a year before.
+  const story = new Date(now.getTime() - 60_000);
+  const founded = new Date(story.getTime() - 365 * DAY);
   await prisma.$transaction(
-    async (tx) => {
+    (tx) => writtenAt(founded, async () => {
       // A British organisation: its pay and exposures are in pounds.
       await createOrganisationSettings(tx, { currency: "GBP" });
       // The demo shows the error-budget policy at work (a new organisation starts with it off).
@@ -188,18 +201,18 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
 
       const personIdByEmail = new Map<string, string>();
       for (const { teams, stable, ...person } of DEMO_PEOPLE) {
-        const created = await createPerson(tx, {
+        const row = await createPerson(tx, {
           ...person,
           password: stable ? DEMO_PASSWORD : undefined,
           teams: teams.map((membership) => ({ teamId: teamId(membership.team), isLead: membership.isLead })),
         });
-        personIdByEmail.set(created.email, created.id);
+        personIdByEmail.set(row.email, row.id);
       }
 
-      const services: { id: string; slug: string; name: string; teamName: string }[] = [];
+      const services: { id: string; slug: string; name: string; teamName: string; lead: string }[] = [];
       const seeded: Parameters<typeof seedDemoDeployments>[1] = [];
       for (const { team, links, ...service } of DEMO_SERVICES) {
-        const created = await createService(tx, {
+        const row = await createService(tx, {
           repositoryUrl: `https://git.runwell.local/${team}/${service.slug}`,
           ...service,
           teamId: teamId(team),
@@ -209,19 +222,29 @@ export async function seedDemoOrganisation(prisma: PrismaClient): Promise<void> 
             url: `https://${LINK_HOST[kind]}.runwell.local/${service.slug}`,
           })),
         });
-        services.push({ ...created, teamName: DEMO_TEAMS.find((demoTeam) => demoTeam.slug === team)!.name });
+        const lead = DEMO_PEOPLE.find((p) => p.teams.some((membership) => membership.team === team && membership.isLead))!.email;
+        services.push({ ...row, teamName: DEMO_TEAMS.find((demoTeam) => demoTeam.slug === team)!.name, lead });
         const deployers = DEMO_PEOPLE.filter((p) => p.role === "ENGINEER" && p.teams.some((membership) => membership.team === team)).map((p) => p.name);
-        seeded.push({ id: created.id, slug: service.slug, deploymentTarget: service.deploymentTarget ?? "WEEKLY", deployers });
+        seeded.push({ id: row.id, slug: service.slug, deploymentTarget: service.deploymentTarget ?? "WEEKLY", deployers });
       }
-      await seedDemoRunbooks(tx, services, personIdByEmail);
-      await seedDemoDeployments(tx, seeded);
 
-      await seedDemoOnCall(tx, { teams: teamIds, domains: domainIds });
-      const changeManagers = DEMO_PEOPLE.filter((p) => p.role === "CHANGE_MANAGER").map((p) => personIdByEmail.get(p.email)!);
-      await seedDemoChanges(tx, { teamIds, personIdByEmail, changeManagers });
-    },
-    // Four password hashes and ~130 inserts: more than the 5 s default on a slow machine.
+      const people = await demoPeople(tx);
+      const emailByName = new Map(DEMO_PEOPLE.map((p) => [p.name, p.email]));
+      const pipelines = await createPipelineTokens(tx, services.map((service) => ({ ...service, lead: people(service.lead) })), new Date(founded.getTime() + DAY));
+      await seedDemoRunbooks(tx, services, { people, emailByName, now: story });
+      await seedDemoDeployments(tx, seeded, pipelines, story);
+
+      // The rotas, cover and leave were set up five weeks ago, with the schedules' history.
+      await writtenAt(new Date(story.getTime() - 35 * DAY), () => seedDemoOnCall(tx, { teams: teamIds, domains: domainIds }));
+      const changeManagers = DEMO_PEOPLE.filter((p) => p.role === "CHANGE_MANAGER").map((p) => people(p.email));
+      await seedDemoChanges(tx, { teamIds, people, emailByName, changeManagers, pipelines, now: story });
+    }),
+    // Four password hashes and a few thousand rows: more than the 5 s default on a slow machine.
     { timeout: 60_000 },
   );
+  // Incidents go through their use cases, each its own transaction, like responders' clicks.
+  await seedIncidentHistory(prisma);
+  await markHistoryDelivered(prisma);
+  await seedOpenIncident(prisma);
   await sealAllPending(prisma);
 }

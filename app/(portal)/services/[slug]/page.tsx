@@ -7,6 +7,7 @@ import { ServiceReliability } from "@/components/catalog/service-reliability";
 import { ServiceRunbooksCard } from "@/components/runbooks/service-runbooks-card";
 import { ServiceDeploymentsCard } from "@/components/deployments/service-deployments-card";
 import { OnCallNowCard } from "@/components/oncall/oncall-now-card";
+import { OpenIncidentsCard } from "@/components/incidents/open-incidents-card";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,6 +23,7 @@ import { organisationMoneyUnit } from "@/lib/settings/queries";
 import { listServiceRunbooks } from "@/lib/runbooks/queries";
 import { environmentMatrix } from "@/lib/deployments/queries";
 import { getOnCallNow } from "@/lib/oncall/get-oncall-now";
+import { openIncidentsOf } from "@/lib/incidents/queries";
 import { ServiceAvailabilityCard } from "@/components/reliability/service-availability-card";
 import { budgetPolicyState, serviceAvailabilityView } from "@/lib/reliability/queries";
 import { recordBudgetExceptionAction } from "./budget-actions";
@@ -36,12 +38,13 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const service = await getServiceBySlug(db(), slug);
   if (!service) notFound();
-  const [history, runbooks, deployed, [oncall], unit, availability, policy] = await Promise.all([
+  const [history, runbooks, deployed, [oncall], unit, incidents, availability, policy] = await Promise.all([
     listEntityHistory(db(), "Service", service.id),
     listServiceRunbooks(db(), service.id),
     environmentMatrix(db(), { service: service.slug }),
     getOnCallNow(db(), { slug: service.slug }),
     organisationMoneyUnit(db()),
+    openIncidentsOf(db(), [service.id], 10),
     serviceAvailabilityView(db(), service.slug),
     budgetPolicyState(db(), service.id),
   ]);
@@ -68,6 +71,8 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ServiceReliability service={service} unit={unit} />
+          <OpenIncidentsCard incidents={incidents} allHref={`/incidents?service=${service.slug}`} empty="No open incidents."
+            declareHref={!service.archived && can(person, "incidents.declare") ? `/incidents/new?service=${service.slug}` : null} />
           {availability ? (
             <ServiceAvailabilityCard view={availability} policy={policy}
               recordException={can(person, "reliability.budget-exception", { teamId: service.team.id }) ? recordBudgetExceptionAction.bind(null, service.slug) : null} />
