@@ -8,10 +8,12 @@ type Props = {
   entityTypes: string[];
   actions: string[];
   services: Option[];
+  /** A large organisation: services are the chosen team's only, or a slug to type when no team is chosen. */
+  servicesNarrowed: boolean;
   teams: Option[];
 };
 
-export function AuditFilters({ values, entityTypes, actions, services, teams }: Props) {
+export function AuditFilters({ values, entityTypes, actions, services, servicesNarrowed, teams }: Props) {
   return (
     <form method="get" role="search" aria-label="Filter audit events" className="mb-6 grid gap-3 rounded-lg border border-line bg-surface p-4 sm:grid-cols-2 lg:grid-cols-4">
       <Labelled id="entityType" label="Entity">
@@ -33,10 +35,14 @@ export function AuditFilters({ values, entityTypes, actions, services, teams }: 
         <Input id="actor" name="actor" defaultValue={values.actor ?? ""} />
       </Labelled>
       <Labelled id="service" label="Service">
-        <Select id="service" name="service" defaultValue={values.service ?? ""}>
-          <option value="">Any</option>
-          {services.map((service) => <option key={service.slug} value={service.slug}>{service.name}</option>)}
-        </Select>
+        {!servicesNarrowed || services.length ? (
+          <Select id="service" name="service" defaultValue={values.service ?? ""}>
+            <option value="">Any</option>
+            {services.map((service) => <option key={service.slug} value={service.slug}>{service.name}</option>)}
+          </Select>
+        ) : (
+          <Input id="service" name="service" defaultValue={values.service ?? ""} placeholder="service slug, or choose a team" />
+        )}
       </Labelled>
       <Labelled id="team" label="Team">
         <Select id="team" name="team" defaultValue={values.team ?? ""}>

@@ -4,6 +4,7 @@
 // (action, ids, chain position, hash, JSON) one click away.
 import { TextLink } from "@/components/ui/text-link";
 import type { AuditSentence, SentencePart } from "@/lib/audit/sentence-kit";
+import { RawAuditEventBody, type RawAuditEventFields } from "./raw-audit-event-body";
 
 function Part({ part }: { part: SentencePart }) {
   if (typeof part === "string") return <>{part}</>;
@@ -34,38 +35,14 @@ export function AuditSentenceView({ sentence, className }: { sentence: AuditSent
   );
 }
 
-export type RawAuditEvent = {
-  id: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  actorLabel: string;
-  actorKind: string;
-  seq: string | null;
-  hash?: string | null;
-  before: unknown;
-  after: unknown;
-};
-
-const json = (value: unknown) => (value === null || value === undefined ? "—" : JSON.stringify(value, null, 2));
+export type RawAuditEvent = RawAuditEventFields;
 
 /** The event as recorded: what the export and the hash chain hold. */
 export function RawAuditEvent({ event }: { event: RawAuditEvent }) {
   return (
     <details className="mt-1 text-xs text-fg-muted print:hidden">
       <summary className="cursor-pointer select-none">Raw event</summary>
-      <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5">
-        <dt>Action</dt><dd className="font-mono">{event.action}</dd>
-        <dt>Entity</dt><dd className="font-mono break-all">{event.entityType} {event.entityId}</dd>
-        <dt>Actor</dt><dd className="break-all">{event.actorLabel} ({event.actorKind.toLowerCase()})</dd>
-        <dt>Chain</dt><dd className="font-mono">{event.seq ? `#${event.seq}` : "not sealed yet"}</dd>
-        {event.hash ? (<><dt>Hash</dt><dd className="font-mono break-all">{event.hash}</dd></>) : null}
-        <dt>Event id</dt><dd className="font-mono break-all">{event.id}</dd>
-      </dl>
-      <div className="mt-1 grid gap-2 sm:grid-cols-2">
-        <div><div className="font-medium">Before</div><pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-surface-muted p-2 font-mono">{json(event.before)}</pre></div>
-        <div><div className="font-medium">After</div><pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-surface-muted p-2 font-mono">{json(event.after)}</pre></div>
-      </div>
+      <RawAuditEventBody event={event} />
     </details>
   );
 }

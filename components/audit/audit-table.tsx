@@ -2,8 +2,10 @@ import { Badge } from "@/components/ui/badge";
 import { DateTime } from "@/components/ui/date-time";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { AuditEventDto } from "@/lib/audit/queries";
-import { AuditSentenceView, RawAuditEvent } from "./audit-sentence";
+import { AuditSentenceView } from "./audit-sentence";
+import { RawAuditEventOnDemand } from "./raw-audit-event-on-demand-client";
 
+// Each row sends its sentence; the raw JSON and hashes are fetched when someone opens "Raw event".
 export function AuditTable({ events }: { events: AuditEventDto[] }) {
   return (
     <Table caption="Audit events, newest first" captionHidden>
@@ -20,7 +22,7 @@ export function AuditTable({ events }: { events: AuditEventDto[] }) {
             <TD className="whitespace-nowrap align-top"><DateTime value={event.occurredAt} /></TD>
             <TD className="align-top">
               <AuditSentenceView sentence={event.sentence} />
-              <RawAuditEvent event={event} />
+              <RawAuditEventOnDemand id={event.id} />
             </TD>
             <TD className="align-top">{event.sealed ? <Badge tone="success">#{event.seq}</Badge> : <Badge tone="warning">sealing</Badge>}</TD>
           </TR>

@@ -1,6 +1,6 @@
 // The navigation's icons, rendered on the server and handed to the client nav as elements, so the
 // icon code is not part of every page's JavaScript.
-import { BookOpenText, Boxes, CalendarClock, GitPullRequestArrow, House, Rocket, Siren, ScrollText, UserRound, Users, type LucideIcon } from "lucide-react";
+import { BookOpenText, Boxes, CalendarClock, GitPullRequestArrow, House, Rocket, ScrollText, Settings, Siren, UserRound, Users, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import type { NavIcon } from "./nav-items";
 
@@ -14,6 +14,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   teams: Users,
   people: UserRound,
   audit: ScrollText,
+  settings: Settings,
   deployments: Rocket,
   changes: GitPullRequestArrow,
 };

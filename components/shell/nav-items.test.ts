@@ -18,8 +18,10 @@ describe("navGroupsFor", () => {
       ["Organisation", ["Teams", "People", "Audit trail"]],
     ]);
     const roles = ["ENGINEER", "PRODUCT_MANAGER", "CHANGE_MANAGER", "ADMIN"] as const;
-    const withoutAudit = roles.map((role) => labels(role).filter((label) => label !== "Audit trail"));
-    for (const list of withoutAudit) expect(list).toEqual(withoutAudit[0]);
+    const everyone = roles.map((role) => labels(role).filter((label) => label !== "Audit trail" && label !== "Settings"));
+    for (const list of everyone) expect(list).toEqual(everyone[0]);
+    // Where an entry is shown, it is in the same place for every role that has it.
+    expect(labels("ADMIN").slice(-3)).toEqual(["People", "Audit trail", "Settings"]);
   });
 
   it("shows the audit trail only to those who may read it", () => {
@@ -27,6 +29,14 @@ describe("navGroupsFor", () => {
       expect(labels(role).includes("Audit trail")).toBe(can(person(role), "audit.read"));
     }
     expect(labels("CHANGE_MANAGER")).toContain("Audit trail");
+  });
+
+  it("shows the organisation's settings only to those who may change them", () => {
+    for (const role of ["ENGINEER", "PRODUCT_MANAGER", "CHANGE_MANAGER", "ADMIN"] as const) {
+      expect(labels(role).includes("Settings")).toBe(can(person(role), "organisation.settings"));
+    }
+    expect(labels("ADMIN")).toContain("Settings");
+    expect(labels("CHANGE_MANAGER")).not.toContain("Settings");
   });
 });
 

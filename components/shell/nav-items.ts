@@ -4,7 +4,7 @@ import type { PersonActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 
 /** Icon names rather than components, so the list can cross from the server shell to the client nav. */
-export type NavIcon = "home" | "services" | "oncall" | "incidents" | "runbooks" | "deployments" | "changes" | "teams" | "people" | "audit";
+export type NavIcon = "home" | "services" | "oncall" | "incidents" | "runbooks" | "deployments" | "changes" | "teams" | "people" | "audit" | "settings";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 export type NavGroup = { label: string; items: NavItem[] };
@@ -20,6 +20,7 @@ const ITEMS = {
   teams: { href: "/teams", label: "Teams", icon: "teams" },
   people: { href: "/people", label: "People", icon: "people" },
   audit: { href: "/audit", label: "Audit trail", icon: "audit" },
+  settings: { href: "/settings", label: "Settings", icon: "settings" },
 } as const satisfies Record<string, NavItem>;
 
 type ItemKey = keyof typeof ITEMS;
@@ -29,13 +30,21 @@ const GROUPS: readonly { label: string; keys: readonly ItemKey[] }[] = [
   { label: "Start", keys: ["home"] },
   { label: "Build and run", keys: ["services", "runbooks", "oncall", "incidents"] },
   { label: "Change", keys: ["deployments", "changes"] },
-  { label: "Organisation", keys: ["teams", "people", "audit"] },
+  { label: "Organisation", keys: ["teams", "people", "audit", "settings"] },
 ];
+
+/** Entries only some may open; the rest are for everyone signed in. Hidden entries leave the order as it is. */
+const PERMISSION_OF: Partial<Record<ItemKey, Parameters<typeof can>[1]>> = { audit: "audit.read", settings: "organisation.settings" };
+
+function mayOpen(person: PersonActor, key: ItemKey): boolean {
+  const permission = PERMISSION_OF[key];
+  return !permission || can(person, permission);
+}
 
 export function navGroupsFor(person: PersonActor): NavGroup[] {
   return GROUPS.map(({ label, keys }) => ({
     label,
-    items: keys.filter((key) => key !== "audit" || can(person, "audit.read")).map((key) => ({ ...ITEMS[key] })),
+    items: keys.filter((key) => mayOpen(person, key)).map((key) => ({ ...ITEMS[key] })),
   })).filter((group) => group.items.length > 0);
 }
 

@@ -25,7 +25,7 @@ function tokenFor(service: string): string {
   return made.stdout.trim();
 }
 
-type Ids = { deploymentId: string; changeId: string; serviceId: string };
+type Ids = { deploymentId: string; changeId: string; serviceId: string; auditEventId: string };
 type Call = (api: APIRequestContext, headers: Record<string, string>, ids: Ids) => Promise<APIResponse>;
 type Operation = {
   permission: Permission;
@@ -74,6 +74,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   "GET /api/v1/changes/{}/evidence": { permission: "changes.evidence", call: (api, headers, ids) => api.get(`/api/v1/changes/${ids.changeId}/evidence`, { headers }), foreign: "refused" },
   "GET /api/v1/audit/export": { permission: "audit.export", call: (api, headers) => api.get(`/api/v1/audit/export?service=${SERVICE}&format=json`, { headers }), foreign: "refused" },
+  "GET /api/v1/audit/events/{}": { permission: "audit.read", call: (api, headers, ids) => api.get(`/api/v1/audit/events/${ids.auditEventId}`, { headers }), foreign: "refused" },
   "GET /api/v1/audit/verify": { permission: "audit.verify", call: (api, headers) => api.get("/api/v1/audit/verify?mode=incremental", { headers }), foreign: "refused" },
 };
 
@@ -105,7 +106,8 @@ test("every API route answers every caller exactly as the permission matrix says
     const service = await prisma.service.findUniqueOrThrow({ where: { slug: SERVICE }, select: { id: true } });
     const deployment = await prisma.deployment.findFirstOrThrow({ where: { serviceId: service.id }, select: { id: true } });
     const change = await prisma.changeRequest.findFirstOrThrow({ where: { serviceId: service.id }, select: { id: true } });
-    return { serviceId: service.id, deploymentId: deployment.id, changeId: change.id };
+    const auditEvent = await prisma.auditEvent.findFirstOrThrow({ where: { entityType: "Service", entityId: service.id }, select: { id: true } });
+    return { serviceId: service.id, deploymentId: deployment.id, changeId: change.id, auditEventId: auditEvent.id };
   });
   const anonymous = await apiAs(null);
   const failures: string[] = [];

@@ -26,7 +26,9 @@ test("a team member archives a service they created", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Services" })).toBeVisible();
   await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
 
+  // Searched for by name: the catalogue shows 50 services a page, and the suite adds services to it.
   await page.getByLabel("Archived services", { exact: true }).selectOption({ label: "Include archived" });
+  await page.getByRole("searchbox", { name: "Search" }).fill(name);
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/[?&]archived=include(&|$)/);
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });

@@ -14,7 +14,12 @@ test.describe("audit review", () => {
     await page.getByLabel("Action", { exact: true }).selectOption("service.create");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/[?&]service=checkout-api(&|$)/);
-    await expect(page.getByRole("row").filter({ hasText: "service.create" })).toHaveCount(1);
+    // Rows say what happened; the raw action (service.create) is loaded when "Raw event" is opened.
+    const created = page.getByRole("row").filter({ hasText: /created the service Checkout API for / });
+    await expect(created).toHaveCount(1);
+    await created.getByText("Raw event").click();
+    await expect(created.getByText("service.create", { exact: true })).toBeVisible();
+    await expect(created.getByText(/^[0-9a-f]{64}$/).first()).toBeVisible(); // its hash, one click away
 
     await page.getByRole("button", { name: "Verify new events" }).click();
     await expect(page.getByRole("status")).toHaveText(/^Chain intact: \d+ events verified\.$/);
@@ -24,7 +29,7 @@ test.describe("audit review", () => {
     expect(download.suggestedFilename()).toMatch(/^runwell-audit-start-to-\d{4}-\d\d-\d\dT\d{6}\.csv$/);
     const csv = await readFile((await download.path())!, "utf8");
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("seq,id,occurredAt,actorId,actorLabel,actorKind,action,entityType,entityId,before,after,prevHash,hash,sealedAt");
+    expect(lines[0]).toBe("seq,id,occurredAt,actorId,actorLabel,actorKind,action,entityType,entityId,before,after,prevHash,hash,sealedAt,sentence");
     expect(lines.length).toBeGreaterThan(1);
     expect(csv).toContain(",service.create,Service,");
     // Filtered like the page: nothing of another service's creation.
@@ -46,8 +51,10 @@ test.describe("GET /api/v1/audit/export", () => {
     const response = await (await apiAs("admin")).get("/api/v1/audit/export?format=json&service=checkout-api");
     expect(response.status()).toBe(200);
     expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="runwell-audit-.*\.json"$/);
-    const events = (await response.json()) as { entityType: string; hash: string }[];
+    const events = (await response.json()) as { entityType: string; action: string; hash: string; sentence: string }[];
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((event) => /^[0-9a-f]{64}$/.test(event.hash))).toBe(true);
+    // Every row says what happened in words, as the audit page does.
+    expect(events.find((event) => event.action === "service.create")?.sentence).toMatch(/ created the service Checkout API for /);
   });
 });

@@ -73,6 +73,19 @@ for (const width of [1280, 1366]) {
   });
 }
 
+test("at 1280 px an admin's longer navigation (audit trail, settings) still fits in one row", async ({ pageAs }) => {
+  const page = await pageAs("admin");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Primary" });
+  await expect(nav.getByRole("link", { name: "Settings", exact: true })).toBeVisible();
+  await nav.getByRole("link", { name: "Settings", exact: true }).click();
+  await expect(page).toHaveURL("/settings");
+  const menu = await page.getByRole("button", { name: new RegExp(ACCOUNTS.admin.name) }).boundingBox();
+  expect(menu!.x + menu!.width).toBeLessThanOrEqual(1280);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+});
+
 test("on a 390 px phone, quick find and the menu are one tap away", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/");

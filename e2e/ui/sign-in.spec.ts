@@ -5,11 +5,12 @@ import { ACCOUNTS, authFile, expect, signInThroughForm, test, type Role } from "
 /** What each role's home shows first, and its primary navigation in order (components/shell/nav-items.ts). */
 const NAV = ["Home", "Services", "Runbooks", "On-call", "Incidents", "Deployments", "Changes", "Teams", "People"];
 const WITH_AUDIT = [...NAV, "Audit trail"];
+const WITH_SETTINGS = [...WITH_AUDIT, "Settings"];
 const HOME: Record<Role, { section: string; nav: string[] }> = {
   engineer: { section: "Your teams' services", nav: NAV },
   "product-manager": { section: "Your services by availability target", nav: NAV },
   "change-manager": { section: "Latest changes", nav: WITH_AUDIT },
-  admin: { section: "People without a team", nav: WITH_AUDIT },
+  admin: { section: "People without a team", nav: WITH_SETTINGS },
 };
 
 test.describe("signing in", () => {

@@ -65,6 +65,7 @@ const ZAuditExportEvent = z.object({
   prevHash: z.string().nullable(),
   hash: z.string().nullable().describe("SHA-256 of the RFC 8785 canonical JSON of the event and prevHash."),
   sealedAt: z.string().meta({ format: "date-time" }).nullable(),
+  sentence: z.string().describe("The event in words, as the audit page says it, with the current names of what it mentions."),
 });
 
 const ZGateAnswer = z.object({
@@ -241,6 +242,17 @@ export function openApiDocument(serverUrl = "/") {
             { name: "alert", in: "query", required: true, schema: { type: "string" }, description: "The alert's name." },
           ],
           responses: { "200": { description: "The runbook's title and URL." }, ...errors(401, 403, 404, 422) },
+        },
+      },
+      "/api/v1/audit/events/{id}": {
+        get: {
+          operationId: "getAuditEvent",
+          summary: "One audit event as recorded",
+          description:
+            "The event's before and after JSON, actor, chain position (`seq`), `prevHash`, `hash` and `sealedAt`: what the audit table's " +
+            "\"Raw event\" shows when opened. Change managers and admins (a session); tokens are refused.",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, description: "The audit event's id." }],
+          responses: { "200": { description: "The event." }, ...errors(400, 401, 403, 404) },
         },
       },
       "/api/v1/audit/verify": {

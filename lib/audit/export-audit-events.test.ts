@@ -2,7 +2,7 @@
 // formula guard, JSON that parses and verifies offline, and the [from, to) range.
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createService } from "../../prisma/seed/factories";
+import { createPerson, createService } from "../../prisma/seed/factories";
 import { personActor, testDb, tokenActor } from "../../test/helpers";
 import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
@@ -110,7 +110,7 @@ describe("query parameters", () => {
     const file = await download({ from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", entityId: "nothing" });
     expect(file.contentType).toBe("text/csv; charset=utf-8");
     expect(file.filename).toBe("runwell-audit-2026-01-01T000000-to-2026-02-01T000000.csv");
-    expect(file.text).toBe("seq,id,occurredAt,actorId,actorLabel,actorKind,action,entityType,entityId,before,after,prevHash,hash,sealedAt\r\n");
+    expect(file.text).toBe("seq,id,occurredAt,actorId,actorLabel,actorKind,action,entityType,entityId,before,after,prevHash,hash,sealedAt,sentence\r\n");
   });
 });
 
@@ -129,6 +129,26 @@ describe("CSV", () => {
       expect(row[column("seq")]).toMatch(/^\d+$/);
       expect(row[column("hash")]).toMatch(/^[0-9a-f]{64}$/);
     }
+  });
+});
+
+describe("the sentence column", () => {
+  it("says each event as the audit page does, with the entity's and the actor's current names", async () => {
+    const person = await createPerson(prisma, { role: "PRODUCT_MANAGER", name: "Pat Sentence" });
+    const service = await createService(prisma, { name: "Loyalty Points" }, personActor({ id: person.id, name: "Pat Sentence", role: "PRODUCT_MANAGER" }));
+    await prisma.service.update({ where: { id: service.id }, data: { name: "Loyalty Points v2" } });
+    const [header, ...rows] = parseCsv((await download({ format: "csv", entityType: "Service", entityId: service.id })).text);
+    expect(header!.at(-1)).toBe("sentence");
+    expect(rows.map((row) => row.at(-1))).toEqual([expect.stringMatching(/^Pat Sentence created the service Loyalty Points v2 for /)]);
+    const [event] = JSON.parse((await download({ format: "json", entityType: "Service", entityId: service.id })).text) as { sentence: string }[];
+    expect(event!.sentence).toBe(rows[0]!.at(-1));
+  });
+
+  it("says events of things since deleted and of every kind of actor", async () => {
+    const { entityId } = await seedEvents();
+    const [header, ...rows] = parseCsv((await download({ format: "csv", entityId })).text);
+    const sentence = header!.indexOf("sentence");
+    expect(rows.map((row) => row[sentence])).toEqual([expect.stringMatching(/^Erin /), expect.stringMatching(/^Token =HYPERLINK/), expect.stringMatching(/^Runwell \(@sum\)/), expect.stringMatching(/^Runwell \(late\)/)]);
   });
 });
 

@@ -9,7 +9,9 @@ import { INSTANT_RANGE_MESSAGE, isSaneInstant } from "../validation/instant";
 import { safeText } from "../validation/text";
 import { Prisma } from "../generated/prisma/client.ts";
 import { auditWhere } from "./audit-filter-sql";
+import { organisationWords, sentenceTexts } from "./describe-audit-events";
 import { csvHeader, csvLine, jsonElement, type ExportRow } from "./export-format";
+import type { ValueWords } from "./value-words";
 import { sealAllPending } from "./seal-audit-events";
 
 const BATCH = 2000;
@@ -75,8 +77,10 @@ type Cursor = { occurredAt: string; id: string };
 
 // The keyset condition is spelled out (not a row comparison) so the occurredAt index serves it; ties
 // on occurredAt are then ordered by id with an incremental sort.
-function readBatch(prisma: Db, where: Prisma.Sql, after: Cursor | null): Promise<ExportRow[]> {
-  return prisma.$queryRaw<ExportRow[]>`
+type StoredRow = Omit<ExportRow, "sentence">;
+
+function readBatch(prisma: Db, where: Prisma.Sql, after: Cursor | null): Promise<StoredRow[]> {
+  return prisma.$queryRaw<StoredRow[]>`
     SELECT e.seq::text AS seq, e.id,
            to_char(e."occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "occurredAt",
            e."actorId", e."actorLabel", e."actorKind", e.action, e."entityType", e."entityId",
@@ -89,13 +93,23 @@ function readBatch(prisma: Db, where: Prisma.Sql, after: Cursor | null): Promise
      LIMIT ${BATCH}`;
 }
 
+/** A batch with each event's sentence: before/after are parsed for the words only; the row keeps their text. */
+async function withSentences(prisma: Db, rows: StoredRow[], words: ValueWords): Promise<ExportRow[]> {
+  const events = rows.map((row) => ({ ...row, before: row.before === null ? null : (JSON.parse(row.before) as unknown), after: row.after === null ? null : (JSON.parse(row.after) as unknown) }));
+  const sentences = await sentenceTexts(prisma, events, words);
+  return rows.map((row, index) => ({ ...row, sentence: sentences[index] ?? null }));
+}
+
 /**
- * Pull-based: the next batch is read only when the client has taken the previous one, so memory stays
- * at about one batch however large the export, and a client that disconnects stops the reads.
+ * Pull-based: batches are read as the client takes them, so memory stays at about two batches (the
+ * one being sent and the next, read ahead while this one is said in words with one name query per
+ * entity type) however large the export, and a client that disconnects stops the reads.
  */
 function exportStream(prisma: Db, where: Prisma.Sql, format: "csv" | "json"): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: Cursor | null = null;
+  let ahead: Promise<StoredRow[]> | null = null;
+  let words: Promise<ValueWords> | null = null;
   let first = true;
   let done = false;
   return new ReadableStream<Uint8Array>(
@@ -105,7 +119,16 @@ function exportStream(prisma: Db, where: Prisma.Sql, format: "csv" | "json"): Re
       },
       async pull(controller) {
         if (done) return;
-        const rows = await readBatch(prisma, where, cursor);
+        words ??= organisationWords(prisma);
+        const stored = await (ahead ?? readBatch(prisma, where, cursor));
+        const full = stored.length === BATCH;
+        if (full) {
+          const last = stored[stored.length - 1]!;
+          cursor = { occurredAt: last.occurredAt, id: last.id };
+          ahead = readBatch(prisma, where, cursor);
+          ahead.catch(() => undefined); // awaited by the next pull; a cancelled export never asks
+        } else ahead = null;
+        const rows = await withSentences(prisma, stored, await words);
         let chunk = "";
         for (const row of rows) {
           if (format === "csv") chunk += csvLine(row);
@@ -114,15 +137,13 @@ function exportStream(prisma: Db, where: Prisma.Sql, format: "csv" | "json"): Re
             first = false;
           }
         }
-        if (rows.length < BATCH) {
+        if (!full) {
           done = true;
           if (format === "json") chunk += "\n]\n";
           controller.enqueue(encoder.encode(chunk));
           controller.close();
           return;
         }
-        const last = rows[rows.length - 1]!;
-        cursor = { occurredAt: last.occurredAt, id: last.id };
         controller.enqueue(encoder.encode(chunk));
       },
       cancel() {

@@ -17,11 +17,13 @@ export type ExportRow = {
   prevHash: string | null;
   hash: string | null;
   sealedAt: string | null;
+  /** The event in words with current names, as the audit page says it (links dropped). */
+  sentence: string | null;
 };
 
 export const EXPORT_COLUMNS = [
   "seq", "id", "occurredAt", "actorId", "actorLabel", "actorKind", "action", "entityType", "entityId",
-  "before", "after", "prevHash", "hash", "sealedAt",
+  "before", "after", "prevHash", "hash", "sealedAt", "sentence",
 ] as const satisfies readonly (keyof ExportRow)[];
 
 // A cell a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @ tab CR. A leading quote

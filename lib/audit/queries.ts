@@ -5,6 +5,7 @@ import type { Db } from "../db";
 import { z } from "zod";
 import { isSaneInstant } from "../validation/instant";
 import { safeText } from "../validation/text";
+import { deploymentFilterOptions } from "../deployments/queries";
 import { auditWhere } from "./audit-filter-sql";
 import { describeAuditEvents } from "./describe-audit-events";
 import type { AuditSentence } from "./sentence-kit";
@@ -91,10 +92,11 @@ export async function listAuditEvents(prisma: Db, actor: Actor, filters: TAuditF
 
 /**
  * The filter menus. A loose index scan (a recursive CTE that jumps from one distinct value to the next
- * through the index) reads a few rows per distinct value instead of the whole trail.
+ * through the index) reads a few rows per distinct value instead of the whole trail. Services as the
+ * deployments pages offer them, so 2,000 services do not put a 2,000-option select in the page.
  */
-export async function auditFilterOptions(prisma: Db) {
-  const [entityTypes, actions, services, teams] = await Promise.all([
+export async function auditFilterOptions(prisma: Db, chosen: { team?: string; service?: string } = {}) {
+  const [entityTypes, actions, { services, servicesNarrowed, teams }] = await Promise.all([
     prisma.$queryRaw<{ value: string }[]>`
       WITH RECURSIVE t AS (
         (SELECT "entityType" AS value FROM "AuditEvent" ORDER BY "entityType" LIMIT 1)
@@ -107,10 +109,10 @@ export async function auditFilterOptions(prisma: Db) {
         UNION ALL
         SELECT (SELECT action FROM "AuditEvent" WHERE action > t.value ORDER BY action LIMIT 1) FROM t WHERE t.value IS NOT NULL)
       SELECT value FROM t WHERE value IS NOT NULL`,
-    prisma.service.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
-    prisma.team.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
+    // The deployments pages' rule: every service in a small organisation, the chosen team's in a large one.
+    deploymentFilterOptions(prisma, chosen),
   ]);
-  return { entityTypes: entityTypes.map((row) => row.value), actions: actions.map((row) => row.value), services, teams };
+  return { entityTypes: entityTypes.map((row) => row.value), actions: actions.map((row) => row.value), services, servicesNarrowed, teams };
 }
 
 /** History of one entity, shown on its page to anyone who can read the entity. */

@@ -4,6 +4,7 @@ import type { AvailabilityTarget, DeploymentTarget, Lifecycle, ServiceLinkKind, 
 import type { Db } from "../db";
 import { bandForLoss, onCallLevel, targetVersusBand, type ExposureBandRule, type OnCallLevel, type TargetVersusBand } from "./availability";
 import type { TServiceFilters } from "./schemas";
+import { assembleServicePage, SERVICE_PAGE_SIZE, type ServiceListQuery } from "./service-list";
 
 export type ServiceListItem = {
   id: string;
@@ -46,19 +47,61 @@ function filterWhere(filters: TServiceFilters): Prisma.ServiceWhereInput {
   return where;
 }
 
+type ListRow = Prisma.ServiceGetPayload<{ select: typeof listSelect }>;
+
+const toListItem = ({ team, archivedAt, ...row }: ListRow): ServiceListItem => ({
+  ...row,
+  team: { id: team.id, slug: team.slug, name: team.name },
+  domain: team.domain,
+  onCallLevel: onCallLevel(row.availabilityTarget).level,
+  archived: archivedAt !== null,
+});
+
+/** Every service the filters match, by team then name (the API's list; the page reads listServicesPage). */
 export async function listServices(prisma: Db, filters: TServiceFilters = {}): Promise<ServiceListItem[]> {
   const rows = await prisma.service.findMany({
     where: filterWhere(filters),
-    orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
+    orderBy: [{ team: { name: "asc" } }, { name: "asc" }, { id: "asc" }],
     select: listSelect,
   });
-  return rows.map(({ team, archivedAt, ...row }) => ({
-    ...row,
-    team: { id: team.id, slug: team.slug, name: team.name },
-    domain: team.domain,
-    onCallLevel: onCallLevel(row.availabilityTarget).level,
-    archived: archivedAt !== null,
-  }));
+  return rows.map(toListItem);
+}
+
+/** Rows strictly after (or before) a row in the (team name, name, id) order. */
+function beyond(at: { id: string; name: string; team: string }, direction: "after" | "before"): Prisma.ServiceWhereInput {
+  const op = direction === "after" ? "gt" : "lt";
+  return {
+    OR: [
+      { team: { name: { [op]: at.team } } },
+      { team: { name: at.team }, name: { [op]: at.name } },
+      { team: { name: at.team }, name: at.name, id: { [op]: at.id } },
+    ],
+  };
+}
+
+/**
+ * One page of the catalogue, by team then name, with the number of services the filters match: the
+ * cursor row's names, then two bounded reads (the page and a count), whatever the page. A cursor whose
+ * service is gone starts from the top.
+ */
+export async function listServicesPage(prisma: Db, query: ServiceListQuery, size = SERVICE_PAGE_SIZE) {
+  const where = filterWhere(query.filters);
+  const cursorId = query.before ?? query.after;
+  const cursorRow = cursorId ? await prisma.service.findUnique({ where: { id: cursorId }, select: { id: true, name: true, team: { select: { name: true } } } }) : null;
+  const cursor = cursorRow ? { id: cursorRow.id, name: cursorRow.name, team: cursorRow.team.name } : null;
+  const direction = cursor && query.before ? "before" : "after";
+  const order = direction === "after" ? "asc" : "desc";
+  const [rows, total] = await Promise.all([
+    prisma.service.findMany({
+      where: cursor ? { AND: [where, beyond(cursor, direction)] } : where,
+      orderBy: [{ team: { name: order } }, { name: order }, { id: order }],
+      take: size + 1,
+      select: listSelect,
+    }),
+    prisma.service.count({ where }),
+  ]);
+  const page = assembleServicePage(rows.map(toListItem), size, direction, Boolean(cursor));
+  return { ...page, total };
 }
 
 export async function catalogFilterOptions(prisma: Db) {

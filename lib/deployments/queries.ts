@@ -282,3 +282,27 @@ export async function deploymentFilterOptions(prisma: Db, chosen: { team?: strin
   const narrowed = (row?.serviceCount ?? 0) > limit;
   return { services: row?.services ?? [], servicesNarrowed: narrowed, teams: row?.teams ?? [], domains: row?.domains ?? [], environments: row?.environments ?? [] };
 }
+
+export type LastDeployment = { id: string; version: string; status: DeploymentStatus; environment: string; at: Date };
+
+/**
+ * The newest deployment of each live service of these teams, to any environment, as the pipeline last reported it. One index
+ * probe per service and environment (serviceId, environmentId, startedAt desc), however long the
+ * history: a nested `take: 1` through Prisma reads every deployment of the services and keeps one.
+ */
+export async function lastDeploymentsOfTeams(prisma: Db, teamIds: readonly string[]): Promise<Map<string, LastDeployment>> {
+  if (teamIds.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<{ serviceId: string; id: string; version: string; status: DeploymentStatus; environment: string; startedAt: Date; finishedAt: Date | null }[]>`
+    SELECT s.id AS "serviceId", last.id, last.version, last.status::text AS status, last.environment, last."startedAt", last."finishedAt"
+      FROM "Service" s
+      CROSS JOIN LATERAL (
+        SELECT d.id, d.version, d.status, e.name AS environment, d."startedAt", d."finishedAt"
+          FROM "Environment" e
+          CROSS JOIN LATERAL (
+            SELECT d.id, d.version, d.status, d."startedAt", d."finishedAt" FROM "Deployment" d
+             WHERE d."serviceId" = s.id AND d."environmentId" = e.id
+             ORDER BY d."startedAt" DESC LIMIT 1) d
+         ORDER BY d."startedAt" DESC, d.id DESC LIMIT 1) last
+     WHERE s."teamId" = ANY(${[...teamIds]}::text[]) AND s."archivedAt" IS NULL`;
+  return new Map(rows.map((row) => [row.serviceId, { id: row.id, version: row.version, status: row.status, environment: row.environment, at: row.finishedAt ?? row.startedAt }]));
+}

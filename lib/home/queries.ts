@@ -8,6 +8,7 @@ import { treacleSignals, type TreacleSignals } from "../changes/treacle";
 import { AVAILABILITY_TARGETS, isAboveBand } from "../catalog/availability";
 import { exposureBands } from "../catalog/queries";
 import type { Db } from "../db";
+import { lastDeploymentsOfTeams } from "../deployments/queries";
 import { requestsWaitingFor, type RequestRow } from "../oncall/queries";
 import { upcomingShiftsOf } from "../oncall/views";
 import { listStaleRunbooks, type StaleRunbook } from "../runbooks/search-queries";
@@ -31,25 +32,21 @@ export type HomeService = {
 
 async function servicesOfTeams(prisma: Db, teamIds: readonly string[]): Promise<HomeService[]> {
   if (teamIds.length === 0) return [];
-  const [rows, bands] = await Promise.all([
+  const [rows, bands, last] = await Promise.all([
     prisma.service.findMany({
       where: { teamId: { in: [...teamIds] }, archivedAt: null },
       orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
       select: {
-        slug: true, name: true, tier: true, availabilityTarget: true, deploymentTarget: true, maxLossPerHour: true,
+        id: true, slug: true, name: true, tier: true, availabilityTarget: true, deploymentTarget: true, maxLossPerHour: true,
         team: { select: { slug: true, name: true } },
-        deployments: {
-          orderBy: { startedAt: "desc" },
-          take: 1,
-          select: { id: true, version: true, status: true, startedAt: true, finishedAt: true, environment: { select: { name: true } } },
-        },
       },
     }),
     exposureBands(prisma),
+    lastDeploymentsOfTeams(prisma, teamIds),
   ]);
-  return rows.map(({ maxLossPerHour, deployments: [last], ...service }) => ({
+  return rows.map(({ id, maxLossPerHour, ...service }) => ({
     ...service,
-    lastDeployment: last ? { id: last.id, version: last.version, status: last.status, environment: last.environment.name, at: last.finishedAt ?? last.startedAt } : null,
+    lastDeployment: last.get(id) ?? null,
     // Without configured bands every target above 95% would look inflated; say nothing rather than cry wolf.
     aboveExposureBand: bands.length > 0 && isAboveBand(bands, maxLossPerHour, service.availabilityTarget),
   }));

@@ -16,25 +16,32 @@ export function monthRange(month: string): { month: string; from: Date; to: Date
 
 export async function loadReport(tx: DbTx, month: string) {
   const range = monthRange(month);
+  // Independent reads in parallel rounds (the page's time was mostly round trips one after another).
   // Archived schedules too: their shifts in the month were stood and are paid.
-  const schedules = await loadSchedules(tx, {}, range.from, range.to, { includeArchived: true });
-  const services = await servicesByTeam(tx);
+  const [schedules, services, unit] = await Promise.all([
+    loadSchedules(tx, {}, range.from, range.to, { includeArchived: true }),
+    servicesByTeam(tx),
+    organisationMoneyUnit(tx),
+  ]);
+  const shiftsOf = schedules.map((schedule) => finalShifts(schedule.engine, range.from, range.to));
+  const [ownerFacts, policies, refs] = await Promise.all([
+    Promise.all(schedules.map((schedule) => scheduleOwnerFacts(tx, schedule))),
+    listPayPolicies(tx, unit.code),
+    peopleByIds(tx, [...new Set(shiftsOf.flat().map((shift) => shift.personId))]),
+  ]);
   const inputs: (ScheduleLoad & { slug: string })[] = [];
-  for (const schedule of schedules) {
-    const facts = await scheduleOwnerFacts(tx, schedule);
+  for (const [index, schedule] of schedules.entries()) {
+    const facts = ownerFacts[index]!;
     // A team schedule is charged to its services of 99.9%+; a domain schedule to the domain's 99.0% services.
     const level = schedule.kind === "TEAM" ? "TEAM" : "DOMAIN";
     const serviceSlugsByTeam: Record<string, string[]> = {};
     for (const teamId of facts.teamIds) {
       serviceSlugsByTeam[teamId] = services.filter((service) => service.teamId === teamId && onCallLevel(service.availabilityTarget).level === level).map((service) => service.slug);
     }
-    inputs.push({ slug: schedule.slug, scheduleName: schedule.name, teamIds: facts.teamIds, serviceSlugsByTeam, hours: schedule.hours, shifts: finalShifts(schedule.engine, range.from, range.to) });
+    inputs.push({ slug: schedule.slug, scheduleName: schedule.name, teamIds: facts.teamIds, serviceSlugsByTeam, hours: schedule.hours, shifts: shiftsOf[index]! });
   }
-  const unit = await organisationMoneyUnit(tx);
-  const policies = await listPayPolicies(tx, unit.code);
   const rates = new Map<string, PayRates>(policies.map((policy) => [policy.teamId, policy]));
   const { people, charges } = computeLoad(inputs, rates, range);
-  const refs = await peopleByIds(tx, people.map((load) => load.personId));
   const rows = people
     .map((load) => ({ ...load, name: refs.get(load.personId)?.name ?? "Unknown", email: refs.get(load.personId)?.email ?? "", month: range.month }))
     .sort((a, b) => a.name.localeCompare(b.name));

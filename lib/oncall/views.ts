@@ -123,10 +123,11 @@ export async function scheduleView(tx: DbTx, slug: string, view: CalendarView, a
 /** A person's final shifts on every schedule they are part of, from now to UPCOMING_DAYS ahead, soonest first. */
 export async function upcomingShiftsOf(tx: DbTx, personId: string, now = new Date()): Promise<UpcomingShift[]> {
   const to = new Date(now.getTime() + UPCOMING_DAYS * DAY_MS);
-  const ids = await scheduleIdsForPerson(tx, personId);
+  // The person's name is read beside their schedules, not after them: the home waits on this chain.
+  const [ids, people] = await Promise.all([scheduleIdsForPerson(tx, personId), peopleByIds(tx, [personId])]);
   if (!ids.length) return [];
   const schedules = await loadSchedules(tx, { id: { in: ids } }, now, to);
-  const me = (await peopleByIds(tx, [personId])).get(personId)!;
+  const me = people.get(personId)!;
   return schedules
     .flatMap((schedule) => upcoming(schedule, finalShifts(schedule.engine, now, to).filter((shift) => shift.personId === personId), new Map([[personId, me]])))
     .sort((a, b) => a.start.getTime() - b.start.getTime());

@@ -24,6 +24,15 @@ describe("splitHours", () => {
   ])("%s", (_name, start, end, expected) => {
     expect(splitHours(at(start), at(end), london)).toEqual(expected);
   });
+
+  it("counts local days in the schedule's zone, far from UTC and across its DST change, the same on a second call", () => {
+    const auckland: WorkingHours = { ...london, timeZone: "Pacific/Auckland", holidays: new Set(["2026-12-25"]) };
+    // Auckland leaves DST on Sunday 5 April 2026 (a 25-hour day); Thursday 24 December to Tuesday 29 December holds Christmas Day.
+    const week = { inHours: 40, outOfHours: 80, weekend: 49, holiday: 0 };
+    expect(splitHours(at("2026-03-30T09:00", "Pacific/Auckland"), at("2026-04-06T09:00", "Pacific/Auckland"), auckland)).toEqual(week);
+    expect(splitHours(at("2026-03-30T09:00", "Pacific/Auckland"), at("2026-04-06T09:00", "Pacific/Auckland"), auckland)).toEqual(week);
+    expect(splitHours(at("2026-12-24T17:00", "Pacific/Auckland"), at("2026-12-29T09:00", "Pacific/Auckland"), auckland)).toEqual({ inHours: 8, outOfHours: 7 + 16 + 9, weekend: 48, holiday: 24 });
+  });
 });
 
 describe("workingState", () => {

@@ -59,32 +59,59 @@ function overlap(aStart: number, aEnd: number, bStart: number, bEnd: number): nu
   return Math.max(0, Math.min(aEnd, bEnd) - Math.max(aStart, bStart));
 }
 
-/** Splits [start, end) into in-hours, out-of-hours, weekend and holiday hours, day by local day. */
+const DAY_MS = 86_400_000;
+
+/** The local date after `isoDate` ("2026-12-31" → "2027-01-01"): calendar arithmetic, no zone involved. */
+const nextIsoDate = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/** ISO weekday (1 = Monday) of a local date: the weekday of a calendar date is the same in every zone. */
+const isoWeekday = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`).getUTCDay() || 7;
+
+/** The instant a local date starts in a zone (memoised: the zone offset lookup is the costly part). */
+const localDayStart = (zone: string, isoDate: string) => memoMillis(`ds|${zone}|${isoDate}`, () => DateTime.fromISO(isoDate, { zone }).startOf("day").toMillis());
+
+/**
+ * Splits [start, end) into in-hours, out-of-hours, weekend and holiday hours, day by local day. The
+ * days' boundaries come from the zone memo, so a month's report does a few zone lookups, not a few
+ * per day per shift (the pay report splits every shift of every schedule on each view).
+ */
 export function splitHours(start: Date, end: Date, hours: WorkingHours): HourSplit {
   const split: HourSplit = { inHours: 0, outOfHours: 0, weekend: 0, holiday: 0 };
   const s = start.getTime();
   const e = end.getTime();
-  let day = DateTime.fromMillis(s, { zone: hours.timeZone }).startOf("day");
-  while (day.toMillis() < e) {
-    const next = day.plus({ days: 1 }).startOf("day");
-    const dayMs = overlap(s, e, day.toMillis(), next.toMillis());
-    const kind = dayKind(day, hours);
-    if (kind === "HOLIDAY") split.holiday += dayMs;
-    else if (kind === "WEEKEND") split.weekend += dayMs;
+  const zone = hours.timeZone;
+  let isoDate = DateTime.fromMillis(s, { zone }).toISODate()!;
+  let dayStart = localDayStart(zone, isoDate);
+  while (dayStart < e) {
+    const nextDate = nextIsoDate(isoDate);
+    const nextStart = localDayStart(zone, nextDate);
+    const dayMs = overlap(s, e, dayStart, nextStart);
+    if (hours.holidays.has(isoDate)) split.holiday += dayMs;
+    else if (!hours.workingDays.includes(isoWeekday(isoDate))) split.weekend += dayMs;
     else {
-      const workStart = atMinute(day, hours.workdayStartMinute).toMillis();
-      const workEnd = atMinute(day, hours.workdayEndMinute).toMillis();
-      const inMs = overlap(s, e, workStart, workEnd);
+      const window = workdayBounds(isoDate, hours);
+      const inMs = overlap(s, e, window.start, window.end);
       split.inHours += inMs;
       split.outOfHours += dayMs - inMs;
     }
-    day = next;
+    isoDate = nextDate;
+    dayStart = nextStart;
   }
   return {
     inHours: split.inHours / HOUR_MS,
     outOfHours: split.outOfHours / HOUR_MS,
     weekend: split.weekend / HOUR_MS,
     holiday: split.holiday / HOUR_MS,
+  };
+}
+
+/** A day's working window [start, end) in epoch ms, whatever kind of day it is (the callers check). */
+function workdayBounds(isoDate: string, hours: WorkingHours): { start: number; end: number } {
+  const bounds = `${hours.timeZone}|${isoDate}|${hours.workdayStartMinute}|${hours.workdayEndMinute}`;
+  const day = () => DateTime.fromISO(isoDate, { zone: hours.timeZone }).startOf("day");
+  return {
+    start: memoMillis(`ws|${bounds}`, () => atMinute(day(), hours.workdayStartMinute).toMillis()),
+    end: memoMillis(`we|${bounds}`, () => atMinute(day(), hours.workdayEndMinute).toMillis()),
   };
 }
 

@@ -29,6 +29,7 @@ export const DEMO_ELIGIBLE_SERVICES = ["basket-service", "profile-api"] as const
 
 export type DemoChangeInput = {
   teamIds: Map<string, string>;
+  serviceIds: string[];
   people: (email: string) => PersonActor;
   emailByName: Map<string, string>;
   changeManagers: PersonActor[];
@@ -39,7 +40,8 @@ export type DemoChangeInput = {
 export async function seedDemoChanges(tx: DbTx, input: DemoChangeInput): Promise<void> {
   const now = input.now;
   const production = await tx.environment.findUniqueOrThrow({ where: { slug: "production" }, select: { id: true } });
-  const services = (await tx.service.findMany({ select: { id: true, slug: true, tier: true, teamId: true, team: { select: { domainId: true } } } })).map(({ team, ...service }) => ({ ...service, domainId: team.domainId }));
+  // The demo's own services: tests seed the demo into a database other files fill too.
+  const services = (await tx.service.findMany({ where: { id: { in: input.serviceIds } }, select: { id: true, slug: true, tier: true, teamId: true, team: { select: { domainId: true } } } })).map(({ team, ...service }) => ({ ...service, domainId: team.domainId }));
   const serviceId = (slug: string) => services.find((service) => service.slug === slug)!.id;
   // Change control began a month ago: the change manager set up the patterns and required checks then.
   const adopted = new Date(now.getTime() - 31 * DAY);
@@ -148,7 +150,10 @@ type ChangeContext = {
  */
 async function linkRecentDeployments(tx: DbTx, input: ChangeContext) {
   const deployments = await tx.deployment.findMany({
-    where: { environmentId: input.productionId, startedAt: { gte: new Date(input.now.getTime() - 30 * DAY) }, status: { not: "STARTED" }, service: { slug: { not: DEMO_FAILING_SERVICE } } },
+    where: {
+      environmentId: input.productionId, startedAt: { gte: new Date(input.now.getTime() - 30 * DAY) }, status: { not: "STARTED" },
+      serviceId: { in: input.services.filter((service) => service.slug !== DEMO_FAILING_SERVICE).map((service) => service.id) },
+    },
     orderBy: { startedAt: "asc" },
     select: { id: true, serviceId: true, version: true, status: true, startedAt: true, finishedAt: true, deployer: true, _count: { select: { commits: true } }, healthChecks: { select: { name: true, status: true, checkedAt: true } } },
   });

@@ -5,12 +5,23 @@
 // open now on Promotion Engine. Runs after the demo's main transaction, with the clock of each step.
 import type { Actor, PersonActor } from "../../lib/auth/actor";
 import type { Db } from "../../lib/db";
-import { addIncidentUpdate } from "../../lib/incidents/add-incident-update";
-import { assignIncidentRole } from "../../lib/incidents/assign-incident-role";
-import { changeIncidentStatus } from "../../lib/incidents/change-incident-status";
-import { confirmCause } from "../../lib/incidents/confirm-cause";
-import { declareIncident } from "../../lib/incidents/declare-incident";
-import { reassignIncident } from "../../lib/incidents/reassign-incident";
+import { addIncidentUpdate as addUpdateNow } from "../../lib/incidents/add-incident-update";
+import { assignIncidentRole as assignRoleNow } from "../../lib/incidents/assign-incident-role";
+import { changeIncidentStatus as changeStatusNow } from "../../lib/incidents/change-incident-status";
+import { confirmCause as confirmCauseNow } from "../../lib/incidents/confirm-cause";
+import { declareIncident as declareNow } from "../../lib/incidents/declare-incident";
+import { reassignIncident as reassignNow } from "../../lib/incidents/reassign-incident";
+import { writtenAt } from "./backdate";
+
+/** A use case run with its audit events dated when the step happened, like every other demo step. */
+const dated = <R,>(useCase: (prisma: Db, actor: Actor, input: unknown, now: Date) => Promise<R>) =>
+  (prisma: Db, actor: Actor, input: unknown, now: Date) => writtenAt(now, () => useCase(prisma, actor, input, now));
+const declareIncident = dated(declareNow);
+const changeIncidentStatus = dated(changeStatusNow);
+const addIncidentUpdate = dated(addUpdateNow);
+const assignIncidentRole = dated(assignRoleNow);
+const confirmCause = dated(confirmCauseNow);
+const reassignIncident = dated(reassignNow);
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

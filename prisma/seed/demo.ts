@@ -237,7 +237,7 @@ export async function seedDemoOrganisation(prisma: PrismaClient, now = new Date(
       // The rotas, cover and leave were set up five weeks ago, with the schedules' history.
       await writtenAt(new Date(story.getTime() - 35 * DAY), () => seedDemoOnCall(tx, { teams: teamIds, domains: domainIds }));
       const changeManagers = DEMO_PEOPLE.filter((p) => p.role === "CHANGE_MANAGER").map((p) => people(p.email));
-      await seedDemoChanges(tx, { teamIds, people, emailByName, changeManagers, pipelines, now: story });
+      await seedDemoChanges(tx, { teamIds, serviceIds: services.map((service) => service.id), people, emailByName, changeManagers, pipelines, now: story });
     }),
     // Four password hashes and a few thousand rows: more than the 5 s default on a slow machine.
     { timeout: 60_000 },

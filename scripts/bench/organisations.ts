@@ -62,3 +62,52 @@ export async function generateLarge(prisma: Prisma, size: LargeSize): Promise<Pe
   return { ENGINEER: await person("ENGINEER", true), PRODUCT_MANAGER: await person("PRODUCT_MANAGER", true), CHANGE_MANAGER: await person("CHANGE_MANAGER", false), ADMIN: await person("ADMIN", false) };
 }
 
+
+export type Organisation = "demo" | "large";
+export type OrganisationRun = { org: Organisation; label: string; url: string; prisma: Prisma; people: PeopleByRole };
+
+export const largeLabel = (size: LargeSize) =>
+  `large (${size.services.toLocaleString("en")} services, ${size.deployments.toLocaleString("en")} deployments, ${size.changes.toLocaleString("en")} changes)`;
+
+const ONE_ENV = "BENCH_ORGANISATION_ONE";
+
+/**
+ * The page benches' main loop: each organisation in its own process (the database client is one per
+ * process) with a fresh database, made by the demo seed or generated large, and `measure` run on it;
+ * returns every organisation's table rows, in order. `script` is the bench's own path: the parent runs
+ * it again as the child, which measures one organisation, prints its rows and exits.
+ */
+export async function rowsPerOrganisation(options: { script: string; orgs: string[]; size: LargeSize; measure: (run: OrganisationRun) => Promise<string[]> }): Promise<string[] | null> {
+  const one = process.env[ONE_ENV] as Organisation | undefined;
+  if (one) {
+    const { freshDatabase } = await import("./harness");
+    const database = await freshDatabase();
+    const prisma = await openDb(database.url);
+    const people = one === "large" ? await generateLarge(prisma, options.size) : await seedDemo(prisma);
+    const rows = await options.measure({ org: one, label: one === "large" ? largeLabel(options.size) : "demo", url: database.url, prisma, people });
+    await prisma.$disconnect();
+    await database.stop();
+    console.log(`ROWS ${JSON.stringify(rows)}`);
+    return null;
+  }
+  const { spawnSync } = await import("node:child_process");
+  const rows: string[] = [];
+  for (const org of options.orgs) {
+    const child = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", options.script], { env: { ...process.env, [ONE_ENV]: org }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    const line = child.stdout.split("\n").find((candidate) => candidate.startsWith("ROWS "));
+    if (child.status !== 0 || !line) throw new Error(`measuring the ${org} organisation failed (exit ${child.status})`);
+    rows.push(...(JSON.parse(line.slice(5)) as string[]));
+  }
+  return rows;
+}
+
+/** Rewrites the <!-- bench:NAME:start/end --> section of docs/PERFORMANCE.md (appended under `heading` when missing). */
+export async function writePerformanceSection(name: string, lines: string[], heading: string) {
+  const { readFileSync, writeFileSync } = await import("node:fs");
+  const section = [`<!-- bench:${name}:start -->`, ...lines, `<!-- bench:${name}:end -->`].join("\n");
+  const file = "docs/PERFORMANCE.md";
+  const doc = readFileSync(file, "utf8");
+  const pattern = new RegExp(`<!-- bench:${name}:start -->[\\s\\S]*?<!-- bench:${name}:end -->`);
+  writeFileSync(file, pattern.test(doc) ? doc.replace(pattern, () => section) : `${doc.trimEnd()}\n\n${heading}\n\n${section}\n`);
+  console.log(section);
+}

@@ -25,7 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filters = ZAuditFilters.parse({ ...raw, from: asUtc(raw.from), to: asUtc(raw.to) });
   const [{ events, nextCursor }, options, status] = await Promise.all([
     listAuditEvents(db(), person, filters),
-    auditFilterOptions(db()),
+    auditFilterOptions(db(), { team: filters.team, service: filters.service }),
     chainStatus(db(), person),
   ]);
   const nextParams = new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v) as [string, string][]), before: nextCursor ?? "" });
@@ -50,7 +50,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         }
       />
       <ChainStatusCard status={status} canVerify={can(person, "audit.verify")} />
-      <AuditFilters values={raw} entityTypes={options.entityTypes} actions={options.actions} services={options.services} teams={options.teams} />
+      <AuditFilters values={raw} entityTypes={options.entityTypes} actions={options.actions} services={options.services} servicesNarrowed={options.servicesNarrowed} teams={options.teams} />
       {events.length ? <AuditTable events={events} /> : <EmptyState title="No events match" description="Clear the filters to see every event." />}
       {nextCursor ? (
         <div className="mt-4">

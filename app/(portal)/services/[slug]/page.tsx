@@ -71,12 +71,12 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ServiceReliability service={service} unit={unit} />
-          <OpenIncidentsCard incidents={incidents} allHref={`/incidents?service=${service.slug}`} empty="No open incidents."
-            declareHref={!service.archived && can(person, "incidents.declare") ? `/incidents/new?service=${service.slug}` : null} />
           {availability ? (
             <ServiceAvailabilityCard view={availability} policy={policy}
               recordException={can(person, "reliability.budget-exception", { teamId: service.team.id }) ? recordBudgetExceptionAction.bind(null, service.slug) : null} />
           ) : null}
+          <OpenIncidentsCard incidents={incidents} allHref={`/incidents?service=${service.slug}`} empty="No open incidents."
+            declareHref={!service.archived && can(person, "incidents.declare") ? `/incidents/new?service=${service.slug}` : null} />
           {oncall ? <OnCallNowCard oncall={oncall} /> : null}
           <ServiceRunbooksCard serviceSlug={service.slug} runbooks={runbooks}
             mayCreate={!service.archived && can(person, "runbooks.edit", { teamId: service.team.id })} />
