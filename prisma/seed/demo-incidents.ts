@@ -119,15 +119,30 @@ export async function seedIncidentHistory(prisma: Db, now = new Date()): Promise
   await changeIncidentStatus(prisma, actor(person("Mateo García")), { incidentId: reassigned.id, action: "mitigate", note: "Connection pool raised; lookups answer again." }, at(profileDay, 38));
   await changeIncidentStatus(prisma, actor(person("Mateo García")), { incidentId: reassigned.id, action: "resolve" }, at(profileDay, 70));
 
-  // Out of hours: the nightly reconciliation run failed at 02:40 and was fixed by the morning.
+  // Out of hours: the nightly reconciliation run failed at 02:40; its alert paged Kenji from the Payments
+  // domain's rota (a callout in that month's pay report), who fixed it by the morning.
+  const alerting: Actor = { kind: "SYSTEM", label: "alerting (reconciliation job)" };
+  const kenji = person("Kenji Watanabe");
+  const reconciliation = await prisma.service.findUniqueOrThrow({ where: { slug: "reconciliation" }, select: { id: true, escalateAfterMinutes: true, escalateAgainAfterMinutes: true } });
+  const domainRota = await prisma.onCallSchedule.findFirst({ where: { domain: { slug: "payments" }, archivedAt: null }, select: { id: true } });
   for (const daysAgo of [63, 27]) {
     const night = new Date(now.getTime() - daysAgo * DAY);
     night.setUTCHours(2, 40, 0, 0);
-    const incident = await declareIncident(prisma, actor(person("Kenji Watanabe")), {
+    const incident = await declareIncident(prisma, alerting, {
       services: ["reconciliation"], title: "Nightly reconciliation run failed", summary: "The acquirer's settlement file arrived truncated.", impact: "LOW",
     }, night);
-    await changeIncidentStatus(prisma, actor(person("Kenji Watanabe")), { incidentId: incident.id, action: "acknowledge" }, at(night, 9));
-    await changeIncidentStatus(prisma, actor(person("Kenji Watanabe")), { incidentId: incident.id, action: "resolve", note: "Re-ran with the re-sent file." }, at(night, 95));
+    const pagedAt = at(night, 1);
+    await writtenAt(pagedAt, () => prisma.$transaction((tx) =>
+      sendPages(
+        tx,
+        [{ level: 0, personId: kenji.id, teamId: null, scheduleId: domainRota?.id ?? null, outOfHours: true, reason: "primary on call for the Payments domain (out of hours)" }],
+        { incidentId: incident.id, serviceId: reconciliation.id, roundStart: pagedAt, step: 0, delays: reconciliation },
+        pagedAt,
+        // History: acknowledged in time below, so no escalation was ever due.
+        async () => {},
+      )));
+    await changeIncidentStatus(prisma, actor(kenji), { incidentId: incident.id, action: "acknowledge" }, at(night, 9));
+    await changeIncidentStatus(prisma, actor(kenji), { incidentId: incident.id, action: "resolve", note: "Re-ran with the re-sent file." }, at(night, 95));
   }
 
   // Nine days ago Identity Service was down for three hours: more than its 28-day budget at 99.9%.

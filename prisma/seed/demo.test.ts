@@ -258,6 +258,12 @@ describe("the demo organisation", () => {
       }
     });
 
+    it("has out-of-hours incidents whose pages are callouts, acknowledged by the person paged", async () => {
+      const pages = await prisma.incidentPage.findMany({ where: { outOfHours: true, incident: { services: { some: { service: { slug: "reconciliation" } } } } }, select: { acknowledgedAt: true, person: { select: { name: true } } } });
+      expect(pages.length).toBeGreaterThanOrEqual(2);
+      for (const page of pages) expect(page).toMatchObject({ acknowledgedAt: expect.any(Date), person: { name: "Kenji Watanabe" } });
+    });
+
     it("has an Identity Service outage in the last 28 days longer than its 99.9% budget, and one incident reassigned to its cause", async () => {
       const incidents = await demoIncidents();
       const since = Date.now() - 28 * 86_400_000;
