@@ -50,7 +50,7 @@ export function PrimaryNav({ groups, icons }: { groups: NavGroup[]; icons: Recor
             {/* Between groups: a heading in the panel, a thin rule in the bar. Decorative for screen readers,
                 which hear the items as one list in the same order. */}
             {index > 0 ? (
-              <li aria-hidden="true" className="mt-2 px-3 text-xs font-semibold tracking-wide text-fg-muted uppercase xl:mx-1.5 xl:mt-0 xl:h-5 xl:w-px xl:bg-line xl:p-0 xl:text-[0px]">
+              <li aria-hidden="true" className="mt-2 px-3 text-xs font-semibold tracking-wide text-fg-muted uppercase xl:mx-1 xl:mt-0 xl:h-5 2xl:mx-1.5 xl:w-px xl:bg-line xl:p-0 xl:text-[0px]">
                 {group.label}
               </li>
             ) : null}
@@ -63,7 +63,7 @@ export function PrimaryNav({ groups, icons }: { groups: NavGroup[]; icons: Recor
                     aria-current={current ? "page" : undefined}
                     onClick={() => setOpen(false)}
                     className={cx(
-                      "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors xl:px-2.5",
+                      "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors xl:px-1.5 2xl:px-2.5",
                       current
                         ? "bg-brand-50 text-brand-700 dark:bg-brand-950 dark:text-brand-300"
                         : "text-fg-muted hover:bg-surface-muted hover:text-fg",

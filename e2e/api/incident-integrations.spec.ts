@@ -4,11 +4,16 @@
 import { spawnSync } from "node:child_process";
 import type { APIRequestContext } from "@playwright/test";
 import { alertmanagerPayload, alertStorm, PAGERDUTY_DOC_ACKNOWLEDGE, PAGERDUTY_DOC_RESOLVE, PAGERDUTY_DOC_TRIGGER } from "../../test/fixtures/alert-payloads";
+import { createService, createTeam } from "../../prisma/seed/factories";
 import { withDatabase } from "../database";
 import { expect, test } from "../fixtures";
 
-const SERVICE = "checkout-api";
-const OTHER = "basket-service";
+// Services of this spec's own: the documented payloads carry alerts that started years ago, which
+// count as years of unavailability against the service's error budget; on a demo service the budget
+// policy would then hold every other spec's standard changes.
+const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const SERVICE = `e2e-alerts-${RUN}`;
+const OTHER = `e2e-alerts-other-${RUN}`;
 const databaseEnv = { DATABASE_URL: "", RUNWELL_DATA_DIR: process.env.E2E_DATA_DIR, RUNWELL_DB_PORT: process.env.E2E_DB_PORT ?? "55500" };
 
 function tokenFor(service: string, scopes = "incidents:write,incidents:read"): string {
@@ -27,6 +32,11 @@ let foreign = "";
 let api: APIRequestContext;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
+  await withDatabase(async (prisma) => {
+    const team = await createTeam(prisma, { name: `E2E Alerts ${RUN}`, slug: `e2e-alerts-team-${RUN}` });
+    await createService(prisma, { teamId: team.id, name: `E2E Alerts ${RUN}`, slug: SERVICE });
+    await createService(prisma, { teamId: team.id, name: `E2E Alerts other ${RUN}`, slug: OTHER });
+  });
   own = tokenFor(SERVICE);
   foreign = tokenFor(OTHER);
   api = await playwright.request.newContext({ baseURL });
