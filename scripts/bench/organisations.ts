@@ -20,7 +20,8 @@ export async function seedDemo(prisma: Prisma): Promise<PeopleByRole> {
   return { ENGINEER: id("ENGINEER"), PRODUCT_MANAGER: id("PRODUCT_MANAGER"), CHANGE_MANAGER: id("CHANGE_MANAGER"), ADMIN: id("ADMIN") };
 }
 
-export type LargeSize = { services: number; deployments: number; changes: number };
+/** `incidents` defaults to 20,000 over a year (issue 15's large organisation). */
+export type LargeSize = { services: number; deployments: number; changes: number; incidents?: number };
 
 /**
  * A large generated organisation in bulk SQL: `services` services in 100 teams, `deployments` over a
@@ -57,6 +58,18 @@ export async function generateLarge(prisma: Prisma, size: LargeSize): Promise<Pe
   await prisma.$executeRawUnsafe(`
     INSERT INTO "FreezeWindow" (id, name, scope, "serviceId", "startsAt", "endsAt", "updatedAt")
     SELECT 'bf' || s, 'Bench freeze ' || s, 'SERVICE', 'bs' || s, now() - interval '1 day', now() + interval '1 day', now() FROM generate_series(10, ${SERVICES}, 10) s`);
+  // A year of incidents (one every 26 minutes, the newest twenty still open), each on one service of its team.
+  const INCIDENTS = size.incidents ?? 20_000;
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Incident" (id, title, impact, status, source, "serviceId", "teamId", "triggeredAt", "acknowledgedAt", "mitigatedAt", "resolvedAt",
+                            "availabilityLostAt", "availabilityRegainedAt", "updatedAt")
+    SELECT 'bi' || g, 'Bench incident ' || g || ': errors above the alert threshold',
+           (CASE g % 10 WHEN 0 THEN 'HIGH' WHEN 1 THEN 'MEDIUM' WHEN 2 THEN 'MEDIUM' ELSE 'LOW' END)::"IncidentImpact",
+           (CASE WHEN g <= 20 THEN 'TRIGGERED' ELSE 'RESOLVED' END)::"IncidentStatus", 'API'::"IncidentSource",
+           'bs' || (1 + g % ${SERVICES}), 'bt' || (1 + (1 + g % ${SERVICES}) % 100), t, CASE WHEN g > 20 THEN t + interval '5 minutes' END,
+           CASE WHEN g > 20 THEN t + interval '30 minutes' END, CASE WHEN g > 20 THEN t + interval '1 hour' END, t, CASE WHEN g > 20 THEN t + interval '30 minutes' END, now()
+      FROM generate_series(1, ${INCIDENTS}) g, LATERAL (SELECT now() - (g * interval '26 minutes') AS t) at`);
+  await prisma.$executeRawUnsafe(`INSERT INTO "IncidentService" ("incidentId", "serviceId") SELECT 'bi' || g, 'bs' || (1 + g % ${SERVICES}) FROM generate_series(1, ${INCIDENTS}) g`);
   await prisma.$executeRawUnsafe(`VACUUM (ANALYZE)`);
   const person = async (role: Role, inTeam: boolean) => (await createPerson(prisma, { role, ...(inTeam ? { teams: [{ teamId: "bt1" }] } : {}) })).id;
   return { ENGINEER: await person("ENGINEER", true), PRODUCT_MANAGER: await person("PRODUCT_MANAGER", true), CHANGE_MANAGER: await person("CHANGE_MANAGER", false), ADMIN: await person("ADMIN", false) };
@@ -67,7 +80,7 @@ export type Organisation = "demo" | "large";
 export type OrganisationRun = { org: Organisation; label: string; url: string; prisma: Prisma; people: PeopleByRole };
 
 export const largeLabel = (size: LargeSize) =>
-  `large (${size.services.toLocaleString("en")} services, ${size.deployments.toLocaleString("en")} deployments, ${size.changes.toLocaleString("en")} changes)`;
+  `large (${size.services.toLocaleString("en")} services, ${size.deployments.toLocaleString("en")} deployments, ${size.changes.toLocaleString("en")} changes, ${(size.incidents ?? 20_000).toLocaleString("en")} incidents)`;
 
 const ONE_ENV = "BENCH_ORGANISATION_ONE";
 

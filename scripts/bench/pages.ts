@@ -25,6 +25,7 @@ async function pagesOf(prisma: Prisma): Promise<[string, Role][]> {
     prisma.onCallSchedule.findFirst({ where: { archivedAt: null }, orderBy: { slug: "asc" }, select: { slug: true } }),
     prisma.runbook.findFirst({ select: { slug: true, service: { select: { slug: true } } } }),
   ]);
+  const incident = await prisma.incident.findFirst({ orderBy: { triggeredAt: "desc" }, select: { id: true } });
   const pages: [string, Role][] = [
     ["/", "ENGINEER"], ["/", "PRODUCT_MANAGER"], ["/", "CHANGE_MANAGER"], ["/", "ADMIN"],
     ["/services", "ENGINEER"], ["/teams", "ENGINEER"], ["/people", "ADMIN"], ["/runbooks", "ENGINEER"], ["/runbooks?q=checkout-api", "ENGINEER"],
@@ -38,6 +39,8 @@ async function pagesOf(prisma: Prisma): Promise<[string, Role][]> {
   if (change) pages.push([`/changes/${change.id}`, "CHANGE_MANAGER"], [`/changes/${change.id}/evidence`, "CHANGE_MANAGER"]);
   if (deployment) pages.push([`/deployments/${deployment.id}`, "CHANGE_MANAGER"]);
   if (schedule) pages.push([`/oncall/${schedule.slug}`, "ENGINEER"], [`/oncall/${schedule.slug}?view=month`, "ENGINEER"]);
+  pages.push(["/incidents", "ENGINEER"], ["/incidents?status=past", "CHANGE_MANAGER"]);
+  if (incident) pages.push([`/incidents/${incident.id}`, "ENGINEER"]);
   if (runbook) pages.push([`/runbooks/${runbook.service.slug}/${runbook.slug}`, "ENGINEER"]);
   return pages;
 }
