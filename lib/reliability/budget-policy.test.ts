@@ -30,7 +30,7 @@ const ago = (minutes: number) => new Date(NOW.getTime() - minutes * MINUTE);
 describe("the rule", () => {
   const standard: GateAnswer = { decision: "allow", changeType: "STANDARD", changeId: null, patternId: "p1", reasons: [{ rule: "pattern", passed: true, message: 'Eligible for the pattern "Routine".' }] };
   // 99.9% over 28 days = 40.32 min = 40m 19s (rounded to the second); 45 minutes used.
-  const spent = { budgetSpent: true, period: { unavailableMs: 45 * MINUTE, budgetMs: 40.32 * MINUTE } as never, incidents: [{ id: "i-7", number: 7, title: "x", lostAt: NOW, regainedAt: NOW, minutesInPeriod: 45 }] };
+  const spent = { budgetSpent: true, period: { unavailableMs: 45 * MINUTE, budgetMs: 40.32 * MINUTE }, incidents: [{ id: "i-7", number: 7, title: "x", lostAt: NOW, regainedAt: NOW, minutesInPeriod: 45 }] };
 
   it("denies a standard change while the budget is spent, naming the budget and linking the incidents", () => {
     const verdict = budgetVerdict({ policyOn: true, exception: null, report: spent }, ORIGIN);
@@ -78,8 +78,8 @@ describe("the gate with the policy on", () => {
   async function setup() {
     const team = await createTeam(db());
     const service = await createService(db(), { teamId: team.id, tier: "TIER_4", availabilityTarget: "P99_9", maxLossPerHour: 20_000 });
-    await createPattern(db(), { name: `Routine ${service.slug}`, serviceIds: [service.id], environmentIds: [production.id], rules: [{ kind: "automated-pipeline" }] as never });
-    const token = await createApiToken(db(), cliTestActor(), { service: service.slug, name: "ci", scopes: ["gate:read"] as never });
+    await createPattern(db(), { name: `Routine ${service.slug}`, serviceIds: [service.id], environmentIds: [production.id], rules: [{ kind: "automated-pipeline" }] });
+    const token = await createApiToken(db(), cliTestActor(), { service: service.slug, name: "ci", scopes: ["gate:read"] });
     const pipeline = (await actorForBearerToken(token.secret)) as Actor;
     const engineer = actorFor(await createPerson(db(), { role: "ENGINEER", teams: [{ teamId: team.id }] }));
     const pm = actorFor(await createPerson(db(), { role: "PRODUCT_MANAGER", teams: [{ teamId: team.id }] }));

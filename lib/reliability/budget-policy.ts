@@ -12,7 +12,8 @@ export const BUDGET_DAYS = 28;
 export type BudgetPolicyInput = {
   policyOn: boolean;
   exception: { endsAt: Date; reason: string } | null;
-  report: Pick<AvailabilityReport, "budgetSpent" | "period" | "incidents">;
+  /** Only what the verdict reads of the period, so callers and tests need not build a whole one. */
+  report: Pick<AvailabilityReport, "budgetSpent" | "incidents"> & { period: Pick<AvailabilityReport["period"], "unavailableMs" | "budgetMs"> };
 };
 
 const seconds = (ms: number) => formatDuration(Math.round(ms / 1000));

@@ -32,8 +32,8 @@ function deployment(service: string, i: number) {
 }
 
 const group = (i: number) => `{}/{severity="critical"}:{alertname="ProbeFailure", bench="${i}"}`;
-const firing = (i: number) => alertmanagerPayload(group(i), [0, 1, 2].map((a) => ({ fingerprint: `b${i}-${a}`, labels: { alertname: "ProbeFailure", instance: `node-${a}`, severity: "critical" } as never, startsAt: iso(Date.now() - 60_000) })));
-const resolved = (i: number) => alertmanagerPayload(group(i), [0, 1, 2].map((a) => ({ fingerprint: `b${i}-${a}`, status: "resolved", labels: { alertname: "ProbeFailure", instance: `node-${a}`, severity: "critical" } as never, startsAt: iso(Date.now() - 60_000), endsAt: iso(Date.now()) })));
+const firing = (i: number) => alertmanagerPayload(group(i), [0, 1, 2].map((a) => ({ fingerprint: `b${i}-${a}`, labels: { alertname: "ProbeFailure", instance: `node-${a}`, severity: "critical" }, startsAt: iso(Date.now() - 60_000) })));
+const resolved = (i: number) => alertmanagerPayload(group(i), [0, 1, 2].map((a) => ({ fingerprint: `b${i}-${a}`, status: "resolved", labels: { alertname: "ProbeFailure", instance: `node-${a}`, severity: "critical" }, startsAt: iso(Date.now() - 60_000), endsAt: iso(Date.now()) })));
 
 /** On a failure the embedded database is stopped too, not left running without its parent. */
 let stopDatabase: (() => Promise<void>) | null = null;

@@ -148,7 +148,6 @@ async function main() {
 
   // Let the background audit seal of the last gate decisions finish before the database stops.
   const { requestSeal } = await import("../../lib/audit/seal-audit-events");
-  await new Promise((resolve) => setTimeout(resolve, 200));
   await requestSeal(prisma).catch(() => undefined);
   await prisma.$disconnect();
   await database.stop();

@@ -74,11 +74,11 @@ describe("an Alertmanager group", () => {
   it("adds new alerts of the group to the open incident and resolves it when every alert has resolved", async () => {
     const groupKey = group();
     await ingestAlertmanager(db(), token, alertmanagerPayload(groupKey, [{ fingerprint: "a1" }]), {}, NOW);
-    const joined = await ingestAlertmanager(db(), token, alertmanagerPayload(groupKey, [{ fingerprint: "a1" }, { fingerprint: "a2", labels: { alertname: "ProbeSlow", severity: "warning" } as never }]), {}, NOW);
+    const joined = await ingestAlertmanager(db(), token, alertmanagerPayload(groupKey, [{ fingerprint: "a1" }, { fingerprint: "a2", labels: { alertname: "ProbeSlow", severity: "warning" } }]), {}, NOW);
     expect(joined).toMatchObject({ outcome: "updated", alerts: { changed: 1, firing: 2 } });
-    const half = await ingestAlertmanager(db(), token, alertmanagerPayload(groupKey, [{ fingerprint: "a1", status: "resolved", endsAt: "2023-02-06T13:20:00Z" }, { fingerprint: "a2", labels: { alertname: "ProbeSlow", severity: "warning" } as never }]), {}, NOW);
+    const half = await ingestAlertmanager(db(), token, alertmanagerPayload(groupKey, [{ fingerprint: "a1", status: "resolved", endsAt: "2023-02-06T13:20:00Z" }, { fingerprint: "a2", labels: { alertname: "ProbeSlow", severity: "warning" } }]), {}, NOW);
     expect(half).toMatchObject({ outcome: "updated", alerts: { firing: 1 } });
-    const done = await ingestAlertmanager(db(), token, alertmanagerPayload(groupKey, [{ fingerprint: "a2", status: "resolved", endsAt: "2023-02-06T13:25:00Z", labels: { alertname: "ProbeSlow", severity: "warning" } as never }]), {}, NOW);
+    const done = await ingestAlertmanager(db(), token, alertmanagerPayload(groupKey, [{ fingerprint: "a2", status: "resolved", endsAt: "2023-02-06T13:25:00Z", labels: { alertname: "ProbeSlow", severity: "warning" } }]), {}, NOW);
     expect(done.outcome).toBe("resolved");
     const [incident] = await incidentsOf(groupKey);
     expect(incident).toMatchObject({ status: "RESOLVED", resolvedAt: new Date("2023-02-06T13:25:00Z") });
@@ -134,7 +134,7 @@ describe("an Alertmanager group", () => {
   it("takes a runbook_url annotation as the runbook link, and maps severities through the service's mapping", async () => {
     await db().service.update({ where: { id: other.id }, data: { errorAlertImpact: "HIGH" } });
     const otherToken = tokenActor({ scopes: ["incidents:write"], serviceId: other.id });
-    const payload = alertmanagerPayload(group(), [{ labels: { alertname: "DiskFull", severity: "error" } as never, annotations: { runbook_url: "https://wiki.example.org/disk-full", summary: "Disk full" } as never }]);
+    const payload = alertmanagerPayload(group(), [{ labels: { alertname: "DiskFull", severity: "error" }, annotations: { runbook_url: "https://wiki.example.org/disk-full", summary: "Disk full" } }]);
     await ingestAlertmanager(db(), otherToken, payload, {}, NOW);
     const [incident] = await incidentsOf(payload.groupKey);
     expect(incident!.impact).toBe("HIGH");
@@ -158,10 +158,10 @@ describe("who may deliver", () => {
 
 describe("hostile deliveries", () => {
   const cases: [string, unknown, string][] = [
-    ["a NUL byte in a label", alertmanagerPayload(group(), [{ labels: { alertname: "Probe\u0000Failure" } as never }]), "alerts.0.labels.alertname"],
-    ["a NUL byte in a label name", alertmanagerPayload(group(), [{ labels: { "al\u0000ert": "x" } as never }]), "alerts.0.labels.al\u0000ert"],
-    ["a huge label map", alertmanagerPayload(group(), [{ labels: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`l${i}`, "v"])) as never }]), "alerts.0.labels"],
-    ["labels that are not text", alertmanagerPayload(group(), [{ labels: { alertname: 42 } as never }]), "alerts.0.labels.alertname"],
+    ["a NUL byte in a label", alertmanagerPayload(group(), [{ labels: { alertname: "Probe\u0000Failure" } }]), "alerts.0.labels.alertname"],
+    ["a NUL byte in a label name", alertmanagerPayload(group(), [{ labels: { "al\u0000ert": "x" } }]), "alerts.0.labels.al\u0000ert"],
+    ["a huge label map", alertmanagerPayload(group(), [{ labels: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`l${i}`, "v"])) }]), "alerts.0.labels"],
+    ["labels that are not text", alertmanagerPayload(group(), [{ labels: { alertname: 42 } }]), "alerts.0.labels.alertname"],
     ["alerts that are not a list", { ...ALERTMANAGER_DOC_PAYLOAD, groupKey: group(), alerts: "many" }, "alerts"],
     ["another payload version", { ...ALERTMANAGER_DOC_PAYLOAD, groupKey: group(), version: "3" }, "version"],
     ["a javascript: generatorURL", alertmanagerPayload(group(), [{ generatorURL: "javascript:alert(1)" }]), "alerts.0.generatorURL"],

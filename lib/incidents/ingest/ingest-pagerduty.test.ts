@@ -13,7 +13,7 @@ const NOW = new Date("2026-12-03T10:00:00Z");
 let token: ReturnType<typeof tokenActor>;
 let n = 0;
 const key = () => `pd-${Date.now()}-${(n += 1)}`;
-const trigger = (dedup_key: string | undefined, payload: Partial<typeof PAGERDUTY_DOC_TRIGGER.payload> = {}) => ({ ...PAGERDUTY_DOC_TRIGGER, dedup_key, payload: { ...PAGERDUTY_DOC_TRIGGER.payload, ...payload } });
+const trigger = (dedup_key: string | undefined, payload: Partial<Omit<typeof PAGERDUTY_DOC_TRIGGER.payload, "custom_details">> & { custom_details?: unknown } = {}) => ({ ...PAGERDUTY_DOC_TRIGGER, dedup_key, payload: { ...PAGERDUTY_DOC_TRIGGER.payload, ...payload } });
 const incidentsOf = (dedupKey: string) => db().incident.findMany({ where: { dedupKey, source: "PAGERDUTY" }, orderBy: { number: "asc" }, select: { id: true, status: true, impact: true, title: true, triggeredAt: true, acknowledgedAt: true } });
 const counts = async () => ({ incidents: await db().incident.count(), alerts: await db().incidentAlert.count(), timeline: await db().incidentTimelineEntry.count(), audit: await db().auditEvent.count() });
 
@@ -101,7 +101,7 @@ describe("invalid events", () => {
     ["an unknown event_action", { ...PAGERDUTY_DOC_TRIGGER, event_action: "explode" }, "event_action"],
     ["a resolve without dedup_key", { routing_key: "k", event_action: "resolve" }, "dedup_key"],
     ["a NUL byte in the summary", trigger("x", { summary: "bad\u0000" }), "payload.summary"],
-    ["a NUL byte deep in custom_details", trigger("x", { custom_details: { a: { b: ["ok", "no\u0000"] } } as never }), "payload.custom_details.a.b.1"],
+    ["a NUL byte deep in custom_details", trigger("x", { custom_details: { a: { b: ["ok", "no\u0000"] } } }), "payload.custom_details.a.b.1"],
     ["a summary over 1,024 characters", trigger("x", { summary: "s".repeat(1025) }), "payload.summary"],
     ["a dedup_key that is a number", { ...PAGERDUTY_DOC_TRIGGER, dedup_key: 42 }, "dedup_key"],
     ["a javascript: link", { ...PAGERDUTY_DOC_TRIGGER, links: [{ href: "javascript:alert(1)" }] }, "links.0.href"],
