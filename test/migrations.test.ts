@@ -84,6 +84,18 @@ it("the migrations add the hand-made runbook search index and trigger", async ()
   expect(rows[0]?.indexdef).toMatch(/USING gin \("searchVector"\)/);
 });
 
+it("the migrations add the learning library's search index and order backlog ranks by bytes", async () => {
+  const { rows } = await withClient(migratedUrl, (client) =>
+    client.query(`SELECT indexdef::text FROM pg_indexes WHERE indexname = 'rw_manual_review_search'`),
+  );
+  expect(rows[0]?.indexdef).toMatch(/USING gin \("searchVector"\)/);
+  // fractional-indexing keys compare by bytes ("Zz" < "a0"); a locale collation would sort them otherwise.
+  const order = await withClient(migratedUrl, (client) =>
+    client.query(`SELECT collation_name::text FROM information_schema.columns WHERE table_name = 'BacklogItem' AND column_name = 'rank'`),
+  );
+  expect(order.rows[0]?.collation_name).toBe("C");
+});
+
 it("the rate-limit counters are an UNLOGGED table (no WAL for counters)", async () => {
   const { rows } = await withClient(migratedUrl, (client) =>
     client.query(`SELECT relpersistence::text FROM pg_class WHERE oid = '"RateLimitCounter"'::regclass`),

@@ -121,6 +121,20 @@ const EXPECTED: Record<Permission, boolean[]> = {
   "incidents.respond": [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   Y,    Y,  Y],
   // An exception to the error-budget policy: the owning team's product manager only (not other teams' PMs, not admins).
   "reliability.budget-exception": [_, _, _, Y,  _,   _,   _,   _,   _,    Y,  Y],
+  // Published reviews are for the whole organisation; tokens do not read them.
+  "reviews.read":      [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   _,    Y,  Y],
+  // Any product manager (minor incidents on request), the owning team, admins; incident managers below.
+  "reviews.schedule":  [_,   Y,   Y,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
+  // Your own analysis needs you to be a participant (see below), whatever your role.
+  "reviews.contribute": [_,  _,   _,   _,   _,   _,   _,   _,   _,    Y,  Y],
+  "reviews.edit":      [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
+  "backlog.read":      [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,    Y,  Y],
+  "backlog.edit":      [_,   Y,   _,   Y,   _,   Y,   Y,   Y,   _,    Y,  Y],
+  // The balance is the owning team's product manager's call, not an admin's.
+  "backlog.set-target": [_,  _,   _,   Y,   _,   _,   _,   _,   _,    Y,  Y],
+  "hypotheses.read":   [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   _,    Y,  Y],
+  "hypotheses.manage": [_,   _,   _,   Y,   _,   _,   _,   _,   _,    Y,  Y],
+  "signals.read":      [_,   _,   Y,   Y,   Y,   Y,   Y,   Y,   _,    Y,  Y],
 };
 
 const cells = ALL_PERMISSIONS.flatMap((permission) =>
@@ -170,6 +184,13 @@ describe("incident managers and responders", () => {
     expect(can(ACTORS.ENG, "incidents.respond", { teamId: OWNING_TEAM, isResponder: false })).toBe(false);
   });
 
+  it("a review's participant records their own analysis and edits the joint review, whatever their team", () => {
+    expect(can(ACTORS.ENG, "reviews.contribute", { teamId: OWNING_TEAM, isReviewParticipant: true })).toBe(true);
+    expect(can(ACTORS.ENG, "reviews.edit", { teamId: OWNING_TEAM, isReviewParticipant: true })).toBe(true);
+    expect(can(ACTORS["ENG+team"], "reviews.contribute", { teamId: OWNING_TEAM, isReviewParticipant: false })).toBe(false);
+    expect(can(manager, "reviews.schedule", { teamId: OWNING_TEAM })).toBe(true);
+  });
+
   it("being a responder grants nothing to a token beyond its own service", () => {
     expect(can(ACTORS.TOKEN, "incidents.respond", { serviceId: "service-2", isResponder: true })).toBe(false);
   });
@@ -215,6 +236,7 @@ const TOKEN_EXPECTED: Record<TokenPermission, { scope: string | null; othersWith
   "incidents.read": { scope: "incidents:read", othersWithCatalogRead: true },
   "incidents.declare": { scope: "incidents:write", othersWithCatalogRead: false },
   "incidents.respond": { scope: "incidents:write", othersWithCatalogRead: false },
+  "backlog.read": { scope: "backlog:read", othersWithCatalogRead: true },
 };
 
 const token = (scopes: string[], serviceId: string | null = "service-1"): Actor => ({ kind: "TOKEN", id: "t", label: "token:t", scopes, serviceId });

@@ -12,6 +12,8 @@ export type AuthzContext = {
   isTeamLead?: boolean;
   /** The actor was paged for the incident or holds a role in it (for responder grants); use cases look it up. */
   isResponder?: boolean;
+  /** The actor takes part in the post-incident review (for review-participant grants); use cases look it up. */
+  isReviewParticipant?: boolean;
   /**
    * The service acted on, for tokens. Left out, only the role and the token's scope are checked: a
    * route handler declares its permission that way before it knows the service, and the use case asks
@@ -48,6 +50,8 @@ function grantApplies(grant: Grant, actor: Actor, context: AuthzContext): boolea
       return actor.kind === "PERSON" && actor.isIncidentManager;
     case "responder":
       return actor.kind === "PERSON" && context.isResponder === true;
+    case "review-participant":
+      return actor.kind === "PERSON" && context.isReviewParticipant === true;
     case "token":
       return actor.kind === "TOKEN";
     case "operator":

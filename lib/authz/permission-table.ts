@@ -47,6 +47,16 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   "incidents.declare-major": "declare a major incident (HIGH impact)",
   "incidents.respond": "acknowledge, update, reassign and resolve an incident",
   "reliability.budget-exception": "let a service whose error budget is spent deploy standard changes for a while (an exception to the policy)",
+  "reviews.read": "read published post-incident reviews and the learning library",
+  "reviews.schedule": "schedule a post-incident review",
+  "reviews.contribute": "record and share your own analysis for a review",
+  "reviews.edit": "write the joint review, invite participants, publish it",
+  "backlog.read": "read a team's backlog and its balance",
+  "backlog.edit": "add, edit, reorder, import and export a team's backlog items",
+  "backlog.set-target": "set a team's target operational share",
+  "hypotheses.read": "read outcome hypotheses",
+  "hypotheses.manage": "write an outcome hypothesis, link its deployments, record its result",
+  "signals.read": "see the anti-pattern signals",
 };
 
 const GRANT_WORDS: Record<Grant, string> = {
@@ -60,6 +70,7 @@ const GRANT_WORDS: Record<Grant, string> = {
   "product-manager-of-team": "product managers of the owning team",
   "incident-manager": "incident managers",
   responder: "people paged for or holding a role in the incident",
+  "review-participant": "participants of the review",
   token: "API tokens",
   operator: "the CLI",
 };

@@ -7,6 +7,7 @@
 //   product-manager-of-team  a product manager in the team that owns the thing (context.teamId)
 //   incident-manager     people with the incident-manager flag, whatever their role
 //   responder            people paged for or holding a role in the incident (context.isResponder, looked up by the use case)
+//   review-participant   people taking part in the post-incident review (context.isReviewParticipant, looked up by the use case)
 //   token                an API token, with the scope and service binding of TOKEN_RULES below
 //   operator             the command line on the server: it already holds the database
 import type { TokenScope } from "../tokens/schemas";
@@ -22,6 +23,7 @@ export type Grant =
   | "product-manager-of-team"
   | "incident-manager"
   | "responder"
+  | "review-participant"
   | "token"
   | "operator";
 
@@ -85,6 +87,25 @@ export const PERMISSIONS = {
   // The error-budget policy's exception is the owning team's product manager's call: they balance
   // reliability against features for the service.
   "reliability.budget-exception": ["product-manager-of-team", "operator"],
+  // Post-incident reviews are published to the whole organisation; a participant's own analysis stays
+  // theirs until they share it (the use case hides it, whatever the permission).
+  "reviews.read": ["any-person", "operator"],
+  // Every major incident gets one automatically; anyone who runs or owns the service may ask for one.
+  "reviews.schedule": ["member-of-team", "product-manager", "incident-manager", "admin", "operator"],
+  // Participants write their own analysis; the team, the participants and incident managers write the
+  // joint review, invite people and publish it.
+  "reviews.contribute": ["review-participant", "operator"],
+  "reviews.edit": ["member-of-team", "review-participant", "incident-manager", "admin", "operator"],
+  // One backlog per team: everyone reads it (a token with backlog:read too); the team keeps it.
+  "backlog.read": ["any-person", "token", "operator"],
+  "backlog.edit": ["member-of-team", "admin", "operator"],
+  // The target operational share is the product manager's balance to strike.
+  "backlog.set-target": ["product-manager-of-team", "operator"],
+  // Outcome hypotheses are the owning team's product manager's; everyone reads them.
+  "hypotheses.read": ["any-person", "operator"],
+  "hypotheses.manage": ["product-manager-of-team", "operator"],
+  // The anti-pattern signals page: the people who act on what it shows.
+  "signals.read": ["product-manager", "change-manager", "admin", "operator"],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -125,4 +146,7 @@ export const TOKEN_RULES = {
   "incidents.read": { scope: "incidents:read", services: "own, or all with catalog:read" },
   "incidents.declare": { scope: "incidents:write", services: "own" },
   "incidents.respond": { scope: "incidents:write", services: "own" },
+  // A team's backlog spans its services: a service's token reads its own team's (the use case passes the
+  // service it asks through), an organisation token or catalog:read every team's.
+  "backlog.read": { scope: "backlog:read", services: "own, or all with catalog:read" },
 } as const satisfies Record<TokenPermission, TokenRule>;

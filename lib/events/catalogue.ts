@@ -39,6 +39,8 @@ const incident = z.object({
   href: path,
 });
 
+const review = z.object({ id, number: z.number().int(), title: name, href: path });
+
 export const EVENT_SCHEMAS = {
   "oncall.shift.starting": z.object({
     schedule: z.object({ id, name }),
@@ -89,6 +91,27 @@ export const EVENT_SCHEMAS = {
   }),
   /** An incident manager declared (or raised to) a major incident: every on-call team is told. */
   "incident.major-declared": z.object({ incident, by: who }),
+  /** A post-incident review was scheduled (automatically for a major incident): participants are asked. */
+  "review.scheduled": z.object({
+    review,
+    incident: z.object({ id, number: z.number().int(), title: name, href: path }),
+    service,
+    team: z.object({ id, name }),
+    dueAt: instant,
+    participants: z.array(z.object({ id, name })).max(200),
+    by: who,
+  }),
+  /**
+   * A review was published to the organisation. Its actions become OPERATIONAL (incident action) items
+   * of the owning team's backlog (lib/backlog/on-review-published.ts), one per action id.
+   */
+  "review.published": z.object({
+    review,
+    service,
+    team: z.object({ id, name }),
+    actions: z.array(z.object({ id, title: name, ownerId: id.nullable(), dueAt: instant.nullable() })).max(500),
+    by: who,
+  }),
   /** Sent by "send a test event" on a webhook; never emitted by a use case. */
   "webhook.test": z.object({ message: name }),
 } as const;
@@ -121,6 +144,8 @@ export const EVENT_LABELS: Record<EventType, string> = {
   "incident.impact-changed": "An incident's impact was revised",
   "incident.major-declared": "A major incident was declared",
   "incident.paged": "I was paged for an incident",
+  "review.scheduled": "A post-incident review I take part in was scheduled",
+  "review.published": "A post-incident review was published",
   "webhook.test": "Test event",
 };
 

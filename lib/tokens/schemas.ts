@@ -15,6 +15,7 @@ export const TOKEN_SCOPES = [
   "incidents:write",
   "incidents:read",
   "audit:read",
+  "backlog:read",
 ] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 

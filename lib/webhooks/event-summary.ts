@@ -40,6 +40,12 @@ const DESCRIBE: Describers = {
     href: p.incident.href,
   }),
   "incident.major-declared": (p) => ({ title: `Major incident INC-${p.incident.number} on ${p.incident.service.slug} declared${by(p)}`, detail: p.incident.title, href: p.incident.href }),
+  "review.scheduled": (p) => ({ title: `PIR-${p.review.number} for INC-${p.incident.number} on ${p.service.slug} scheduled, due ${p.dueAt.slice(0, 10)}`, detail: p.review.title, href: p.review.href }),
+  "review.published": (p) => ({
+    title: `PIR-${p.review.number} on ${p.service.slug} published${by(p)}`,
+    detail: p.actions.length ? `${p.actions.length} action${p.actions.length === 1 ? "" : "s"} for ${p.team.name}'s backlog.` : p.review.title,
+    href: p.review.href,
+  }),
   "webhook.test": (p) => ({ title: "Test event from Runwell", detail: p.message }),
 };
 
