@@ -8,17 +8,29 @@ import { FlaggedServicesCard } from "@/components/reliability/flagged-services-c
 import { OnCallCard } from "./oncall-card";
 import { RequestsWaitingCard } from "./requests-waiting-card";
 import { StatList } from "./stat-list";
+import { TeamOverviewCard } from "./team-overview-card";
 import { TeamServicesTable } from "./team-services-table";
+import { WhatNeedsYouCard } from "./what-needs-you-card";
 import { YourTeams } from "./your-teams";
 
 export function ProductManagerHome({ data }: { data: ProductManagerHomeData }) {
   const aboveBand = data.services.filter((service) => service.aboveExposureBand).length;
   return (
     <div className="space-y-6">
+      <WhatNeedsYouCard needs={data.needs} />
       <RequestsWaitingCard requests={data.requestsWaiting} />
       {/* Product managers on a rota see their shifts too; the others are spared an empty card. */}
       {data.onCall.current.length || data.onCall.next.length ? <OnCallCard onCall={data.onCall} /> : null}
       <FlaggedServicesCard services={data.reliability} />
+      {data.overview.length ? (
+        <section aria-labelledby="overview-heading" className="space-y-3">
+          <div>
+            <h2 id="overview-heading" className="text-base font-semibold">Your teams, last 28 days</h2>
+            <p className="text-sm text-fg-muted">Availability against each target, the error budget left, time to restore, and deliveries against the deployment target.</p>
+          </div>
+          {data.overview.map((team) => <TeamOverviewCard key={team.id} team={team} />)}
+        </section>
+      ) : null}
       <section aria-labelledby="targets-heading" className="space-y-3">
         <div>
           <h2 id="targets-heading" className="text-base font-semibold">

@@ -13,6 +13,8 @@ import { requestsWaitingFor, type RequestRow } from "../oncall/queries";
 import { upcomingShiftsOf } from "../oncall/views";
 import { listStaleRunbooks, type StaleRunbook } from "../runbooks/search-queries";
 import { onCallSummary, type OnCallSummary } from "./oncall-summary";
+import { productManagerOverview, type OverviewTeam } from "./product-manager-overview";
+import { whatNeedsYou, type Need } from "./what-needs-you";
 import { budgetPolicyOverview, flaggedServicesOfTeams, type FlaggedService, type PolicyOverview } from "../reliability/overview";
 import { listTeams, type TeamSummary } from "../teams/queries";
 import { isThinRota } from "../teams/rota";
@@ -79,16 +81,33 @@ export async function engineerHome(prisma: Db, person: PersonActor, now = new Da
 
 export type TargetCount = { target: AvailabilityTarget; count: number };
 
-export type ProductManagerHome = EngineerHome & { countsByTarget: TargetCount[]; reliability: FlaggedService[] };
+export type ProductManagerHome = EngineerHome & {
+  countsByTarget: TargetCount[];
+  reliability: FlaggedService[];
+  /** Each of their teams: services' availability, budget, time to restore and DORA; out-of-hours load. */
+  overview: OverviewTeam[];
+  needs: Need[];
+};
 
-export async function productManagerHome(prisma: Db, person: PersonActor): Promise<ProductManagerHome> {
-  const [home, reliability] = await Promise.all([engineerHome(prisma, person), flaggedServicesOfTeams(prisma, person.teamIds)]);
+export async function productManagerHome(prisma: Db, person: PersonActor, now = new Date()): Promise<ProductManagerHome> {
+  const [home, reliability, overview] = await Promise.all([
+    engineerHome(prisma, person, now),
+    flaggedServicesOfTeams(prisma, person.teamIds, now),
+    productManagerOverview(prisma, person.teamIds, now),
+  ]);
   const { services } = home;
   const countsByTarget = AVAILABILITY_TARGETS.map((target) => ({
     target,
     count: services.filter((service) => service.availabilityTarget === target).length,
   }));
-  return { ...home, countsByTarget, reliability };
+  const needs = whatNeedsYou({
+    services: overview.flatMap((team) => team.services.map((service) => ({
+      slug: service.slug, name: service.name, team: team.name,
+      burn: service.availability.burn, budgetSpent: service.availability.budgetSpent, onTarget: service.availability.period.onTarget,
+    }))),
+    reviews: [], reviewsToSchedule: [], balanceSignals: [], stuckActions: [], hypothesesDue: [],
+  }, now);
+  return { ...home, countsByTarget, reliability, overview, needs };
 }
 
 export type RecentAuditEvent = Described<{
