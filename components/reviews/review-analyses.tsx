@@ -34,6 +34,7 @@ export function ReviewAnalyses({ review, viewerId, record, share }: { review: Re
               <textarea id="analysis" name="analysis" rows={6} className={area} defaultValue={mine?.analysis ?? ""}
                 placeholder="What you saw, what you did and why it made sense at the time, what surprised you." />
             </ActionForm>
+            {mine?.sharedAt ? <p className="text-sm text-fg-muted">Shared <DateTime value={mine.sharedAt} />: the other participants see it.</p> : null}
             {share && mine && !mine.sharedAt ? (
               <ActionForm action={share} submitLabel="Share my analysis" submitVariant="secondary" confirm="Share your analysis with the other participants? They will see it from now on.">
                 <p className="text-sm text-fg-muted">Not shared: the others cannot see it.</p>

@@ -13,7 +13,7 @@ describe("navGroupsFor", () => {
   it("gives every role the same order, grouped by journey", () => {
     expect(navGroupsFor(person("CHANGE_MANAGER")).map((group) => [group.label, group.items.map((item) => item.label)])).toEqual([
       ["Start", ["Home"]],
-      ["Build and run", ["Services", "Runbooks", "On-call", "Incidents", "Reviews"]],
+      ["Build and run", ["Services", "Runbooks", "On-call", "Incidents"]],
       ["Change", ["Deployments", "Changes"]],
       ["Organisation", ["Teams", "People", "Audit trail"]],
     ]);
