@@ -2,6 +2,7 @@
 // (zod 4's native JSON Schema output is draft 2020-12, which OpenAPI 3.1 uses as is).
 import { z } from "zod";
 import { incidentOpenApi } from "../incidents/api/openapi-incidents";
+import { reviewOpenApi } from "../reviews/api/openapi-reviews";
 import { ZListDeploymentsQuery, ZReportDeployment, ZReportHealthCheck, API_STATUSES } from "../deployments/schemas";
 import { ZGateRequest } from "../changes/schemas";
 import { TOKEN_SCOPES } from "../tokens/schemas";
@@ -94,6 +95,7 @@ const ERROR_TEXT: Record<number, string> = {
 
 export function openApiDocument(serverUrl = "/") {
   const incidents = incidentOpenApi({ json, errors, toSchema });
+  const reviews = reviewOpenApi({ json, errors, toSchema });
   const query = toSchema(ZListDeploymentsQuery) as { properties: Record<string, object> };
   return {
     openapi: "3.1.0",
@@ -267,6 +269,7 @@ export function openApiDocument(serverUrl = "/") {
         },
       },
       ...incidents.paths,
+      ...reviews.paths,
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A Runwell API token (rw_…)." } },
@@ -281,6 +284,7 @@ export function openApiDocument(serverUrl = "/") {
         Error: toSchema(ZError, "output"),
         AuditExportEvent: toSchema(ZAuditExportEvent, "output"),
         ...incidents.schemas,
+        ...reviews.schemas,
       },
     },
   };

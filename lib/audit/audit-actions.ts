@@ -14,6 +14,7 @@ import { notificationSentences } from "../notifications/audit-sentences";
 import { oncallSentences } from "../oncall/audit-sentences";
 import { peopleSentences } from "../people/audit-sentences";
 import { reliabilitySentences } from "../reliability/audit-sentences";
+import { reviewSentences } from "../reviews/audit-sentences";
 import { runbookSentences } from "../runbooks/audit-sentences";
 import { settingsSentences } from "../settings/audit-sentences";
 import { teamSentences } from "../teams/audit-sentences";
@@ -38,6 +39,7 @@ export const AUDIT_SENTENCES = {
   ...reliabilitySentences,
   ...pagingSentences,
   ...alertIngestSentences,
+  ...reviewSentences,
 } satisfies Record<string, SentenceFormatter>;
 
 export type AuditAction = keyof typeof AUDIT_SENTENCES;

@@ -125,6 +125,10 @@ export const ENTITY_NAMES: Record<AuditedEntityType, { noun: string; lookup: Loo
     noun: "holiday",
     lookup: async (db, ids) => (await db.holiday.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, calendar: { select: { slug: true } } } })).map((h) => [h.id, { name: h.name, href: `/oncall/holidays/${h.calendar.slug}` }]),
   },
+  PostIncidentReview: {
+    noun: "review",
+    lookup: async (db, ids) => (await db.postIncidentReview.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } })).map((r) => [r.id, { name: `PIR-${r.number}`, href: `/reviews/${r.id}` }]),
+  },
 };
 
 /** The current names of `wanted` (ids per entity type), one query per type, all types at once. */

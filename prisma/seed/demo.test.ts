@@ -295,4 +295,21 @@ describe("the demo organisation", () => {
       for (const event of openEvents) expect(event.seq).toBeGreaterThan(latestHistory);
     });
   });
+
+  it("has a review for every major incident: published with factors and actions, the newest still collecting analyses", async () => {
+    const majors = await prisma.incident.findMany({ where: { impact: "HIGH", services: { some: { service: { slug: { in: (await services()).map((service) => service.slug) } } } } }, select: { id: true, review: { select: { status: true, id: true } } } });
+    const history = majors.filter((incident) => incident.review);
+    expect(history.length).toBeGreaterThanOrEqual(1);
+    const collecting = history.filter((incident) => incident.review!.status === "COLLECTING");
+    expect(collecting).toHaveLength(1);
+    const participants = await prisma.reviewParticipant.findMany({ where: { reviewId: collecting[0]!.review!.id, analysis: { not: "" } }, select: { sharedAt: true } });
+    expect(participants.filter((p) => p.sharedAt).length).toBeGreaterThanOrEqual(1);
+    expect(participants.filter((p) => !p.sharedAt).length).toBeGreaterThanOrEqual(1);
+    for (const incident of history.filter((i) => i.review!.status === "PUBLISHED")) {
+      const review = await prisma.postIncidentReview.findUniqueOrThrow({ where: { id: incident.review!.id }, select: { publishedAt: true, dueAt: true, _count: { select: { factors: true, actions: true } } } });
+      expect(review._count.factors).toBeGreaterThan(0);
+      expect(review._count.actions).toBeGreaterThan(0);
+      expect(review.publishedAt!.getTime()).toBeLessThanOrEqual(review.dueAt.getTime());
+    }
+  });
 });

@@ -19,6 +19,7 @@ import {
   createTeam,
   type ServiceOverrides,
 } from "./factories";
+import { seedDemoReviews } from "./demo-reviews";
 import { seedDemoRunbooks } from "./demo-runbooks";
 import { seedDemoOnCall } from "./oncall-demo";
 import { writtenAt } from "./backdate";
@@ -244,6 +245,7 @@ export async function seedDemoOrganisation(prisma: PrismaClient, now = new Date(
   );
   // Incidents go through their use cases, each its own transaction, like responders' clicks.
   await seedIncidentHistory(prisma);
+  await seedDemoReviews(prisma);
   await markHistoryDelivered(prisma);
   await seedOpenIncident(prisma);
   await sealAllPending(prisma);
