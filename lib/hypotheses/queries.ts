@@ -131,3 +131,12 @@ export async function hypothesesDue(tx: DbTx, teamIds: readonly string[], now = 
     owner: row.owner, service: row.service, href: `/services/${row.service.slug}/hypotheses/${row.number}`,
   }));
 }
+
+/** The team's product managers: who may own its hypotheses. */
+export async function productManagersOfTeam(tx: DbTx, teamId: string): Promise<{ id: string; name: string }[]> {
+  return tx.person.findMany({
+    where: { role: "PRODUCT_MANAGER", deactivatedAt: null, memberships: { some: { teamId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
