@@ -8,6 +8,7 @@ import { FlaggedServicesCard } from "@/components/reliability/flagged-services-c
 import { OnCallCard } from "./oncall-card";
 import { RequestsWaitingCard } from "./requests-waiting-card";
 import { StatList } from "./stat-list";
+import { SignalsLinkCard } from "./signals-link-card";
 import { TeamServicesTable } from "./team-services-table";
 import { YourTeams } from "./your-teams";
 
@@ -63,6 +64,7 @@ export function ProductManagerHome({ data }: { data: ProductManagerHomeData }) {
         </Card>
         <YourTeams teams={data.teams} />
       </div>
+      <SignalsLinkCard />
     </div>
   );
 }
