@@ -76,9 +76,11 @@ async function unplannedWork(tx: DbTx, now: Date): Promise<UnplannedSignal[]> {
   const at = now.toISOString();
   const from = new Date(now.getTime() - UNPLANNED_WEEKS * 7 * DAY).toISOString();
   const [callouts, actions] = await Promise.all([
+    // A callout counts for the responding team of its incident (a domain rota's page names no team), when it was paged.
     tx.$queryRaw<WeekRow[]>`
-      SELECT "teamId", floor(extract(epoch FROM ((${at}::timestamptz AT TIME ZONE 'UTC') - "createdAt")) / 604800)::int AS "weeksAgo", count(*)::int AS count
-        FROM "IncidentPage" WHERE "outOfHours" AND "teamId" IS NOT NULL AND "createdAt" >= (${from}::timestamptz AT TIME ZONE 'UTC') AND "createdAt" < (${at}::timestamptz AT TIME ZONE 'UTC')
+      SELECT i."teamId", floor(extract(epoch FROM ((${at}::timestamptz AT TIME ZONE 'UTC') - p."pagedAt")) / 604800)::int AS "weeksAgo", count(*)::int AS count
+        FROM "IncidentPage" p JOIN "Incident" i ON i.id = p."incidentId"
+       WHERE p."outOfHours" AND p."pagedAt" >= (${from}::timestamptz AT TIME ZONE 'UTC') AND p."pagedAt" < (${at}::timestamptz AT TIME ZONE 'UTC')
        GROUP BY 1, 2`,
     tx.$queryRaw<WeekRow[]>`
       SELECT "teamId", floor(extract(epoch FROM ((${at}::timestamptz AT TIME ZONE 'UTC') - "createdAt")) / 604800)::int AS "weeksAgo", count(*)::int AS count

@@ -42,8 +42,15 @@ beforeAll(async () => {
   let rank = 0;
   const item = (title: string, createdAt: Date) => db().backlogItem.create({ data: { teamId: busyTeam.id, type: "OPERATIONAL", subtype: "INCIDENT_ACTION", title, rank: `a${(rank += 1)}`, createdAt }, select: { id: true } });
   await item(titles.item, ago(70));
+  let level = 0;
   for (const [weeksAgo, count] of [[3, 1], [2, 2], [1, 3], [0, 4]] as const) {
     for (let i = 0; i < count; i += 1) await item(`Action ${weeksAgo}.${i}`, ago(weeksAgo * 7 + 1));
+  }
+  // Callouts: the last 4 weeks (6) twice the 4 before (3), paged by a domain rota (no team on the page).
+  for (const [weeksAgo, count] of [[7, 1], [6, 1], [5, 1], [2, 2], [1, 2], [0, 2]] as const) {
+    for (let i = 0; i < count; i += 1) {
+      await db().incidentPage.create({ data: { incidentId: later.id, personId: a.id, teamId: null, level: (level += 1), reason: "primary on call (out of hours)", outOfHours: true, pagedAt: ago(weeksAgo * 7 + 2) } });
+    }
   }
 
   // A service moved 40 days ago, whose lead time went from 2 h to 10 h.
@@ -73,6 +80,8 @@ describe("signalsOverview", () => {
     const entry = overview.unplanned.find((u) => u.team.slug === busyTeam.slug);
     expect(entry?.incidentActions.slice(-4)).toEqual([1, 2, 3, 4]);
     expect(entry?.actionVerdict).toMatchObject({ rising: true, why: "streak" });
+    expect(entry?.callouts).toEqual([1, 1, 1, 0, 0, 2, 2, 2]);
+    expect(entry?.calloutVerdict).toMatchObject({ rising: true, why: "ratio", last4: 6, previous4: 3 });
   });
 
   it("finds the stuck review action, the stuck incident action and the repeat", () => {
