@@ -4,11 +4,10 @@
 import type { Db, DbTx } from "../db";
 import type { AvailabilityTarget } from "../generated/prisma/enums.ts";
 import { treacleSignals, type TreacleSignals } from "../changes/treacle";
-import { leadTimeMs } from "../deployments/dora";
 import { loadSchedules } from "../oncall/queries";
 import { finalShifts } from "../oncall/shift-engine";
 import {
-  accountabilityWindows, ageDays, compareMedians, countsByWeeksAgo, everyServiceAtTop, LOAD_WEEKS, risingVerdict, rotaVerdict, STUCK_AFTER_DAYS,
+  ACCOUNTABILITY_WINDOW_DAYS, accountabilityWindows, ageDays, compareMedians, countsByWeeksAgo, everyServiceAtTop, LOAD_WEEKS, risingVerdict, rotaVerdict, STUCK_AFTER_DAYS,
   teamScheduleWithoutNeed, UNPLANNED_WEEKS, type Comparison, type RisingVerdict, type RotaVerdict, type TargetedService,
 } from "./rules";
 
@@ -23,7 +22,7 @@ export type InflatedTargets = {
   needlessTeamSchedules: { schedule: Named; team: Named; services: { slug: string; name: string; target: AvailabilityTarget }[] }[];
 };
 
-async function inflatedTargets(tx: DbTx): Promise<InflatedTargets> {
+export async function inflatedTargets(tx: DbTx): Promise<InflatedTargets> {
   const [services, topBand, schedules] = await Promise.all([
     tx.service.findMany({ where: { archivedAt: null }, select: { slug: true, name: true, teamId: true, availabilityTarget: true } }),
     tx.exposureBand.findFirst({ orderBy: { minLossPerHour: "desc" }, select: { availabilityTarget: true } }),
@@ -47,7 +46,7 @@ async function inflatedTargets(tx: DbTx): Promise<InflatedTargets> {
 
 export type RotaSignal = { schedule: Named; owner: string; participants: number; people: { name: string; hours: number }[] } & RotaVerdict;
 
-async function thinRotas(tx: DbTx, now: Date): Promise<RotaSignal[]> {
+export async function thinRotas(tx: DbTx, now: Date): Promise<RotaSignal[]> {
   const from = new Date(now.getTime() - LOAD_WEEKS * 7 * DAY);
   const schedules = await loadSchedules(tx, {}, from, now, { withLeave: false, withOptOuts: false });
   const flagged: RotaSignal[] = [];
@@ -71,7 +70,7 @@ export type UnplannedSignal = { team: Named; callouts: number[]; incidentActions
 
 type WeekRow = { teamId: string; weeksAgo: number; count: number };
 
-async function unplannedWork(tx: DbTx, now: Date): Promise<UnplannedSignal[]> {
+export async function unplannedWork(tx: DbTx, now: Date): Promise<UnplannedSignal[]> {
   // Timestamps are stored as UTC without a zone: parameters go in as ISO instants, turned to UTC.
   const at = now.toISOString();
   const from = new Date(now.getTime() - UNPLANNED_WEEKS * 7 * DAY).toISOString();
@@ -123,7 +122,7 @@ export type StuckAction = {
   repeatOf: { title: string; incident: { id: string; number: number } } | null;
 };
 
-async function stuckActions(tx: DbTx, now: Date): Promise<{ items: StuckAction[]; stuck: number; repeated: number }> {
+export async function stuckActions(tx: DbTx, now: Date): Promise<{ items: StuckAction[]; stuck: number; repeated: number }> {
   const before = new Date(now.getTime() - STUCK_AFTER_DAYS * DAY);
   const openAction = { OR: [{ backlogItem: null }, { backlogItem: { status: { not: "DONE" as const } } }] };
   const reviewWhere = { OR: [{ AND: [{ createdAt: { lt: before } }, openAction] }, { repeatOfId: { not: null } }] };
@@ -167,42 +166,56 @@ export type AccountabilitySignal = {
   timeToRestore: Comparison;
 };
 
-async function lostAccountability(tx: DbTx, now: Date): Promise<AccountabilitySignal[]> {
-  const moves = await tx.serviceOwnerChange.findMany({
-    where: { changedAt: { gte: new Date(now.getTime() - 365 * DAY), lte: new Date(now.getTime() - 14 * DAY) } },
-    orderBy: { changedAt: "desc" },
-    take: 200,
-    select: { serviceId: true, changedAt: true, service: { select: { slug: true, name: true } }, fromTeam: { select: { slug: true, name: true } }, toTeam: { select: { slug: true, name: true } } },
-  });
-  const judged = await Promise.all(moves.map(async (move) => {
-    const windows = accountabilityWindows(move.changedAt, now);
-    if (!windows) return null;
-    const [deployments, incidents] = await Promise.all([
-      tx.deployment.findMany({
-        where: { serviceId: move.serviceId, environment: { isProduction: true }, status: { in: ["SUCCEEDED", "ROLLED_BACK"] }, finishedAt: { gte: windows.before.from, lt: windows.after.to } },
-        select: { status: true, finishedAt: true, firstCommitAt: true },
-      }),
-      tx.incident.findMany({
-        where: { services: { some: { serviceId: move.serviceId } }, availabilityLostAt: { gte: windows.before.from, lt: windows.after.to }, availabilityRegainedAt: { not: null } },
-        select: { availabilityLostAt: true, availabilityRegainedAt: true },
-      }),
-    ]);
-    const split = <T>(rows: T[], at: (row: T) => Date, value: (row: T) => number | null) => {
+type MoveRow = {
+  serviceId: string; changedAt: Date; service: Named; fromTeam: Named | null; toTeam: Named;
+  /** [finishedAt ms, lead time ms] of production releases around the move; [lostAt ms, restore ms] of incidents. */
+  deployments: [number, number][] | null;
+  incidents: [number, number][] | null;
+};
+
+/** Ownership moves of the last year (at least 14 days old) and the releases and restores around each: one statement. */
+export async function lostAccountability(tx: DbTx, now: Date): Promise<AccountabilitySignal[]> {
+  const at = now.toISOString();
+  const window = `${ACCOUNTABILITY_WINDOW_DAYS} days`;
+  const rows = await tx.$queryRaw<MoveRow[]>`
+    WITH m AS (
+      SELECT c."serviceId", c."changedAt", c."fromTeamId", c."toTeamId" FROM "ServiceOwnerChange" c
+       WHERE c."changedAt" >= (${at}::timestamptz AT TIME ZONE 'UTC') - interval '365 days'
+         AND c."changedAt" <= (${at}::timestamptz AT TIME ZONE 'UTC') - interval '14 days'
+       ORDER BY c."changedAt" DESC LIMIT 200)
+    SELECT m."serviceId", m."changedAt",
+           json_build_object('slug', s.slug, 'name', s.name) AS service,
+           CASE WHEN f.id IS NULL THEN NULL ELSE json_build_object('slug', f.slug, 'name', f.name) END AS "fromTeam",
+           json_build_object('slug', t.slug, 'name', t.name) AS "toTeam",
+           (SELECT json_agg(json_build_array(extract(epoch FROM d."finishedAt") * 1000, greatest(0, extract(epoch FROM (d."finishedAt" - d."firstCommitAt")) * 1000)))
+              FROM "Deployment" d
+             WHERE d."serviceId" = m."serviceId" AND d."environmentId" IN (SELECT id FROM "Environment" WHERE "isProduction")
+               AND d.status IN ('SUCCEEDED', 'ROLLED_BACK') AND d."firstCommitAt" IS NOT NULL
+               AND d."finishedAt" >= m."changedAt" - ${window}::interval AND d."finishedAt" < m."changedAt" + ${window}::interval) AS deployments,
+           (SELECT json_agg(json_build_array(extract(epoch FROM i."availabilityLostAt") * 1000, extract(epoch FROM (i."availabilityRegainedAt" - i."availabilityLostAt")) * 1000))
+              FROM "IncidentService" si JOIN "Incident" i ON i.id = si."incidentId"
+             WHERE si."serviceId" = m."serviceId" AND i."availabilityRegainedAt" IS NOT NULL
+               AND i."availabilityLostAt" >= m."changedAt" - ${window}::interval AND i."availabilityLostAt" < m."changedAt" + ${window}::interval) AS incidents
+      FROM m JOIN "Service" s ON s.id = m."serviceId" JOIN "Team" t ON t.id = m."toTeamId" LEFT JOIN "Team" f ON f.id = m."fromTeamId"`;
+  const judged = rows.flatMap((row) => {
+    const changedAt = new Date(row.changedAt);
+    const windows = accountabilityWindows(changedAt, now);
+    if (!windows) return [];
+    const split = (pairs: [number, number][] | null) => {
       const before: number[] = [];
       const after: number[] = [];
-      for (const row of rows) {
-        const v = value(row);
-        if (v === null) continue;
-        (at(row) < move.changedAt ? before : after).push(v);
+      for (const [instant, value] of pairs ?? []) {
+        if (instant < windows.before.from.getTime() || instant >= windows.after.to.getTime()) continue;
+        (instant < changedAt.getTime() ? before : after).push(Number(value));
       }
       return compareMedians(before, after);
     };
-    const leadTime = split(deployments, (d) => d.finishedAt!, (d) => leadTimeMs({ ...d, status: "SUCCEEDED" }));
-    const timeToRestore = split(incidents, (i) => i.availabilityLostAt, (i) => i.availabilityRegainedAt!.getTime() - i.availabilityLostAt.getTime());
-    if (!leadTime.worse && !timeToRestore.worse) return null;
-    return { service: move.service, from: move.fromTeam, to: move.toTeam, changedAt: move.changedAt, leadTime, timeToRestore };
-  }));
-  return judged.filter((entry): entry is AccountabilitySignal => entry !== null).slice(0, EVIDENCE_CAP);
+    const leadTime = split(row.deployments);
+    const timeToRestore = split(row.incidents);
+    if (!leadTime.worse && !timeToRestore.worse) return [];
+    return [{ service: row.service, from: row.fromTeam, to: row.toTeam, changedAt, leadTime, timeToRestore }];
+  });
+  return judged.slice(0, EVIDENCE_CAP);
 }
 
 export type SignalsOverview = {

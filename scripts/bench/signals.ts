@@ -11,6 +11,7 @@ import { generateLarge, largeLabel, openDb, writePerformanceSection } from "./or
 
 process.env.BENCH_DB_PORT ??= "55742";
 const RUNS = Number(process.env.BENCH_SIGNALS_RUNS ?? 30);
+// BENCH_DEPLOYMENTS etc. shrink the organisation for a quick look.
 const SIZE = { services: Number(process.env.BENCH_SERVICES ?? 2000), deployments: Number(process.env.BENCH_DEPLOYMENTS ?? 200_000), changes: Number(process.env.BENCH_CHANGES ?? 20_000) };
 
 async function main() {
@@ -41,7 +42,8 @@ async function main() {
     SELECT 'boc' || g, 'bs' || (g * 37), 'bt' || (1 + (g * 37) % 100), 'bt' || (1 + (g * 37 + 1) % 100), now() - ((20 + g * 5) * interval '1 day') FROM generate_series(1, 50) g`);
   await prisma.$executeRawUnsafe(`VACUUM (ANALYZE)`);
 
-  const { signalsOverview } = await import("../../lib/signals/queries");
+  const signals = await import("../../lib/signals/queries");
+  const { signalsOverview } = signals;
   for (let i = 0; i < 3; i += 1) await signalsOverview(prisma);
   const latencies: number[] = [];
   const cpu = process.cpuUsage();
@@ -53,6 +55,23 @@ async function main() {
     shown = `rotas flagged ${overview.rotas.length}, teams with unplanned work rising ${overview.unplanned.length}, stuck ${overview.stuck.stuck}, repeats ${overview.stuck.repeated}, moves judged worse ${overview.accountability.length}`;
   }
   const used = process.cpuUsage(cpu);
+  // Each signal's read alone, to see where the time goes.
+  const parts: [string, () => Promise<unknown>][] = [
+    ["inflated targets", () => signals.inflatedTargets(prisma)], ["thin rotas", () => signals.thinRotas(prisma, new Date())],
+    ["unplanned work", () => signals.unplannedWork(prisma, new Date())], ["stuck actions", () => signals.stuckActions(prisma, new Date())],
+    ["lost accountability", () => signals.lostAccountability(prisma, new Date())],
+  ];
+  const partRows: string[] = [];
+  for (const [label, read] of parts) {
+    const times: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const start = performance.now();
+      await read();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    partRows.push(`| ${label} alone | 10 | ${percentile(times, 50).toFixed(0)} ms | ${percentile(times, 95).toFixed(0)} ms | |`);
+  }
   latencies.sort((a, b) => a - b);
   const cpuPerCall = (used.user + used.system) / 1000 / RUNS;
   const lines = [
@@ -61,6 +80,7 @@ async function main() {
     "| Read | Runs | p50 | p95 | Node CPU per call |",
     "| --- | --- | --- | --- | --- |",
     `| signalsOverview (every signal with its evidence) | ${RUNS} | ${percentile(latencies, 50).toFixed(0)} ms | ${percentile(latencies, 95).toFixed(0)} ms | ${cpuPerCall.toFixed(0)} ms |`,
+    ...partRows,
     "",
     `What it found: ${shown}.`,
   ];
