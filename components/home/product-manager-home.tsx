@@ -9,6 +9,7 @@ import { OnCallCard } from "./oncall-card";
 import { RequestsWaitingCard } from "./requests-waiting-card";
 import { StatList } from "./stat-list";
 import { TeamOverviewCard } from "./team-overview-card";
+import { SignalsLinkCard } from "./signals-link-card";
 import { TeamServicesTable } from "./team-services-table";
 import { WhatNeedsYouCard } from "./what-needs-you-card";
 import { YourTeams } from "./your-teams";
@@ -75,6 +76,7 @@ export function ProductManagerHome({ data }: { data: ProductManagerHomeData }) {
         </Card>
         <YourTeams teams={data.teams} />
       </div>
+      <SignalsLinkCard />
     </div>
   );
 }

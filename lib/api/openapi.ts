@@ -115,7 +115,8 @@ export function openApiDocument(serverUrl = "/") {
           summary: "Report a deployment (idempotent by service and externalId)",
           description:
             "Send it when the deployment starts and again when it finishes. The first report creates the deployment (201); " +
-            "a replay or a status update returns the same id (200). Needs the `deployments:write` scope on the service's own token.",
+            "a replay or a status update returns the same id (200). Needs the `deployments:write` scope on the service's own token. " +
+            "`hypothesis` (\"HYP-12\" or an id) links a production release to one of the service's outcome hypotheses; an unknown one or another service's is 422 and nothing is written.",
           requestBody: { required: true, content: json("DeploymentReport") },
           responses: {
             "201": { description: "Created.", content: json("DeploymentResult") },

@@ -6,6 +6,7 @@
 import { catalogSentences } from "../catalog/audit-sentences";
 import { changeSentences } from "../changes/audit-sentences";
 import { deploymentSentences } from "../deployments/audit-sentences";
+import { hypothesisSentences } from "../hypotheses/audit-sentences";
 import { incidentSentences } from "../incidents/audit-sentences";
 import { pagingSentences } from "../incidents/paging/audit-sentences";
 import { alertIngestSentences } from "../incidents/ingest/audit-sentences";
@@ -40,6 +41,7 @@ export const AUDIT_SENTENCES = {
   ...pagingSentences,
   ...alertIngestSentences,
   ...reviewSentences,
+  ...hypothesisSentences,
 } satisfies Record<string, SentenceFormatter>;
 
 export type AuditAction = keyof typeof AUDIT_SENTENCES;

@@ -96,6 +96,8 @@ export const AUDITED_ENTITIES = {
   OnCallLeave: { service: null },
   HolidayCalendar: { service: null },
   Holiday: { service: null },
+  // Outcome hypotheses (lib/hypotheses/) belong to their service.
+  Hypothesis: { service: byColumn("Hypothesis") },
 } as const satisfies Record<string, EntityBelonging>;
 
 export type AuditedEntityType = keyof typeof AUDITED_ENTITIES;

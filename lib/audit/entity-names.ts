@@ -117,6 +117,11 @@ export const ENTITY_NAMES: Record<AuditedEntityType, { noun: string; lookup: Loo
     noun: "incident",
     lookup: async (db, ids) => (await db.incident.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, title: true } })).map((i) => [i.id, { name: `INC-${i.number} (${i.title})`, href: `/incidents/${i.id}` }]),
   },
+  Hypothesis: {
+    noun: "hypothesis",
+    lookup: async (db, ids) =>
+      (await db.hypothesis.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, service: { select: { slug: true } } } })).map((h) => [h.id, { name: `HYP-${h.number}`, href: `/services/${h.service.slug}/hypotheses/${h.number}` }]),
+  },
   HolidayCalendar: {
     noun: "holiday calendar",
     lookup: async (db, ids) => (await db.holidayCalendar.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, slug: true } })).map((c) => [c.id, { name: c.name, href: `/oncall/holidays/${c.slug}` }]),

@@ -7,6 +7,7 @@ import { sealAllPending } from "../../lib/audit/seal-audit-events";
 import { seedDemoChanges } from "./demo-changes";
 import { seedDemoDeployments } from "./demo-deployments";
 import { seedIncidentHistory, seedOpenIncident } from "./demo-incidents";
+import { seedDemoHypotheses } from "./demo-hypotheses";
 import { markHistoryDelivered } from "./mark-history-delivered";
 import {
   createDomain,
@@ -246,6 +247,8 @@ export async function seedDemoOrganisation(prisma: PrismaClient, now = new Date(
   // Incidents go through their use cases, each its own transaction, like responders' clicks.
   await seedIncidentHistory(prisma);
   await seedDemoReviews(prisma);
+  // Hypotheses and the ownership move, with the incidents around it: history, delivered with the rest.
+  await seedDemoHypotheses(prisma, now);
   await markHistoryDelivered(prisma);
   await seedOpenIncident(prisma);
   await sealAllPending(prisma);
