@@ -117,6 +117,11 @@ export const ENTITY_NAMES: Record<AuditedEntityType, { noun: string; lookup: Loo
     noun: "incident",
     lookup: async (db, ids) => (await db.incident.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, title: true } })).map((i) => [i.id, { name: `INC-${i.number} (${i.title})`, href: `/incidents/${i.id}` }]),
   },
+  BacklogItem: {
+    noun: "backlog item",
+    lookup: async (db, ids) =>
+      (await db.backlogItem.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, title: true, team: { select: { slug: true } } } })).map((i) => [i.id, { name: `BL-${i.number} '${i.title}'`, href: `/teams/${i.team.slug}/backlog#item-${i.number}` }]),
+  },
   HolidayCalendar: {
     noun: "holiday calendar",
     lookup: async (db, ids) => (await db.holidayCalendar.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, slug: true } })).map((c) => [c.id, { name: c.name, href: `/oncall/holidays/${c.slug}` }]),
