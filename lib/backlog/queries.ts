@@ -190,3 +190,16 @@ export async function backlogForExport(tx: DbTx, actor: Actor, slug: string) {
   });
   return { team, items };
 }
+
+/** One item by its number within the team, for its page. */
+export async function backlogItemByNumber(tx: DbTx, actor: Actor, slug: string, number: number, now = new Date()) {
+  authorize(actor, "backlog.read");
+  const row = await tx.backlogItem.findFirst({ where: { number, team: { slug } }, select: { ...ITEM_SELECT, teamId: true, team: { select: { id: true, slug: true, name: true } } } });
+  if (!row) return null;
+  const { team, teamId: _teamId, ...item } = row;
+  const [members, services] = await Promise.all([
+    tx.person.findMany({ where: { memberships: { some: { teamId: team.id } }, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    tx.service.findMany({ where: { teamId: team.id, archivedAt: null }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { team, item: toView(item, 0, now), members, services };
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EntityHistoryCard } from "@/components/audit/entity-history";
+import { IncidentBacklogItems } from "@/components/backlog/incident-backlog-items";
 import { ImpactBadge, IncidentStatusBadge } from "@/components/incidents/incident-badges";
 import { IncidentFacts } from "@/components/incidents/incident-facts";
 import { IncidentPeople } from "@/components/incidents/incident-people";
@@ -16,6 +17,7 @@ import { listEntityHistory } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
+import { backlogItemsOfIncident } from "@/lib/backlog/queries";
 import { db } from "@/lib/db";
 import { getIncident, rolePickerPeople } from "@/lib/incidents/queries";
 import { isOpen } from "@/lib/incidents/status-transitions";
@@ -37,6 +39,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const isResponder = incident.pages.some((page) => page.person?.id === person.id) || incident.roles.some((role) => role.person.id === person.id);
   const mayRespond = can(person, "incidents.respond", { teamId: incident.team.id, isResponder });
   const people = mayRespond ? await rolePickerPeople(db()) : [];
+  const backlogItems = await backlogItemsOfIncident(db(), incident.id);
   const now = new Date();
   const open = isOpen(incident.status);
   const held = incident.heldUntil && incident.heldUntil > now && !incident.acknowledgedAt;
@@ -87,6 +90,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </div>
         <div className="space-y-6">
           <IncidentFacts incident={incident} unit={unit} now={now} />
+          <IncidentBacklogItems items={backlogItems} />
           <IncidentPeople incident={incident} people={people} assignRole={mayRespond ? assignRoleAction.bind(null, incident.id) : null} />
           {mayRespond && incident.status !== "CLOSED" ? (
             <IncidentResponseForms
