@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of API v1, generated from the same zod schemas that validate requests
 // (zod 4's native JSON Schema output is draft 2020-12, which OpenAPI 3.1 uses as is).
 import { z } from "zod";
+import { backlogOpenApi } from "../backlog/api/openapi-backlog";
 import { incidentOpenApi } from "../incidents/api/openapi-incidents";
 import { ZListDeploymentsQuery, ZReportDeployment, ZReportHealthCheck, API_STATUSES } from "../deployments/schemas";
 import { ZGateRequest } from "../changes/schemas";
@@ -94,6 +95,7 @@ const ERROR_TEXT: Record<number, string> = {
 
 export function openApiDocument(serverUrl = "/") {
   const incidents = incidentOpenApi({ json, errors, toSchema });
+  const backlog = backlogOpenApi({ json, errors, toSchema });
   const query = toSchema(ZListDeploymentsQuery) as { properties: Record<string, object> };
   return {
     openapi: "3.1.0",
@@ -267,6 +269,7 @@ export function openApiDocument(serverUrl = "/") {
         },
       },
       ...incidents.paths,
+      ...backlog.paths,
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A Runwell API token (rw_…)." } },
@@ -281,6 +284,7 @@ export function openApiDocument(serverUrl = "/") {
         Error: toSchema(ZError, "output"),
         AuditExportEvent: toSchema(ZAuditExportEvent, "output"),
         ...incidents.schemas,
+        ...backlog.schemas,
       },
     },
   };
