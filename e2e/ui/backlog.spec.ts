@@ -63,9 +63,14 @@ test.describe("a team member", () => {
     // dnd-kit's keyboard drag: Space lifts, ArrowUp moves one place, Space drops.
     const count = await openList(page).getByRole("listitem").count();
     await row(page, feature).getByRole("button", { name: /^Drag / }).focus();
+    // Each key waits for dnd-kit's announcement: the sensor listens only once the drag has started.
+    const announced = page.locator("[id^=DndLiveRegion]");
     await page.keyboard.press("Space");
+    await expect(announced).toContainText(new RegExp(`Picked up BL-|is over position ${count} of ${count}`));
     await page.keyboard.press("ArrowUp");
+    await expect(announced).toContainText(`is over position ${count - 1} of ${count}`);
     await page.keyboard.press("Space");
+    await expect(announced).toContainText(`was dropped at position ${count - 1}`);
     await expect(page.getByTestId("backlog-status")).toContainText(`is now at position ${count - 1}`);
     await page.reload();
     await expect(openList(page).getByRole("listitem").nth(count - 2)).toContainText(feature);
