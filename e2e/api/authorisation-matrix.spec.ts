@@ -86,6 +86,12 @@ const OPERATIONS: Record<string, Operation> = {
     call: (api, headers) => api.get(`/api/v1/incidents?service=${SERVICE}`, { headers }),
     foreign: async (response) => expect(((await response.json()) as { incidents: unknown[] }).incidents).toEqual([]),
   },
+  // basket-service (OTHER) is the checkout team's too: its token reads the same team's backlog.
+  "GET /api/v1/teams/{}/backlog": {
+    permission: "backlog.read",
+    call: (api, headers) => api.get("/api/v1/teams/checkout/backlog", { headers }),
+    foreign: async (response) => expect(((await response.json()) as { team: { slug: string } }).team.slug).toBe("checkout"),
+  },
   "GET /api/v1/incidents/{}": { permission: "incidents.read", call: (api, headers, ids) => api.get(`/api/v1/incidents/${ids.incidentId}`, { headers }), foreign: "refused" },
   "POST /api/v1/integrations/alertmanager": {
     permission: "incidents.declare",

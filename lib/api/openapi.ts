@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document of API v1, generated from the same zod schemas that validate requests
 // (zod 4's native JSON Schema output is draft 2020-12, which OpenAPI 3.1 uses as is).
 import { z } from "zod";
+import { backlogOpenApi } from "../backlog/api/openapi-backlog";
 import { incidentOpenApi } from "../incidents/api/openapi-incidents";
 import { reviewOpenApi } from "../reviews/api/openapi-reviews";
 import { ZListDeploymentsQuery, ZReportDeployment, ZReportHealthCheck, API_STATUSES } from "../deployments/schemas";
@@ -96,6 +97,7 @@ const ERROR_TEXT: Record<number, string> = {
 export function openApiDocument(serverUrl = "/") {
   const incidents = incidentOpenApi({ json, errors, toSchema });
   const reviews = reviewOpenApi({ json, errors, toSchema });
+  const backlog = backlogOpenApi({ json, errors, toSchema });
   const query = toSchema(ZListDeploymentsQuery) as { properties: Record<string, object> };
   return {
     openapi: "3.1.0",
@@ -271,6 +273,7 @@ export function openApiDocument(serverUrl = "/") {
       },
       ...incidents.paths,
       ...reviews.paths,
+      ...backlog.paths,
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A Runwell API token (rw_…)." } },
@@ -286,6 +289,7 @@ export function openApiDocument(serverUrl = "/") {
         AuditExportEvent: toSchema(ZAuditExportEvent, "output"),
         ...incidents.schemas,
         ...reviews.schemas,
+        ...backlog.schemas,
       },
     },
   };

@@ -3,6 +3,7 @@
 // `AuditAction` (what recordAuditEvent and the SQL writers take) is derived from it, so an action
 // without a sentence does not compile. audit-actions.test.ts checks what the compiler cannot see:
 // actions written by SQL, and that every formatter copes with the payloads it may meet.
+import { backlogSentences } from "../backlog/audit-sentences";
 import { catalogSentences } from "../catalog/audit-sentences";
 import { changeSentences } from "../changes/audit-sentences";
 import { deploymentSentences } from "../deployments/audit-sentences";
@@ -42,6 +43,7 @@ export const AUDIT_SENTENCES = {
   ...alertIngestSentences,
   ...reviewSentences,
   ...hypothesisSentences,
+  ...backlogSentences,
 } satisfies Record<string, SentenceFormatter>;
 
 export type AuditAction = keyof typeof AUDIT_SENTENCES;

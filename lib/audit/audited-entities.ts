@@ -98,6 +98,11 @@ export const AUDITED_ENTITIES = {
   Holiday: { service: null },
   // Outcome hypotheses (lib/hypotheses/) belong to their service.
   Hypothesis: { service: byColumn("Hypothesis") },
+  // A team's backlog (lib/backlog/): an item belongs to its team, and to the service it is linked to.
+  BacklogItem: {
+    service: byColumn("BacklogItem"),
+    team: (teamId) => Prisma.sql`e."entityId" IN (SELECT id FROM "BacklogItem" WHERE "teamId" = ${teamId})`,
+  },
 } as const satisfies Record<string, EntityBelonging>;
 
 export type AuditedEntityType = keyof typeof AUDITED_ENTITIES;

@@ -122,6 +122,11 @@ export const ENTITY_NAMES: Record<AuditedEntityType, { noun: string; lookup: Loo
     lookup: async (db, ids) =>
       (await db.hypothesis.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, service: { select: { slug: true } } } })).map((h) => [h.id, { name: `HYP-${h.number}`, href: `/services/${h.service.slug}/hypotheses/${h.number}` }]),
   },
+  BacklogItem: {
+    noun: "backlog item",
+    lookup: async (db, ids) =>
+      (await db.backlogItem.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, title: true, team: { select: { slug: true } } } })).map((i) => [i.id, { name: `BL-${i.number} '${i.title}'`, href: `/teams/${i.team.slug}/backlog#item-${i.number}` }]),
+  },
   HolidayCalendar: {
     noun: "holiday calendar",
     lookup: async (db, ids) => (await db.holidayCalendar.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, slug: true } })).map((c) => [c.id, { name: c.name, href: `/oncall/holidays/${c.slug}` }]),

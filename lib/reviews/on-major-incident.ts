@@ -13,6 +13,7 @@ export const REVIEW_SCHEDULER: Actor = { kind: "SYSTEM", label: "system:reviews"
 
 export const majorIncidentReviews: Subscriber = {
   name: "reviews:major-incidents",
+  keepsRecords: true,
   types: ["incident.triggered", "incident.impact-changed", "incident.major-declared", "incident.paged"],
   async handle(event, context) {
     const payload = parseEvent(event, "incident.triggered") ?? parseEvent(event, "incident.impact-changed") ?? parseEvent(event, "incident.major-declared") ?? parseEvent(event, "incident.paged");

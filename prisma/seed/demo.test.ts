@@ -12,6 +12,7 @@ import { tokenActor } from "../../test/helpers";
 import { auditWhere } from "../../lib/audit/audit-filter-sql";
 import { AUDITED_ENTITY_TYPES } from "../../lib/audit/audited-entities";
 import { SUBSCRIBERS } from "../../lib/events/registry";
+import { teamBalances } from "../../lib/backlog/queries";
 import { DEMO_ELIGIBLE_SERVICES, DEMO_FAILING_SERVICE, DEMO_FROZEN_SERVICE, DEMO_NEW_SERVICE } from "./demo-changes";
 import { DEFAULT_ENVIRONMENTS, DEFAULT_EXPOSURE_BANDS, membershipEntityId } from "./factories";
 import { DEMO_DOMAINS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SERVICES, DEMO_TEAMS, DEMO_USERS, seedDemoOrganisation } from "./demo";
@@ -147,8 +148,10 @@ describe("the demo organisation", () => {
     const audited = new Set(created.map((event) => `${event.entityType}:${event.entityId}`));
     const missing = expected.filter(([type, id]) => !audited.has(`${type}:${id}`));
     expect(missing).toEqual([]);
-    // Apart from the one ownership move the demo makes through the service edit (demo-hypotheses.ts).
-    expect(created.filter((event) => event.action !== "service.transfer").every((event) => event.action.endsWith(".create"))).toBe(true);
+    // Apart from the one ownership move the demo makes through the service edit (demo-hypotheses.ts), and
+    // each team's target operational share, which its product manager sets later (backlog.set-target).
+    const later = new Set(["service.transfer", "backlog.set-target"]);
+    expect(created.filter((event) => !later.has(event.action)).every((event) => event.action.endsWith(".create"))).toBe(true);
     expect(events.every((event) => event.seq !== null)).toBe(true);
   });
 
@@ -308,6 +311,21 @@ describe("the demo organisation", () => {
       const openEvents = events.filter((event) => event.entityId === open[0]!.id);
       expect(openEvents.length).toBeGreaterThan(0);
       for (const event of openEvents) expect(event.seq).toBeGreaterThan(latestHistory);
+    });
+
+    it("has a backlog per team with done history, and Accounts under its target while Identity is over its budget", async () => {
+      const teamRows = await prisma.team.findMany({ where: { slug: { in: DEMO_TEAMS.map((team) => team.slug) } }, select: { id: true, slug: true } });
+      const balances = await teamBalances(prisma, teamRows.map((team) => team.id), new Date());
+      expect(balances).toHaveLength(4);
+      for (const balance of balances) {
+        expect(balance.planned.total).toBeGreaterThan(0);
+        expect(balance.doneByWeek.filter((week) => week.total > 0).length).toBeGreaterThanOrEqual(3);
+      }
+      const accounts = balances.find((balance) => balance.team.slug === "accounts")!;
+      expect(accounts.target).toBe(30);
+      expect(accounts.planned.share!).toBeLessThan(30);
+      expect(accounts.signal?.services.map((service) => service.slug)).toContain("identity");
+      expect(balances.filter((balance) => balance.signal).map((balance) => balance.team.slug)).toEqual(["accounts"]);
     });
   });
 

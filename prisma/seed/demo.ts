@@ -4,6 +4,7 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client.ts";
 import type { Role } from "../../lib/generated/prisma/enums.ts";
 import { sealAllPending } from "../../lib/audit/seal-audit-events";
+import { seedDemoBacklogs } from "./demo-backlog";
 import { seedDemoChanges } from "./demo-changes";
 import { seedDemoDeployments } from "./demo-deployments";
 import { seedIncidentHistory, seedOpenIncident } from "./demo-incidents";
@@ -251,5 +252,6 @@ export async function seedDemoOrganisation(prisma: PrismaClient, now = new Date(
   await seedDemoHypotheses(prisma, now);
   await markHistoryDelivered(prisma);
   await seedOpenIncident(prisma);
+  await seedDemoBacklogs(prisma, now);
   await sealAllPending(prisma);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EntityHistoryCard } from "@/components/audit/entity-history";
+import { IncidentBacklogItems } from "@/components/backlog/incident-backlog-items";
 import { ImpactBadge, IncidentStatusBadge } from "@/components/incidents/incident-badges";
 import { IncidentFacts } from "@/components/incidents/incident-facts";
 import { IncidentPeople } from "@/components/incidents/incident-people";
@@ -17,6 +18,7 @@ import { listEntityHistory } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
+import { backlogItemsOfIncident } from "@/lib/backlog/queries";
 import { db } from "@/lib/db";
 import { getIncident, rolePickerPeople } from "@/lib/incidents/queries";
 import { isOpen } from "@/lib/incidents/status-transitions";
@@ -40,6 +42,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const isResponder = incident.pages.some((page) => page.person?.id === person.id) || incident.roles.some((role) => role.person.id === person.id);
   const mayRespond = can(person, "incidents.respond", { teamId: incident.team.id, isResponder });
   const people = mayRespond ? await rolePickerPeople(db()) : [];
+  const backlogItems = await backlogItemsOfIncident(db(), incident.id);
   const now = new Date();
   const open = isOpen(incident.status);
   const held = incident.heldUntil && incident.heldUntil > now && !incident.acknowledgedAt;
@@ -92,6 +95,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <IncidentFacts incident={incident} unit={unit} now={now} />
           <IncidentReviewCard review={review} major={incident.impact === "HIGH"}
             schedule={!review && can(person, "reviews.schedule", { teamId: incident.service.teamId }) ? scheduleReviewAction.bind(null, incident.id) : null} />
+          <IncidentBacklogItems items={backlogItems} />
           <IncidentPeople incident={incident} people={people} assignRole={mayRespond ? assignRoleAction.bind(null, incident.id) : null} />
           {mayRespond && incident.status !== "CLOSED" ? (
             <IncidentResponseForms

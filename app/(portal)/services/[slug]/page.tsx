@@ -69,6 +69,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
         description={service.description || "No description yet."}
         actions={
           <>
+            <ButtonLink href={`/teams/${service.team.slug}/backlog`}>{service.team.name} backlog</ButtonLink>
             {can(person, "tokens.manage", { teamId: service.team.id }) ? <ButtonLink href={`/services/${service.slug}/tokens`}>API tokens</ButtonLink> : null}
             {can(person, "services.edit", { teamId: service.team.id }) ? <ButtonLink href={`/services/${service.slug}/edit`}>Edit service</ButtonLink> : null}
           </>

@@ -2,6 +2,7 @@ import { Boxes, TriangleAlert, Users } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { BalanceSignal, BalanceSummary, DoneShareChart } from "@/components/backlog/balance-card";
 import { OwnedServicesTable } from "@/components/teams/owned-services-table";
 import { TeamFacts } from "@/components/teams/team-facts";
 import { TeamMembersTable } from "@/components/teams/team-members-table";
@@ -13,6 +14,7 @@ import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
 import { ButtonLink } from "@/components/ui/button";
+import { teamBalances } from "@/lib/backlog/queries";
 import { db } from "@/lib/db";
 import { getTeamBySlug } from "@/lib/teams/queries";
 import { isThinRota, MIN_ROTA_SIZE } from "@/lib/teams/rota";
@@ -37,6 +39,7 @@ export default async function TeamPage({ params }: { params: Params }) {
   requirePermission(person, "catalog.read");
   const team = await loadTeam((await params).slug);
   if (!team) notFound();
+  const [balance] = await teamBalances(db(), [team.id], new Date());
   return (
     <>
       <PageHeader
@@ -45,6 +48,7 @@ export default async function TeamPage({ params }: { params: Params }) {
         description={team.description || undefined}
         actions={
           <>
+            <ButtonLink href={`/teams/${team.slug}/backlog`}>Backlog</ButtonLink>
             {(await canManageScope(db(), person, team.id)) ? <ButtonLink href={`/teams/${team.slug}/webhooks`}>Webhooks</ButtonLink> : null}
             {can(person, "teams.manage") ? <ButtonLink href={`/teams/${team.slug}/edit`}>Edit team</ButtonLink> : null}
           </>
@@ -57,6 +61,16 @@ export default async function TeamPage({ params }: { params: Params }) {
             <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
             With fewer than {MIN_ROTA_SIZE} members this team cannot sustain a fair on-call rota.
           </p>
+        ) : null}
+        {balance ? (
+          <Card aria-labelledby="balance-heading">
+            <CardHeader titleId="balance-heading" title="Operational and product balance" description="From the team's backlog, by estimate." />
+            <CardContent className="space-y-6">
+              {balance.signal ? <BalanceSignal signal={balance.signal} /> : null}
+              <BalanceSummary balance={balance} />
+              <DoneShareChart balance={balance} id="team-done-share" />
+            </CardContent>
+          </Card>
         ) : null}
         <Card aria-labelledby="members-heading">
           <CardHeader titleId="members-heading" title="Members" description="People who build and run this team's services." />
