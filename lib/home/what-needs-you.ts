@@ -7,12 +7,12 @@ export type Need = { kind: NeedKind; title: string; detail: string; href: string
 
 export type NeedsInput = {
   services: { slug: string; name: string; team: string; burn: "FAST" | "SLOW" | null; budgetSpent: boolean; onTarget: boolean }[];
-  reviews: { number: number; title: string; dueAt: Date; href: string }[];
+  reviews: { label: string; title: string; dueAt: Date; href: string }[];
   reviewsToSchedule: { incidentNumber: number; title: string; href: string; major: boolean }[];
   /** Teams whose balance says reliability needs operational work first. */
   balanceSignals: { team: string; href: string; services: string[] }[];
   stuckActions: { title: string; team: string; ageDays: number; href: string; repeat: boolean }[];
-  hypothesesDue: { number: number; capability: string; measureBy: Date; href: string }[];
+  hypothesesDue: { label: string; service: string; measureBy: Date; href: string }[];
 };
 
 /** Lower comes first: what hurts users now, then what is late, then what is merely due. */
@@ -50,7 +50,7 @@ export function whatNeedsYou(input: NeedsInput, now: Date): Need[] {
     if (!late && review.dueAt.getTime() - now.getTime() > REVIEW_DUE_SOON_DAYS * DAY) continue;
     needs.push({
       kind: late ? "REVIEW_OVERDUE" : "REVIEW_DUE",
-      title: `PIR-${review.number} ${late ? "is overdue" : "is due soon"}`,
+      title: `${review.label} ${late ? "is overdue" : "is due soon"}`,
       detail: `${review.title}: due ${date(review.dueAt)}.`,
       href: review.href,
     });
@@ -75,7 +75,7 @@ export function whatNeedsYou(input: NeedsInput, now: Date): Need[] {
     });
   }
   for (const hypothesis of input.hypothesesDue) {
-    needs.push({ kind: "HYPOTHESIS_DUE", title: `HYP-${hypothesis.number} is due a verdict`, detail: `${hypothesis.capability}: measure by ${date(hypothesis.measureBy)}.`, href: hypothesis.href });
+    needs.push({ kind: "HYPOTHESIS_DUE", title: `${hypothesis.label} on ${hypothesis.service} is due a verdict`, detail: `Its metric was to move by ${date(hypothesis.measureBy)}: record validated, invalidated or inconclusive.`, href: hypothesis.href });
   }
   return needs.map((need, index) => ({ need, index })).sort((a, b) => ORDER[a.need.kind] - ORDER[b.need.kind] || a.index - b.index).map(({ need }) => need);
 }
