@@ -4,6 +4,7 @@
 // the library search and the completion measure.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPerson, createService, createTeam } from "../../prisma/seed/factories";
+import { createIncident } from "../../prisma/seed/incident-factories";
 import { drainEventsOf } from "../../test/drain-events";
 import { actorFor, adminActor, testDb, tokenActor } from "../../test/helpers";
 import { AppError } from "../errors";
@@ -263,5 +264,34 @@ describe("readers and the library", () => {
     expect(due.every((r) => r.overdue === r.dueAt < now)).toBe(true);
     const candidates = await majorIncidentsAwaitingReview(db(), [team.id], minutes(10));
     expect(candidates.some((c) => c.kind === "minor")).toBe(true);
+  });
+});
+
+describe("the completion measure", () => {
+  it("counts the major incidents of the last 90 days whose review was published by its due date", async () => {
+    const quiet = await createTeam(db());
+    const svc = await createService(db(), { teamId: quiet.id });
+    const now = new Date("2026-11-30T12:00:00Z");
+    const day = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    const major = (lost: Date) => createIncident(db(), { services: [{ id: svc.id, teamId: quiet.id }], lostAt: lost, regainedAt: new Date(lost.getTime() + 3_600_000), impact: "HIGH" });
+    const review = async (incidentId: string, dueAt: Date, publishedAt: Date | null) => {
+      const opened = await db().$transaction((tx) => openReview(tx, actorFor(pm), { incidentId, dueAt, now: day(80) }));
+      if (publishedAt) await db().postIncidentReview.update({ where: { id: opened.id }, data: { status: "PUBLISHED", publishedAt } });
+    };
+    const onTime = await major(day(60));
+    await review(onTime.id, day(45), day(50));
+    const late = await major(day(40));
+    await review(late.id, day(30), day(20));
+    const open = await major(day(10));
+    await review(open.id, day(-5), null);
+    await major(day(5)); // no review at all
+    await major(day(100)); // before the window
+    await createIncident(db(), { services: [{ id: svc.id, teamId: quiet.id }], lostAt: day(3), regainedAt: day(2), impact: "MEDIUM" });
+    expect(await reviewCompletion(db(), { teamIds: [quiet.id], now })).toEqual({ majorIncidents: 4, publishedOnTime: 1, share: 0.25, days: 90 });
+    expect(await reviewCompletion(db(), { teamIds: [quiet.id], now, days: 30 })).toEqual({ majorIncidents: 2, publishedOnTime: 0, share: 0, days: 30 });
+    const due = await reviewsDueForTeams(db(), [quiet.id], now);
+    expect(due.map((r) => r.overdue)).toEqual([false]);
+    const candidates = await majorIncidentsAwaitingReview(db(), [quiet.id], now);
+    expect(candidates.map((c) => c.kind)).toEqual(["major", "major", "minor"]);
   });
 });
