@@ -79,7 +79,7 @@ export async function searchLibrary(tx: DbTx, query: TLibraryQuery): Promise<{ h
            ${headline} AS snippet,
            (SELECT count(*) FROM "ReviewReader" rr WHERE rr."reviewId" = page.id) AS readers
       FROM (
-        SELECT r.id, r.number, r.title, r."publishedAt", r.tags, r.summary, r.learnings, r."wasHard",
+        SELECT r.id, r.number, r.title, r."publishedAt", coalesce(r.tags, ARRAY[]::text[]) AS tags, r.summary, r.learnings, r."wasHard",
                s.slug AS service_slug, s.name AS service_name, t.slug AS team_slug, t.name AS team_name,
                ${q ? rank : Prisma.sql`NULL::numeric`} AS rank
           FROM "PostIncidentReview" r

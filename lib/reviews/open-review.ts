@@ -60,7 +60,7 @@ export async function openReview(tx: DbTx, actor: Actor, input: { incidentId: st
   const title = `INC-${incident.number}: ${incident.title}`;
   const facilitatorId = await defaultFacilitator(tx, incident.id, team.id);
   const inserted = await tx.postIncidentReview.createMany({
-    data: [{ id, incidentId: incident.id, serviceId: incident.serviceId, teamId: team.id, title, dueAt, scheduledAt: input.now, scheduledById: actor.kind === "PERSON" ? actorId(actor) : null, facilitatorId }],
+    data: [{ id, incidentId: incident.id, serviceId: incident.serviceId, teamId: team.id, title, tags: [], dueAt, scheduledAt: input.now, scheduledById: actor.kind === "PERSON" ? actorId(actor) : null, facilitatorId }],
     skipDuplicates: true,
   });
   if (inserted.count === 0) {

@@ -4,11 +4,14 @@
 // the library search and the completion measure.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPerson, createService, createTeam } from "../../prisma/seed/factories";
+import { createIncident } from "../../prisma/seed/incident-factories";
 import { drainEventsOf } from "../../test/drain-events";
-import { actorFor, adminActor, testDb } from "../../test/helpers";
+import { actorFor, adminActor, testDb, tokenActor } from "../../test/helpers";
 import { AppError } from "../errors";
 import { changeIncidentStatus } from "../incidents/change-incident-status";
+import { reportIncident } from "../incidents/api/report-incident";
 import { declareIncident } from "../incidents/declare-incident";
+import { reviseIncidentImpact } from "../incidents/revise-incident-impact";
 import { inviteParticipant } from "./invite-participant";
 import { majorIncidentReviews } from "./on-major-incident";
 import { openReview } from "./open-review";
@@ -98,6 +101,30 @@ describe("scheduling", () => {
     expect(again).toMatchObject({ id: review!.id, created: false });
     const events = await db().domainEvent.findMany({ where: { entityId: review!.id }, select: { type: true } });
     expect(events.map((e) => e.type)).toEqual(["review.scheduled"]);
+  });
+
+  it("a major incident from the incident API, and one raised to HIGH, get their review too; a minor one does not", async () => {
+    const token = tokenActor({ scopes: ["incidents:write"], serviceId: service.id });
+    const fromApi = await reportIncident(db(), token, { service: service.slug, externalId: `rev-${Date.now()}`, title: "Alert: everything 500s", impact: "HIGH", status: "triggered", startedAt: T0.toISOString() }, T0);
+    const minor = await minorIncident("Stays minor");
+    const raised = await minorIncident("Turns out to be major");
+    await reviseIncidentImpact(db(), actorFor(manager), { incidentId: raised.id, impact: "HIGH", reason: "Every checkout fails" }, minutes(5));
+    await drainEventsOf(db(), majorIncidentReviews, [fromApi.id, minor.id, raised.id]);
+    const reviewed = await db().postIncidentReview.findMany({ where: { incidentId: { in: [fromApi.id, minor.id, raised.id] } }, select: { incidentId: true } });
+    expect(reviewed.map((r) => r.incidentId).sort()).toEqual([fromApi.id, raised.id].sort());
+  });
+
+  it("hostile input is a field error and writes nothing", async () => {
+    const incident = await minorIncident("Hostile");
+    const review = await scheduleReview(db(), actorFor(ana), { incidentId: incident.id }, T0);
+    const bad = async (input: object, field: string) => expect((await rejection(recordAnalysis(db(), actorFor(ana), { reviewId: review.id, ...input }))).fieldErrors[field]).toBeTruthy();
+    await bad({ analysis: "a\u0000b" }, "analysis");
+    await bad({ analysis: "x".repeat(50_001) }, "analysis");
+    await bad({ analysis: { toString: "no" } }, "analysis");
+    expect((await rejection(updateReview(db(), actorFor(ana), { reviewId: review.id, tags: ["ok", 7], dueAt: "tomorrow" }))).fieldErrors).toMatchObject({ dueAt: expect.any(Array) });
+    expect((await rejection(scheduleReview(db(), actorFor(ana), { incidentId: ["x"] }))).code).toBe("VALIDATION");
+    expect((await rejection(recordAnalysis(db(), actorFor(ana), { reviewId: "no-such-review", analysis: "hi" }))).code).toBe("NOT_FOUND");
+    expect(await db().auditEvent.count({ where: { entityId: review.id, action: { not: "review.schedule" } } })).toBe(0);
   });
 
   it("two schedulers racing make one review", async () => {
@@ -230,12 +257,41 @@ describe("readers and the library", () => {
   it("the completion measure and the product manager's lists", async () => {
     const now = minutes(20 * 24 * 60);
     const completion = await reviewCompletion(db(), { teamIds: [team.id], now });
-    // One major incident (the first test's), its review still collecting: 0 of 1.
-    expect(completion).toMatchObject({ majorIncidents: 1, publishedOnTime: 0, share: 0 });
+    // Three major incidents (the scheduling tests'), their reviews still collecting: 0 of 3.
+    expect(completion).toMatchObject({ majorIncidents: 3, publishedOnTime: 0, share: 0 });
     const due = await reviewsDueForTeams(db(), [team.id], now);
     expect(due.length).toBeGreaterThan(0);
     expect(due.every((r) => r.overdue === r.dueAt < now)).toBe(true);
     const candidates = await majorIncidentsAwaitingReview(db(), [team.id], minutes(10));
     expect(candidates.some((c) => c.kind === "minor")).toBe(true);
+  });
+});
+
+describe("the completion measure", () => {
+  it("counts the major incidents of the last 90 days whose review was published by its due date", async () => {
+    const quiet = await createTeam(db());
+    const svc = await createService(db(), { teamId: quiet.id });
+    const now = new Date("2026-11-30T12:00:00Z");
+    const day = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    const major = (lost: Date) => createIncident(db(), { services: [{ id: svc.id, teamId: quiet.id }], lostAt: lost, regainedAt: new Date(lost.getTime() + 3_600_000), impact: "HIGH" });
+    const review = async (incidentId: string, dueAt: Date, publishedAt: Date | null) => {
+      const opened = await db().$transaction((tx) => openReview(tx, actorFor(pm), { incidentId, dueAt, now: day(80) }));
+      if (publishedAt) await db().postIncidentReview.update({ where: { id: opened.id }, data: { status: "PUBLISHED", publishedAt } });
+    };
+    const onTime = await major(day(60));
+    await review(onTime.id, day(45), day(50));
+    const late = await major(day(40));
+    await review(late.id, day(30), day(20));
+    const open = await major(day(10));
+    await review(open.id, day(-5), null);
+    await major(day(5)); // no review at all
+    await major(day(100)); // before the window
+    await createIncident(db(), { services: [{ id: svc.id, teamId: quiet.id }], lostAt: day(3), regainedAt: day(2), impact: "MEDIUM" });
+    expect(await reviewCompletion(db(), { teamIds: [quiet.id], now })).toEqual({ majorIncidents: 4, publishedOnTime: 1, share: 0.25, days: 90 });
+    expect(await reviewCompletion(db(), { teamIds: [quiet.id], now, days: 30 })).toEqual({ majorIncidents: 2, publishedOnTime: 0, share: 0, days: 30 });
+    const due = await reviewsDueForTeams(db(), [quiet.id], now);
+    expect(due.map((r) => r.overdue)).toEqual([false]);
+    const candidates = await majorIncidentsAwaitingReview(db(), [quiet.id], now);
+    expect(candidates.map((c) => c.kind)).toEqual(["major", "major", "minor"]);
   });
 });
