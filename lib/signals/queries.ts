@@ -22,25 +22,35 @@ export type InflatedTargets = {
   needlessTeamSchedules: { schedule: Named; team: Named; services: { slug: string; name: string; target: AvailabilityTarget }[] }[];
 };
 
+/**
+ * Counted in SQL, whatever the number of services; the team rotas to judge are those whose team has
+ * live services and none of 99.9% or more (the rule, teamScheduleWithoutNeed, confirms each).
+ */
 export async function inflatedTargets(tx: DbTx): Promise<InflatedTargets> {
-  const [services, topBand, schedules] = await Promise.all([
-    tx.service.findMany({ where: { archivedAt: null }, select: { slug: true, name: true, teamId: true, availabilityTarget: true } }),
-    tx.exposureBand.findFirst({ orderBy: { minLossPerHour: "desc" }, select: { availabilityTarget: true } }),
-    tx.onCallSchedule.findMany({ where: { kind: "TEAM", archivedAt: null, teamId: { not: null } }, orderBy: { name: "asc" }, select: { slug: true, name: true, teamId: true, team: { select: { slug: true, name: true } } } }),
+  const topBand = await tx.exposureBand.findFirst({ orderBy: { minLossPerHour: "desc" }, select: { availabilityTarget: true } });
+  const top = topBand?.availabilityTarget ?? null;
+  const live = { archivedAt: null };
+  const [total, atTop, schedules] = await Promise.all([
+    tx.service.count({ where: live }),
+    top ? tx.service.count({ where: { ...live, availabilityTarget: top } }) : Promise.resolve(0),
+    tx.onCallSchedule.findMany({
+      where: { kind: "TEAM", archivedAt: null, team: { services: { some: live, none: { ...live, availabilityTarget: { in: ["P99_9", "P99_99"] } } } } },
+      orderBy: { name: "asc" },
+      take: EVIDENCE_CAP,
+      select: { slug: true, name: true, team: { select: { id: true, slug: true, name: true, services: { where: live, orderBy: { name: "asc" }, select: { slug: true, name: true, availabilityTarget: true } } } } },
+    }),
   ]);
-  const targeted: TargetedService[] = services.map((s) => ({ slug: s.slug, name: s.name, teamId: s.teamId, target: s.availabilityTarget }));
-  const byTeam = new Map<string, TargetedService[]>();
-  for (const service of targeted) byTeam.set(service.teamId, [...(byTeam.get(service.teamId) ?? []), service]);
   const needlessTeamSchedules = schedules.flatMap((schedule) => {
-    const needless = teamScheduleWithoutNeed(byTeam.get(schedule.teamId!) ?? []);
-    return needless && schedule.team
-      ? [{ schedule: { slug: schedule.slug, name: schedule.name }, team: schedule.team, services: needless.slice(0, 10).map((s) => ({ slug: s.slug, name: s.name, target: s.target })) }]
+    if (!schedule.team) return [];
+    const services: TargetedService[] = schedule.team.services.map((s) => ({ slug: s.slug, name: s.name, teamId: schedule.team!.id, target: s.availabilityTarget }));
+    const needless = teamScheduleWithoutNeed(services);
+    return needless
+      ? [{ schedule: { slug: schedule.slug, name: schedule.name }, team: { slug: schedule.team.slug, name: schedule.team.name }, services: needless.slice(0, 10).map((s) => ({ slug: s.slug, name: s.name, target: s.target })) }]
       : [];
   });
-  const top = topBand?.availabilityTarget ?? null;
   return {
-    allAtTop: everyServiceAtTop(targeted, top) && top ? { target: top, services: targeted.length } : null,
-    needlessTeamSchedules: needlessTeamSchedules.slice(0, EVIDENCE_CAP),
+    allAtTop: top && everyServiceAtTop({ total, atTop }, top) ? { target: top, services: total } : null,
+    needlessTeamSchedules,
   };
 }
 
