@@ -5,6 +5,7 @@ import type { Db, DbTx } from "../db";
 import type { AvailabilityTarget } from "../generated/prisma/enums.ts";
 import { treacleSignals, type TreacleSignals } from "../changes/treacle";
 import { loadSchedules } from "../oncall/queries";
+import { ScheduleCache } from "../oncall/schedule-cache";
 import { finalShifts } from "../oncall/shift-engine";
 import {
   ACCOUNTABILITY_WINDOW_DAYS, accountabilityWindows, ageDays, compareMedians, countsByWeeksAgo, everyServiceAtTop, LOAD_WEEKS, risingVerdict, rotaVerdict, STUCK_AFTER_DAYS,
@@ -56,22 +57,50 @@ export async function inflatedTargets(tx: DbTx): Promise<InflatedTargets> {
 
 export type RotaSignal = { schedule: Named; owner: string; participants: number; people: { name: string; hours: number }[] } & RotaVerdict;
 
+/** One schedule's rota facts over the load window, kept while its version stamp holds and for an hour at most. */
+type RotaFacts = { slug: string; name: string; owner: string; participants: number; hours: { name: string; hours: number }[]; computedAt: number };
+
+// Keyed by the schedule's version stamp (lib/oncall/schedule-cache.ts): any change to its inputs makes a
+// new stamp. Twelve weeks of load move little in an hour, so an entry serves that long.
+const rotaCache = new ScheduleCache<RotaFacts>(5_000);
+const ROTA_REUSE_MS = 3_600_000;
+
 export async function thinRotas(tx: DbTx, now: Date): Promise<RotaSignal[]> {
-  const from = new Date(now.getTime() - LOAD_WEEKS * 7 * DAY);
-  const schedules = await loadSchedules(tx, {}, from, now, { withLeave: false, withOptOuts: false });
-  const flagged: RotaSignal[] = [];
-  for (const schedule of schedules) {
-    const hours = new Map<string, number>();
-    for (const shift of finalShifts(schedule.engine, from, now)) {
-      if (shift.layer !== "PRIMARY") continue;
-      const ms = Math.min(shift.end.getTime(), now.getTime()) - Math.max(shift.start.getTime(), from.getTime());
-      if (ms > 0) hours.set(shift.personId, (hours.get(shift.personId) ?? 0) + ms / 3_600_000);
+  const versions = await tx.onCallSchedule.findMany({ where: { archivedAt: null }, select: { id: true, version: true } });
+  const fits = (facts: RotaFacts) => Math.abs(now.getTime() - facts.computedAt) < ROTA_REUSE_MS;
+  const facts: RotaFacts[] = [];
+  const stale: { id: string; version: string }[] = [];
+  for (const { id, version } of versions) {
+    const hit = rotaCache.get(id, version.toString(), fits);
+    if (hit) facts.push(hit);
+    else stale.push({ id, version: version.toString() });
+  }
+  rotaCache.keepOnly(new Set(versions.map((v) => v.id)));
+  if (stale.length) {
+    const from = new Date(now.getTime() - LOAD_WEEKS * 7 * DAY);
+    const versionOf = new Map(stale.map((v) => [v.id, v.version]));
+    for (const schedule of await loadSchedules(tx, { id: { in: stale.map((v) => v.id) } }, from, now, { withLeave: false, withOptOuts: false })) {
+      const hours = new Map<string, number>();
+      for (const shift of finalShifts(schedule.engine, from, now)) {
+        if (shift.layer !== "PRIMARY") continue;
+        const ms = Math.min(shift.end.getTime(), now.getTime()) - Math.max(shift.start.getTime(), from.getTime());
+        if (ms > 0) hours.set(shift.personId, (hours.get(shift.personId) ?? 0) + ms / 3_600_000);
+      }
+      const entry: RotaFacts = {
+        slug: schedule.slug, name: schedule.name, owner: schedule.ownerName, computedAt: now.getTime(),
+        participants: new Set([...schedule.participants, ...schedule.secondaryParticipants].map((p) => p.id)).size,
+        hours: [...hours].map(([id, value]) => ({ name: schedule.people.get(id)?.name ?? "Someone", hours: value })),
+      };
+      rotaCache.set(schedule.id, versionOf.get(schedule.id)!, entry);
+      facts.push(entry);
     }
-    const participants = new Set([...schedule.participants, ...schedule.secondaryParticipants].map((p) => p.id)).size;
-    const verdict = rotaVerdict({ participants, hoursByPerson: [...hours.values()] });
+  }
+  const flagged: RotaSignal[] = [];
+  for (const rota of facts) {
+    const verdict = rotaVerdict({ participants: rota.participants, hoursByPerson: rota.hours.map((h) => h.hours) });
     if (!verdict.thin && !verdict.unfair) continue;
-    const people = [...hours].map(([id, value]) => ({ name: schedule.people.get(id)?.name ?? "Someone", hours: Math.round(value) })).sort((a, b) => b.hours - a.hours);
-    flagged.push({ schedule: { slug: schedule.slug, name: schedule.name }, owner: schedule.ownerName, participants, people: people.slice(0, 8), ...verdict });
+    const people = rota.hours.map((h) => ({ name: h.name, hours: Math.round(h.hours) })).sort((a, b) => b.hours - a.hours);
+    flagged.push({ schedule: { slug: rota.slug, name: rota.name }, owner: rota.owner, participants: rota.participants, people: people.slice(0, 8), ...verdict });
   }
   return flagged.sort((a, b) => a.participants - b.participants || (b.ratio ?? 0) - (a.ratio ?? 0)).slice(0, EVIDENCE_CAP);
 }
