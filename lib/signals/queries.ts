@@ -5,6 +5,7 @@ import type { Db, DbTx } from "../db";
 import type { AvailabilityTarget } from "../generated/prisma/enums.ts";
 import { treacleSignals, type TreacleSignals } from "../changes/treacle";
 import { loadSchedules } from "../oncall/queries";
+import { ScheduleCache } from "../oncall/schedule-cache";
 import { finalShifts } from "../oncall/shift-engine";
 import {
   ACCOUNTABILITY_WINDOW_DAYS, accountabilityWindows, ageDays, compareMedians, countsByWeeksAgo, everyServiceAtTop, LOAD_WEEKS, risingVerdict, rotaVerdict, STUCK_AFTER_DAYS,
@@ -22,46 +23,84 @@ export type InflatedTargets = {
   needlessTeamSchedules: { schedule: Named; team: Named; services: { slug: string; name: string; target: AvailabilityTarget }[] }[];
 };
 
+/**
+ * Counted in SQL, whatever the number of services; the team rotas to judge are those whose team has
+ * live services and none of 99.9% or more (the rule, teamScheduleWithoutNeed, confirms each).
+ */
 export async function inflatedTargets(tx: DbTx): Promise<InflatedTargets> {
-  const [services, topBand, schedules] = await Promise.all([
-    tx.service.findMany({ where: { archivedAt: null }, select: { slug: true, name: true, teamId: true, availabilityTarget: true } }),
-    tx.exposureBand.findFirst({ orderBy: { minLossPerHour: "desc" }, select: { availabilityTarget: true } }),
-    tx.onCallSchedule.findMany({ where: { kind: "TEAM", archivedAt: null, teamId: { not: null } }, orderBy: { name: "asc" }, select: { slug: true, name: true, teamId: true, team: { select: { slug: true, name: true } } } }),
+  const topBand = await tx.exposureBand.findFirst({ orderBy: { minLossPerHour: "desc" }, select: { availabilityTarget: true } });
+  const top = topBand?.availabilityTarget ?? null;
+  const live = { archivedAt: null };
+  const [total, atTop, schedules] = await Promise.all([
+    tx.service.count({ where: live }),
+    top ? tx.service.count({ where: { ...live, availabilityTarget: top } }) : Promise.resolve(0),
+    tx.onCallSchedule.findMany({
+      where: { kind: "TEAM", archivedAt: null, team: { services: { some: live, none: { ...live, availabilityTarget: { in: ["P99_9", "P99_99"] } } } } },
+      orderBy: { name: "asc" },
+      take: EVIDENCE_CAP,
+      select: { slug: true, name: true, team: { select: { id: true, slug: true, name: true, services: { where: live, orderBy: { name: "asc" }, select: { slug: true, name: true, availabilityTarget: true } } } } },
+    }),
   ]);
-  const targeted: TargetedService[] = services.map((s) => ({ slug: s.slug, name: s.name, teamId: s.teamId, target: s.availabilityTarget }));
-  const byTeam = new Map<string, TargetedService[]>();
-  for (const service of targeted) byTeam.set(service.teamId, [...(byTeam.get(service.teamId) ?? []), service]);
   const needlessTeamSchedules = schedules.flatMap((schedule) => {
-    const needless = teamScheduleWithoutNeed(byTeam.get(schedule.teamId!) ?? []);
-    return needless && schedule.team
-      ? [{ schedule: { slug: schedule.slug, name: schedule.name }, team: schedule.team, services: needless.slice(0, 10).map((s) => ({ slug: s.slug, name: s.name, target: s.target })) }]
+    if (!schedule.team) return [];
+    const services: TargetedService[] = schedule.team.services.map((s) => ({ slug: s.slug, name: s.name, teamId: schedule.team!.id, target: s.availabilityTarget }));
+    const needless = teamScheduleWithoutNeed(services);
+    return needless
+      ? [{ schedule: { slug: schedule.slug, name: schedule.name }, team: { slug: schedule.team.slug, name: schedule.team.name }, services: needless.slice(0, 10).map((s) => ({ slug: s.slug, name: s.name, target: s.target })) }]
       : [];
   });
-  const top = topBand?.availabilityTarget ?? null;
   return {
-    allAtTop: everyServiceAtTop(targeted, top) && top ? { target: top, services: targeted.length } : null,
-    needlessTeamSchedules: needlessTeamSchedules.slice(0, EVIDENCE_CAP),
+    allAtTop: top && everyServiceAtTop({ total, atTop }, top) ? { target: top, services: total } : null,
+    needlessTeamSchedules,
   };
 }
 
 export type RotaSignal = { schedule: Named; owner: string; participants: number; people: { name: string; hours: number }[] } & RotaVerdict;
 
+/** One schedule's rota facts over the load window, kept while its version stamp holds and for an hour at most. */
+type RotaFacts = { slug: string; name: string; owner: string; participants: number; hours: { name: string; hours: number }[]; computedAt: number };
+
+// Keyed by the schedule's version stamp (lib/oncall/schedule-cache.ts): any change to its inputs makes a
+// new stamp. Twelve weeks of load move little in an hour, so an entry serves that long.
+const rotaCache = new ScheduleCache<RotaFacts>(5_000);
+const ROTA_REUSE_MS = 3_600_000;
+
 export async function thinRotas(tx: DbTx, now: Date): Promise<RotaSignal[]> {
-  const from = new Date(now.getTime() - LOAD_WEEKS * 7 * DAY);
-  const schedules = await loadSchedules(tx, {}, from, now, { withLeave: false, withOptOuts: false });
-  const flagged: RotaSignal[] = [];
-  for (const schedule of schedules) {
-    const hours = new Map<string, number>();
-    for (const shift of finalShifts(schedule.engine, from, now)) {
-      if (shift.layer !== "PRIMARY") continue;
-      const ms = Math.min(shift.end.getTime(), now.getTime()) - Math.max(shift.start.getTime(), from.getTime());
-      if (ms > 0) hours.set(shift.personId, (hours.get(shift.personId) ?? 0) + ms / 3_600_000);
+  const versions = await tx.onCallSchedule.findMany({ where: { archivedAt: null }, select: { id: true, version: true } });
+  const fits = (facts: RotaFacts) => Math.abs(now.getTime() - facts.computedAt) < ROTA_REUSE_MS;
+  const facts: RotaFacts[] = [];
+  const stale: { id: string; version: string }[] = [];
+  for (const { id, version } of versions) {
+    const hit = rotaCache.get(id, version.toString(), fits);
+    if (hit) facts.push(hit);
+    else stale.push({ id, version: version.toString() });
+  }
+  rotaCache.keepOnly(new Set(versions.map((v) => v.id)));
+  if (stale.length) {
+    const from = new Date(now.getTime() - LOAD_WEEKS * 7 * DAY);
+    const versionOf = new Map(stale.map((v) => [v.id, v.version]));
+    for (const schedule of await loadSchedules(tx, { id: { in: stale.map((v) => v.id) } }, from, now, { withLeave: false, withOptOuts: false })) {
+      const hours = new Map<string, number>();
+      for (const shift of finalShifts(schedule.engine, from, now)) {
+        if (shift.layer !== "PRIMARY") continue;
+        const ms = Math.min(shift.end.getTime(), now.getTime()) - Math.max(shift.start.getTime(), from.getTime());
+        if (ms > 0) hours.set(shift.personId, (hours.get(shift.personId) ?? 0) + ms / 3_600_000);
+      }
+      const entry: RotaFacts = {
+        slug: schedule.slug, name: schedule.name, owner: schedule.ownerName, computedAt: now.getTime(),
+        participants: new Set([...schedule.participants, ...schedule.secondaryParticipants].map((p) => p.id)).size,
+        hours: [...hours].map(([id, value]) => ({ name: schedule.people.get(id)?.name ?? "Someone", hours: value })),
+      };
+      rotaCache.set(schedule.id, versionOf.get(schedule.id)!, entry);
+      facts.push(entry);
     }
-    const participants = new Set([...schedule.participants, ...schedule.secondaryParticipants].map((p) => p.id)).size;
-    const verdict = rotaVerdict({ participants, hoursByPerson: [...hours.values()] });
+  }
+  const flagged: RotaSignal[] = [];
+  for (const rota of facts) {
+    const verdict = rotaVerdict({ participants: rota.participants, hoursByPerson: rota.hours.map((h) => h.hours) });
     if (!verdict.thin && !verdict.unfair) continue;
-    const people = [...hours].map(([id, value]) => ({ name: schedule.people.get(id)?.name ?? "Someone", hours: Math.round(value) })).sort((a, b) => b.hours - a.hours);
-    flagged.push({ schedule: { slug: schedule.slug, name: schedule.name }, owner: schedule.ownerName, participants, people: people.slice(0, 8), ...verdict });
+    const people = rota.hours.map((h) => ({ name: h.name, hours: Math.round(h.hours) })).sort((a, b) => b.hours - a.hours);
+    flagged.push({ schedule: { slug: rota.slug, name: rota.name }, owner: rota.owner, participants: rota.participants, people: people.slice(0, 8), ...verdict });
   }
   return flagged.sort((a, b) => a.participants - b.participants || (b.ratio ?? 0) - (a.ratio ?? 0)).slice(0, EVIDENCE_CAP);
 }

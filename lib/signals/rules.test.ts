@@ -11,7 +11,7 @@ describe("inflated targets", () => {
     ["a single service says nothing", ["P99_99"], "P99_99", false],
     ["no bands", ["P99_9", "P99_9"], null, false],
   ] as const)("%s", (_, targets, top, expected) => {
-    expect(everyServiceAtTop(targets.map((t) => svc(t)), top)).toBe(expected);
+    expect(everyServiceAtTop({ total: targets.length, atTop: targets.filter((t) => t === top).length }, top)).toBe(expected);
   });
 
   it.each([

@@ -25,8 +25,8 @@ export const ACCOUNTABILITY_WINDOW_DAYS = 60;
 export type TargetedService = { slug: string; name: string; teamId: string; target: AvailabilityTarget };
 
 /** Every service at the highest band's target: the bands no longer tell services apart. */
-export function everyServiceAtTop(services: readonly TargetedService[], topBandTarget: AvailabilityTarget | null): boolean {
-  return topBandTarget !== null && services.length > 1 && services.every((service) => service.target === topBandTarget);
+export function everyServiceAtTop(counts: { total: number; atTop: number }, topBandTarget: AvailabilityTarget | null): boolean {
+  return topBandTarget !== null && counts.total > 1 && counts.atTop === counts.total;
 }
 
 /**

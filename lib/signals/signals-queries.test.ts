@@ -6,7 +6,7 @@ import { createEnvironments, createPerson, createService, createTeam } from "../
 import { createIncident } from "../../prisma/seed/incident-factories";
 import { createOnCallSchedule } from "../../prisma/seed/oncall-factories";
 import { testDb } from "../../test/helpers";
-import { signalsOverview, type SignalsOverview } from "./queries";
+import { signalsOverview, thinRotas, type SignalsOverview } from "./queries";
 
 const db = testDb;
 const NOW = new Date("2026-12-04T10:00:00Z");
@@ -74,6 +74,13 @@ describe("signalsOverview", () => {
     const rota = overview.rotas.find((entry) => entry.schedule.slug === thinSchedule.slug);
     expect(rota).toMatchObject({ participants: 2, thin: true });
     expect(rota!.people.length).toBe(2);
+  });
+
+  it("reuses a rota's computed load only while the schedule is unchanged", async () => {
+    const renamed = `Renamed rota ${randomUUID()}`;
+    await db().onCallSchedule.update({ where: { slug: thinSchedule.slug }, data: { name: renamed } });
+    const rotas = await thinRotas(db(), NOW);
+    expect(rotas.find((entry) => entry.schedule.slug === thinSchedule.slug)?.schedule.name).toBe(renamed);
   });
 
   it("finds incident actions rising week on week for the team", () => {
