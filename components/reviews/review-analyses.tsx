@@ -29,12 +29,13 @@ export function ReviewAnalyses({ review, viewerId, record, share }: { review: Re
         ) : <p className="text-sm text-fg-muted">No analysis has been shared yet.</p>}
         {record ? (
           <div className="space-y-3 border-t border-line pt-4">
-            <ActionForm action={record} submitLabel={mine ? "Save my analysis" : "Record my analysis"} labels={{ analysis: "Your analysis" }} className="space-y-2">
+            {/* Keyed on sharing: the form's last message ("only you can see it") must not outlive it. */}
+            <ActionForm key={mine?.sharedAt ? "shared" : "private"} action={record} submitLabel={mine ? "Save my analysis" : "Record my analysis"} labels={{ analysis: "Your analysis" }} className="space-y-2">
               <label htmlFor="analysis" className="block text-sm font-medium">Your analysis {mine?.sharedAt ? "(shared)" : "(only you can see it)"}</label>
               <textarea id="analysis" name="analysis" rows={6} className={area} defaultValue={mine?.analysis ?? ""}
                 placeholder="What you saw, what you did and why it made sense at the time, what surprised you." />
             </ActionForm>
-            {mine?.sharedAt ? <p className="text-sm text-fg-muted">Shared <DateTime value={mine.sharedAt} />: the other participants see it.</p> : null}
+            {mine?.sharedAt ? <p className="text-sm text-fg-muted">Shared with the other participants. <span>Since <DateTime value={mine.sharedAt} />.</span></p> : null}
             {share && mine && !mine.sharedAt ? (
               <ActionForm action={share} submitLabel="Share my analysis" submitVariant="secondary" confirm="Share your analysis with the other participants? They will see it from now on.">
                 <p className="text-sm text-fg-muted">Not shared: the others cannot see it.</p>

@@ -25,6 +25,8 @@ function tokenFor(service: string): string {
 async function signedIn(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
   const context = await browser.newContext({ baseURL, storageState: SIGNED_OUT });
   const page = await context.newPage();
+  // Sharing an analysis and publishing ask for confirmation.
+  page.on("dialog", (dialog) => void dialog.accept());
   await signInThroughForm(page, email);
   await expect(page.getByRole("heading", { level: 1, name: /^Hello,/ })).toBeVisible();
   return page;
@@ -64,7 +66,6 @@ test("a major incident's review is written blind, published, read across teams, 
 
   // The review is scheduled from the event stream: wait for it to appear on the incident page.
   const pm = await signedIn(browser, baseURL, people.pm);
-  pm.on("dialog", (dialog) => void dialog.accept());
   await expect.poll(async () => {
     await pm.goto(`/incidents/${incident.id}`);
     return pm.getByRole("region", { name: "Post-incident review" }).getByRole("link", { name: /PIR-\d+/ }).count();
@@ -136,8 +137,10 @@ test("a major incident's review is written blind, published, read across teams, 
 
   // The product manager estimates it: 3 of 13 open points are operational now.
   await openItems.getByRole("listitem").filter({ hasText: action }).getByRole("link", { name: action }).click();
+  await expect(pm).toHaveURL(/\/backlog\/items\/\d+$/);
   await pm.getByLabel(/^Estimate/).fill("3");
-  await pm.getByRole("button", { name: "Save" }).click();
+  await pm.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(pm.getByText("Saved.", { exact: true })).toBeVisible();
   await pm.goto(backlog);
   await expect(pm.getByTestId("planned-share")).toHaveText("23.1 %");
 
@@ -154,5 +157,5 @@ test("a major incident's review is written blind, published, read across teams, 
 
   // The product manager's home shows the review published and the action open.
   await pm.goto("/");
-  await expect(pm.getByRole("region", { name: "Improvement actions" })).toContainText(action);
+  await expect(pm.getByTestId("pm-actions")).toContainText(action);
 });
