@@ -137,7 +137,9 @@ export async function improvementActions(tx: DbTx, teamIds: readonly string[], n
 
 export type TeamBacklog = {
   team: { id: string; slug: string; name: string; targetOperationalShare: number | null };
+  /** The first `limit` open items in priority order (positions 1..), or every open improvement action. */
   open: BacklogItemView[];
+  openCount: number;
   done: BacklogItemView[];
   /** Open operational items that address the signal: linked to a flagged service, or reliability / incident actions. */
   addressing: BacklogItemView[];
@@ -147,25 +149,43 @@ export type TeamBacklog = {
 };
 
 export const DONE_SHOWN = 50;
+/** Open items the page lists at first; "show all" lists up to OPEN_SHOWN_MAX. */
+export const OPEN_SHOWN = 100;
+export const OPEN_SHOWN_MAX = 5_000;
+const ADDRESSING_SHOWN = 20;
+const OPEN = { status: { in: ["TODO", "DOING"] } } satisfies Prisma.BacklogItemWhereInput;
 
-/** A team's backlog as its page shows it: every open item in priority order, the latest done ones. */
-export async function teamBacklog(tx: DbTx, actor: Actor, slug: string, now = new Date()): Promise<TeamBacklog | null> {
+/** A team's backlog as its page shows it: its open items in priority order, the latest done ones, the balance. */
+export async function teamBacklog(
+  tx: DbTx, actor: Actor, slug: string, now = new Date(), options: { limit?: number; actionsOnly?: boolean } = {},
+): Promise<TeamBacklog | null> {
   authorize(actor, "backlog.read");
   const team = await tx.team.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, targetOperationalShare: true } });
   if (!team) return null;
-  const [openRows, doneRows, [balance], members, services] = await Promise.all([
-    tx.backlogItem.findMany({ where: { teamId: team.id, status: { in: ["TODO", "DOING"] } }, orderBy: { rank: "asc" }, select: ITEM_SELECT }),
+  const limit = Math.min(options.limit ?? OPEN_SHOWN, OPEN_SHOWN_MAX);
+  const [openRows, openCount, doneRows, [balance], members, services] = await Promise.all([
+    tx.backlogItem.findMany({ where: { teamId: team.id, ...OPEN, ...(options.actionsOnly ? { source: "REVIEW_ACTION" } : {}) }, orderBy: { rank: "asc" }, take: limit, select: ITEM_SELECT }),
+    tx.backlogItem.count({ where: { teamId: team.id, ...OPEN } }),
     tx.backlogItem.findMany({ where: { teamId: team.id, status: "DONE" }, orderBy: [{ doneAt: "desc" }, { id: "asc" }], take: DONE_SHOWN, select: ITEM_SELECT }),
     teamBalances(tx, [team.id], now),
     tx.person.findMany({ where: { memberships: { some: { teamId: team.id } }, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     tx.service.findMany({ where: { teamId: team.id, archivedAt: null }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  const open = openRows.map((row, index) => toView(row, index + 1, now));
-  const flaggedSlugs = new Set(balance!.signal?.services.map((s) => s.slug) ?? []);
+  const flagged = balance!.signal?.services.map((s) => s.slug) ?? [];
   const addressing = balance!.signal
-    ? open.filter((item) => item.type === "OPERATIONAL" && ((item.service && flaggedSlugs.has(item.service.slug)) || item.subtype === "RELIABILITY" || item.subtype === "INCIDENT_ACTION"))
+    ? await tx.backlogItem.findMany({
+        where: { teamId: team.id, ...OPEN, type: "OPERATIONAL", OR: [{ service: { slug: { in: flagged } } }, { subtype: { in: ["RELIABILITY", "INCIDENT_ACTION"] } }] },
+        orderBy: { rank: "asc" }, take: ADDRESSING_SHOWN, select: ITEM_SELECT,
+      })
     : [];
-  return { team, open, done: doneRows.map((row) => toView(row, 0, now)), addressing, balance: balance!, members, services };
+  return {
+    team,
+    open: openRows.map((row, index) => toView(row, index + 1, now)),
+    openCount,
+    done: doneRows.map((row) => toView(row, 0, now)),
+    addressing: addressing.map((row) => toView(row, 0, now)),
+    balance: balance!, members, services,
+  };
 }
 
 /** The item linked to an incident (its LOW-impact follow-up or review actions), for the incident page. */
