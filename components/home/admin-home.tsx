@@ -7,6 +7,7 @@ import { TextLink } from "@/components/ui/text-link";
 import type { AdminHome as AdminHomeData } from "@/lib/home/queries";
 import { ROLE_LABEL } from "@/lib/people/roles";
 import { StatList } from "./stat-list";
+import { SignalsLinkCard } from "./signals-link-card";
 
 export function AdminHome({ data }: { data: AdminHomeData }) {
   const { counts, peopleWithoutTeam, peopleWithoutTeamTotal, thinTeams } = data;
@@ -98,6 +99,7 @@ export function AdminHome({ data }: { data: AdminHomeData }) {
           )}
         </Card>
       </div>
+      <SignalsLinkCard />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { DEPLOYMENT_TARGET_LABEL } from "@/lib/catalog/availability";
 import type { ChangeManagerHome as ChangeManagerHomeData } from "@/lib/home/queries";
 import { StatList } from "./stat-list";
+import { SignalsLinkCard } from "./signals-link-card";
 import { TreacleSignals } from "./treacle-signals";
 import { BudgetPolicyCard } from "@/components/reliability/budget-policy-card";
 
@@ -72,6 +73,7 @@ export function ChangeManagerHome({ data }: { data: ChangeManagerHomeData }) {
           stats={data.countsByDeploymentTarget.map(({ target, count }) => ({ label: DEPLOYMENT_TARGET_LABEL[target], value: count }))}
         />
       </section>
+      <SignalsLinkCard />
     </div>
   );
 }

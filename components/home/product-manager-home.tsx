@@ -8,17 +8,48 @@ import { FlaggedServicesCard } from "@/components/reliability/flagged-services-c
 import { OnCallCard } from "./oncall-card";
 import { RequestsWaitingCard } from "./requests-waiting-card";
 import { StatList } from "./stat-list";
+import { BalanceSignal, BalanceSummary } from "@/components/backlog/balance-card";
+import { PmActionsCard, PmReviewsCard } from "./reviews-and-actions";
+import { TeamOverviewCard } from "./team-overview-card";
+import { SignalsLinkCard } from "./signals-link-card";
 import { TeamServicesTable } from "./team-services-table";
+import { WhatNeedsYouCard } from "./what-needs-you-card";
 import { YourTeams } from "./your-teams";
 
 export function ProductManagerHome({ data }: { data: ProductManagerHomeData }) {
   const aboveBand = data.services.filter((service) => service.aboveExposureBand).length;
   return (
     <div className="space-y-6">
+      <WhatNeedsYouCard needs={data.needs} />
       <RequestsWaitingCard requests={data.requestsWaiting} />
       {/* Product managers on a rota see their shifts too; the others are spared an empty card. */}
       {data.onCall.current.length || data.onCall.next.length ? <OnCallCard onCall={data.onCall} /> : null}
       <FlaggedServicesCard services={data.reliability} />
+      {data.overview.length ? (
+        <section aria-labelledby="overview-heading" className="space-y-3">
+          <div>
+            <h2 id="overview-heading" className="text-base font-semibold">Your teams, last 28 days</h2>
+            <p className="text-sm text-fg-muted">Availability against each target, the error budget left, time to restore, and deliveries against the deployment target.</p>
+          </div>
+          {data.overview.map((team) => {
+            const balance = data.balances.find((candidate) => candidate.team.id === team.id);
+            return (
+              <TeamOverviewCard key={team.id} team={team} balance={balance ? (
+                <div className="space-y-3">
+                  {balance.signal ? <BalanceSignal signal={balance.signal} /> : null}
+                  <BalanceSummary balance={balance} />
+                </div>
+              ) : undefined} />
+            );
+          })}
+        </section>
+      ) : null}
+      {data.overview.length ? (
+        <section className="grid gap-6 lg:grid-cols-2">
+          <PmReviewsCard due={data.reviewsDue} candidates={data.reviewCandidates} completion={data.reviewCompletion} />
+          <PmActionsCard actions={data.actions} />
+        </section>
+      ) : null}
       <section aria-labelledby="targets-heading" className="space-y-3">
         <div>
           <h2 id="targets-heading" className="text-base font-semibold">
@@ -63,6 +94,7 @@ export function ProductManagerHome({ data }: { data: ProductManagerHomeData }) {
         </Card>
         <YourTeams teams={data.teams} />
       </div>
+      <SignalsLinkCard />
     </div>
   );
 }

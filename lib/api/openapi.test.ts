@@ -53,3 +53,12 @@ describe("the incident API and the alert integrations in the OpenAPI document", 
     expect((doc.components.schemas.PagerDutyEvent as { required: string[] }).required.sort()).toEqual(["event_action", "routing_key"]);
   });
 });
+
+describe("the reviews API in the OpenAPI document", () => {
+  it("lists the learning library with its parameters", () => {
+    const doc = openApiDocument();
+    const operation = doc.paths["/api/v1/reviews"].get;
+    expect(operation.parameters.map((parameter) => parameter.name)).toEqual(["q", "tag", "limit", "cursor"]);
+    expect(Object.keys(operation.responses)).toEqual(["200", "401", "403", "422", "429"]);
+  });
+});

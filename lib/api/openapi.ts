@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { backlogOpenApi } from "../backlog/api/openapi-backlog";
 import { incidentOpenApi } from "../incidents/api/openapi-incidents";
+import { reviewOpenApi } from "../reviews/api/openapi-reviews";
 import { ZListDeploymentsQuery, ZReportDeployment, ZReportHealthCheck, API_STATUSES } from "../deployments/schemas";
 import { ZGateRequest } from "../changes/schemas";
 import { TOKEN_SCOPES } from "../tokens/schemas";
@@ -95,6 +96,7 @@ const ERROR_TEXT: Record<number, string> = {
 
 export function openApiDocument(serverUrl = "/") {
   const incidents = incidentOpenApi({ json, errors, toSchema });
+  const reviews = reviewOpenApi({ json, errors, toSchema });
   const backlog = backlogOpenApi({ json, errors, toSchema });
   const query = toSchema(ZListDeploymentsQuery) as { properties: Record<string, object> };
   return {
@@ -115,7 +117,8 @@ export function openApiDocument(serverUrl = "/") {
           summary: "Report a deployment (idempotent by service and externalId)",
           description:
             "Send it when the deployment starts and again when it finishes. The first report creates the deployment (201); " +
-            "a replay or a status update returns the same id (200). Needs the `deployments:write` scope on the service's own token.",
+            "a replay or a status update returns the same id (200). Needs the `deployments:write` scope on the service's own token. " +
+            "`hypothesis` (\"HYP-12\" or an id) links a production release to one of the service's outcome hypotheses; an unknown one or another service's is 422 and nothing is written.",
           requestBody: { required: true, content: json("DeploymentReport") },
           responses: {
             "201": { description: "Created.", content: json("DeploymentResult") },
@@ -269,6 +272,7 @@ export function openApiDocument(serverUrl = "/") {
         },
       },
       ...incidents.paths,
+      ...reviews.paths,
       ...backlog.paths,
     },
     components: {
@@ -284,6 +288,7 @@ export function openApiDocument(serverUrl = "/") {
         Error: toSchema(ZError, "output"),
         AuditExportEvent: toSchema(ZAuditExportEvent, "output"),
         ...incidents.schemas,
+        ...reviews.schemas,
         ...backlog.schemas,
       },
     },

@@ -7,6 +7,7 @@ import { backlogSentences } from "../backlog/audit-sentences";
 import { catalogSentences } from "../catalog/audit-sentences";
 import { changeSentences } from "../changes/audit-sentences";
 import { deploymentSentences } from "../deployments/audit-sentences";
+import { hypothesisSentences } from "../hypotheses/audit-sentences";
 import { incidentSentences } from "../incidents/audit-sentences";
 import { pagingSentences } from "../incidents/paging/audit-sentences";
 import { alertIngestSentences } from "../incidents/ingest/audit-sentences";
@@ -15,6 +16,7 @@ import { notificationSentences } from "../notifications/audit-sentences";
 import { oncallSentences } from "../oncall/audit-sentences";
 import { peopleSentences } from "../people/audit-sentences";
 import { reliabilitySentences } from "../reliability/audit-sentences";
+import { reviewSentences } from "../reviews/audit-sentences";
 import { runbookSentences } from "../runbooks/audit-sentences";
 import { settingsSentences } from "../settings/audit-sentences";
 import { teamSentences } from "../teams/audit-sentences";
@@ -39,6 +41,8 @@ export const AUDIT_SENTENCES = {
   ...reliabilitySentences,
   ...pagingSentences,
   ...alertIngestSentences,
+  ...reviewSentences,
+  ...hypothesisSentences,
   ...backlogSentences,
 } satisfies Record<string, SentenceFormatter>;
 

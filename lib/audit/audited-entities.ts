@@ -77,6 +77,8 @@ export const AUDITED_ENTITIES = {
     service: (serviceIds) => Prisma.sql`e."entityId" IN (SELECT "incidentId" FROM "IncidentService" WHERE "serviceId" IN (${serviceIds}))`,
     team: (teamId) => Prisma.sql`e."entityId" IN (SELECT id FROM "Incident" WHERE "teamId" = ${teamId})`,
   },
+  // Post-incident reviews (lib/reviews/) belong to the service they review and to the owning team.
+  PostIncidentReview: { service: byColumn("PostIncidentReview"), team: (teamId) => Prisma.sql`e."entityId" IN (SELECT id FROM "PostIncidentReview" WHERE "teamId" = ${teamId})` },
   // The organisation's currency (lib/settings/).
   OrganisationSettings: { service: null },
   // Reliability (lib/reliability/): a product manager's exception to the error-budget policy for a service.
@@ -94,6 +96,8 @@ export const AUDITED_ENTITIES = {
   OnCallLeave: { service: null },
   HolidayCalendar: { service: null },
   Holiday: { service: null },
+  // Outcome hypotheses (lib/hypotheses/) belong to their service.
+  Hypothesis: { service: byColumn("Hypothesis") },
   // A team's backlog (lib/backlog/): an item belongs to its team, and to the service it is linked to.
   BacklogItem: {
     service: byColumn("BacklogItem"),

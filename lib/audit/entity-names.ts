@@ -117,6 +117,11 @@ export const ENTITY_NAMES: Record<AuditedEntityType, { noun: string; lookup: Loo
     noun: "incident",
     lookup: async (db, ids) => (await db.incident.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, title: true } })).map((i) => [i.id, { name: `INC-${i.number} (${i.title})`, href: `/incidents/${i.id}` }]),
   },
+  Hypothesis: {
+    noun: "hypothesis",
+    lookup: async (db, ids) =>
+      (await db.hypothesis.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, service: { select: { slug: true } } } })).map((h) => [h.id, { name: `HYP-${h.number}`, href: `/services/${h.service.slug}/hypotheses/${h.number}` }]),
+  },
   BacklogItem: {
     noun: "backlog item",
     lookup: async (db, ids) =>
@@ -129,6 +134,10 @@ export const ENTITY_NAMES: Record<AuditedEntityType, { noun: string; lookup: Loo
   Holiday: {
     noun: "holiday",
     lookup: async (db, ids) => (await db.holiday.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, calendar: { select: { slug: true } } } })).map((h) => [h.id, { name: h.name, href: `/oncall/holidays/${h.calendar.slug}` }]),
+  },
+  PostIncidentReview: {
+    noun: "review",
+    lookup: async (db, ids) => (await db.postIncidentReview.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } })).map((r) => [r.id, { name: `PIR-${r.number}`, href: `/reviews/${r.id}` }]),
   },
 };
 

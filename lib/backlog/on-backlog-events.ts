@@ -72,6 +72,7 @@ export async function addLowIncidentItem(tx: DbTx, incident: IncidentPayload): P
 
 export const backlogEvents: Subscriber = {
   name: "backlog:items",
+  keepsRecords: true,
   types: ["review.published", "incident.triggered", "incident.impact-changed"],
   async handle(event, { tx }) {
     const published = parseEvent(event, "review.published");

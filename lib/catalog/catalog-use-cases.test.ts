@@ -143,6 +143,17 @@ describe("updateService and archiving", () => {
     expect((transfer!.after as { teamId: string; name: string }).teamId).toBe(teamB.id);
   });
 
+  it("records an ownership move (and only a move) as a ServiceOwnerChange at the given time", async () => {
+    const service = await createServiceRow(db(), { teamId: teamA.id });
+    const memberOfBoth = personActor({ teamIds: [teamA.id, teamB.id] });
+    await updateService(db(), memberOfBoth, service.slug, input({ slug: service.slug, name: "Renamed" }));
+    expect(await db().serviceOwnerChange.count({ where: { serviceId: service.id } })).toBe(0);
+    const at = new Date("2026-10-01T09:00:00Z");
+    await updateService(db(), memberOfBoth, service.slug, input({ slug: service.slug, teamId: teamB.id }), at);
+    const moves = await db().serviceOwnerChange.findMany({ where: { serviceId: service.id }, select: { fromTeamId: true, toTeamId: true, changedAt: true } });
+    expect(moves).toEqual([{ fromTeamId: teamA.id, toTeamId: teamB.id, changedAt: at }]);
+  });
+
   it("archives and restores, hiding archived services from the default catalog", async () => {
     const service = await createServiceRow(db(), { teamId: teamA.id });
     const member = personActor({ teamIds: [teamA.id] });

@@ -10,8 +10,11 @@ import { serviceSnapshot } from "./service-snapshot";
 import { recordTargetChange } from "./target-history";
 import { validateServiceAgainstOrganisation } from "./validate-service";
 
-/** Edits a service. Moving it to another team needs the right to create services for that team too. */
-export async function updateService(prisma: Db, actor: Actor, slug: string, input: unknown): Promise<{ id: string; slug: string }> {
+/**
+ * Edits a service. Moving it to another team needs the right to create services for that team too, and
+ * records the move (ServiceOwnerChange, read by the "lost accountability" signal, lib/signals) at `now`.
+ */
+export async function updateService(prisma: Db, actor: Actor, slug: string, input: unknown, now = new Date()): Promise<{ id: string; slug: string }> {
   const data = parseInput(serviceInputSchema(await organisationMoneyUnit(prisma)), input);
   const { links, ...fields } = data;
   try {
@@ -28,7 +31,10 @@ export async function updateService(prisma: Db, actor: Actor, slug: string, inpu
         data: { ...fields, links: { create: links.map((link, position) => ({ ...link, position })) } },
         select: { id: true, slug: true },
       });
-      await recordTargetChange(tx, current, current.availabilityTarget, fields.availabilityTarget);
+      await recordTargetChange(tx, current, current.availabilityTarget, fields.availabilityTarget, now);
+      if (fields.teamId !== current.teamId) {
+        await tx.serviceOwnerChange.create({ data: { serviceId: current.id, fromTeamId: current.teamId, toTeamId: fields.teamId, changedAt: now }, select: { id: true } });
+      }
       const after = await serviceSnapshot(tx, current.id);
       const action = fields.teamId !== current.teamId ? "service.transfer" : "service.update";
       await recordAuditEvent(tx, actor, { action, entityType: "Service", entityId: service.id, before, after });

@@ -141,6 +141,8 @@ export type IngestWrite = {
   /** Domain events (lib/events/catalogue.ts) for the subscribers: production deployments and flags. */
   domainEvents: PlannedDomainEvent[];
   teamId: string;
+  /** The outcome hypothesis a production release ships (resolved and checked before), linked once. */
+  hypothesisId: string | null;
   /** What the report means for change control, applied by the same statement. */
   control: ChangeControlPlan;
 };
@@ -151,7 +153,7 @@ export type PlannedDomainEvent = { type: EventType; entityType: string; entityId
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 
-type Event = { action: AuditAction; entityType: string; entityId: string; before?: unknown; after?: unknown; if: "deployment" | "reverted" | "flag" | "change" };
+type Event = { action: AuditAction; entityType: string; entityId: string; before?: unknown; after?: unknown; if: "deployment" | "reverted" | "flag" | "change" | "hypothesis" };
 
 /**
  * Upserts the deployment, its commits, change control (link, flag, required-checks clock, the change's
@@ -167,6 +169,7 @@ export async function writeDeployment(tx: DbTx, actor: Actor, write: IngestWrite
     { entityType: "Deployment", entityId: write.id, ...write.audit, if: "deployment" },
     ...(write.revert ? [{ action: "deployment.rolled-back" as const, entityType: "Deployment", entityId: write.revert.id, before: write.revert.before, after: write.revert.after, if: "reverted" as const }] : []),
     ...control.events,
+    ...(write.hypothesisId ? [{ action: "hypothesis.link-deployment" as const, entityType: "Hypothesis", entityId: write.hypothesisId, after: { deploymentId: write.id, via: "report" }, if: "hypothesis" as const }] : []),
   ];
   // Parsed here as emitEvent would (lib/events/emit.ts): a malformed payload fails before the write.
   const domainEvents = write.domainEvents.map((e) => ({ ...e, payload: JSON.stringify(EVENT_SCHEMAS[e.type].parse(e.payload)) }));
@@ -230,9 +233,15 @@ export async function writeDeployment(tx: DbTx, actor: Actor, write: IngestWrite
        WHERE id = ${p(move?.changeId ?? null)}::text AND state = ${p(move?.from ?? null)}::"ChangeState" AND EXISTS (SELECT 1 FROM upsert)
       RETURNING id
     ),
+    shipped AS (
+      INSERT INTO "HypothesisDeployment" ("hypothesisId", "deploymentId", "linkedAt")
+      SELECT ${p(write.hypothesisId)}::text, upsert.id, now() AT TIME ZONE 'UTC' FROM upsert WHERE ${p(write.hypothesisId)}::text IS NOT NULL
+      ON CONFLICT DO NOTHING
+      RETURNING "hypothesisId"
+    ),
     happened AS (
       SELECT 'deployment' AS part FROM upsert UNION ALL SELECT 'reverted' FROM reverted
-      UNION ALL SELECT 'flag' FROM flagged UNION ALL SELECT 'change' FROM moved
+      UNION ALL SELECT 'flag' FROM flagged UNION ALL SELECT 'change' FROM moved UNION ALL SELECT 'hypothesis' FROM shipped
     ),
     emitted AS (
       -- The outbox (lib/events/emit.ts): the shared stream lock keeps the dispatcher's horizon exact.

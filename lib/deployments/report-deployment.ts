@@ -11,6 +11,7 @@ import { planChangeControl } from "../changes/change-control-plan";
 import { evaluateRequiredChecks } from "../changes/deployment-control";
 import type { Db } from "../db";
 import { AppError, conflict, forbidden, parseInput } from "../errors";
+import { linkReplayedHypothesis, resolveReportedHypothesis } from "../hypotheses/reported-hypothesis";
 import { readIngestContext, writeDeployment, type IngestContext, type IngestWrite } from "./ingest-sql";
 import { ZReportDeployment, type ApiStatus } from "./schemas";
 import { toDbStatus, transitionOutcome } from "./status-transitions";
@@ -30,6 +31,7 @@ export async function reportDeployment(prisma: Db, actor: Actor, input: unknown,
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const context = await readIngestContext(prisma, data);
     const { serviceId, environmentId } = checkContext(actor, context, data);
+    const hypothesisId = data.hypothesis ? await reportedHypothesis(prisma, data.hypothesis, serviceId) : null;
     const outcome = transitionOutcome(context.existing?.status ?? null, status);
     const existing = context.existing;
     if (existing && (existing.environmentId !== environmentId || existing.version !== data.version)) {
@@ -42,9 +44,14 @@ export async function reportDeployment(prisma: Db, actor: Actor, input: unknown,
         status: [`A ${existing!.status.toLowerCase()} deployment cannot become ${data.status}.`],
       });
     }
-    if (outcome === "replay") return { id: existing!.id, created: false, status: data.status, isRollback: false, replacesId: null };
+    if (outcome === "replay") {
+      if (hypothesisId && context.isProduction && await linkReplayedHypothesis(prisma, actor, hypothesisId, existing!.id)) requestSealInBackground(prisma);
+      return { id: existing!.id, created: false, status: data.status, isRollback: false, replacesId: null };
+    }
 
     const write = buildWrite(data, status, { serviceId, environmentId }, context, now);
+    // Only production releases ship a hypothesis; other environments' reports name it harmlessly.
+    write.hypothesisId = context.isProduction ? hypothesisId : null;
     if (await writeDeployment(prisma, actor, write)) {
       // Checks reported before the deployment finished, or a deadline already past, decide at once.
       if (write.control.requiredChecks && (existing?.hasHealthChecks || write.control.requiredChecks.evaluateNow)) {
@@ -56,6 +63,12 @@ export async function reportDeployment(prisma: Db, actor: Actor, input: unknown,
     }
   }
   throw conflict("The deployment changed while this report was being written; send it again.");
+}
+
+async function reportedHypothesis(prisma: Db, ref: string, serviceId: string): Promise<string> {
+  const resolved = await resolveReportedHypothesis(prisma, ref, serviceId);
+  if ("error" in resolved) throw AppError.validation({ hypothesis: [resolved.error] });
+  return resolved.id;
 }
 
 function checkContext(actor: Actor, context: IngestContext, data: { service: string; environment: string }) {
@@ -130,6 +143,7 @@ function buildWrite(
       version: data.version, status, previousStatus: context.existing?.status ?? null, isProduction: context.isProduction, flag: control.flag,
     }),
     teamId: context.teamId!,
+    hypothesisId: null,
     control,
     revert: isRollback && current
       ? { id: current.id, before: { status: "SUCCEEDED" }, after: { status: "ROLLED_BACK", rolledBackBy: id } }

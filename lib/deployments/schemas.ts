@@ -3,6 +3,7 @@ import { z } from "zod";
 import { safeDay, safeInstant } from "../validation/instant";
 import { boundedInt } from "../validation/numbers";
 import { safeText, storable } from "../validation/text";
+import { ZHypothesisRef } from "../hypotheses/schemas";
 
 export const API_STATUSES = ["started", "succeeded", "failed", "rolled_back"] as const;
 export type ApiStatus = (typeof API_STATUSES)[number];
@@ -43,6 +44,8 @@ export const ZReportDeployment = z
     commits: z.array(ZCommit).max(1000, "At most 1,000 commits per deployment.").default([]),
     pipelineUrl: storable(z.url({ protocol: /^https?$/, message: "Give an http(s) URL." }).max(2000, "At most 2,000 characters.")).optional(),
     deployer: safeText().trim().max(200, "At most 200 characters.").optional(),
+    /** The outcome hypothesis this release ships (lib/hypotheses): "HYP-12" or its id; production releases are linked. */
+    hypothesis: ZHypothesisRef.describe('The outcome hypothesis the release ships: "HYP-12" or its id, of the same service. Production releases are linked to it.').optional(),
   })
   .superRefine((value, ctx) => {
     if (value.finishedAt && Date.parse(value.finishedAt) < Date.parse(value.startedAt)) {

@@ -17,6 +17,12 @@ export type Subscriber = {
   /** The event types it wants; "*" for all. */
   types: readonly EventType[] | "*";
   handle: (event: DomainEventRecord, context: EventHandlerContext) => Promise<void>;
+  /**
+   * Its handler keeps the portal's own records (a review for a major incident, a backlog item for a
+   * review's action), not a notice or a delivery: history imported or seeded before it subscribed is
+   * replayed through it instead of skipped (prisma/seed/mark-history-delivered.ts).
+   */
+  keepsRecords?: true;
 };
 
 export function wants(subscriber: Subscriber, type: string): boolean {

@@ -13,6 +13,11 @@ import { requestsWaitingFor, type RequestRow } from "../oncall/queries";
 import { upcomingShiftsOf } from "../oncall/views";
 import { listStaleRunbooks, type StaleRunbook } from "../runbooks/search-queries";
 import { onCallSummary, type OnCallSummary } from "./oncall-summary";
+import { productManagerOverview, type OverviewTeam } from "./product-manager-overview";
+import { whatNeedsYou, type Need } from "./what-needs-you";
+import { improvementActions, teamBalances, type ImprovementAction, type TeamBalance } from "../backlog/queries";
+import { hypothesesDue, type DueHypothesis } from "../hypotheses/queries";
+import { majorIncidentsAwaitingReview, reviewCompletion, reviewsDueForTeams, type ReviewCandidate, type ReviewCompletion, type ReviewDue } from "../reviews/queries";
 import { budgetPolicyOverview, flaggedServicesOfTeams, type FlaggedService, type PolicyOverview } from "../reliability/overview";
 import { listTeams, type TeamSummary } from "../teams/queries";
 import { isThinRota } from "../teams/rota";
@@ -79,16 +84,61 @@ export async function engineerHome(prisma: Db, person: PersonActor, now = new Da
 
 export type TargetCount = { target: AvailabilityTarget; count: number };
 
-export type ProductManagerHome = EngineerHome & { countsByTarget: TargetCount[]; reliability: FlaggedService[] };
+export type ProductManagerHome = EngineerHome & {
+  countsByTarget: TargetCount[];
+  reliability: FlaggedService[];
+  /** Each of their teams: services' availability, budget, time to restore and DORA; out-of-hours load. */
+  overview: OverviewTeam[];
+  balances: TeamBalance[];
+  actions: ImprovementAction[];
+  reviewsDue: ReviewDue[];
+  reviewCandidates: ReviewCandidate[];
+  reviewCompletion: ReviewCompletion;
+  hypothesesDue: DueHypothesis[];
+  needs: Need[];
+};
 
-export async function productManagerHome(prisma: Db, person: PersonActor): Promise<ProductManagerHome> {
-  const [home, reliability] = await Promise.all([engineerHome(prisma, person), flaggedServicesOfTeams(prisma, person.teamIds)]);
+export async function productManagerHome(prisma: Db, person: PersonActor, now = new Date()): Promise<ProductManagerHome> {
+  authorize(person, "backlog.read");
+  authorize(person, "reviews.read");
+  authorize(person, "hypotheses.read");
+  const teamIds = person.teamIds;
+  const [home, reliability, overview, balances, actions, reviewsDue, reviewCandidates, completion, hypotheses] = await Promise.all([
+    engineerHome(prisma, person, now),
+    flaggedServicesOfTeams(prisma, teamIds, now),
+    productManagerOverview(prisma, teamIds, now),
+    teamBalances(prisma, teamIds, now),
+    improvementActions(prisma, teamIds, now),
+    reviewsDueForTeams(prisma, teamIds, now),
+    majorIncidentsAwaitingReview(prisma, teamIds, now),
+    reviewCompletion(prisma, { teamIds, now }),
+    hypothesesDue(prisma, teamIds, now),
+  ]);
   const { services } = home;
   const countsByTarget = AVAILABILITY_TARGETS.map((target) => ({
     target,
     count: services.filter((service) => service.availabilityTarget === target).length,
   }));
-  return { ...home, countsByTarget, reliability };
+  const needs = whatNeedsYou({
+    services: overview.flatMap((team) => team.services.map((service) => ({
+      slug: service.slug, name: service.name, team: team.name,
+      burn: service.availability.burn, budgetSpent: service.availability.budgetSpent, onTarget: service.availability.period.onTarget,
+    }))),
+    reviews: reviewsDue,
+    reviewsToSchedule: reviewCandidates.filter((candidate) => candidate.kind === "major").map((candidate) => ({
+      incidentNumber: candidate.incident.number, title: candidate.incident.title, href: candidate.incident.href, major: true,
+    })),
+    balanceSignals: balances.flatMap((balance) => {
+      // The balance speaks up when reliability needs work and the plan does not already lean that way.
+      const under = balance.target === null || (balance.planned.share ?? 0) < balance.target;
+      return balance.signal && under ? [{ team: balance.team.name, href: `/teams/${balance.team.slug}/backlog`, services: balance.signal.services.map((service) => service.name) }] : [];
+    }),
+    stuckActions: actions.filter((action) => action.stuck || (action.repeatOf && action.item.status !== "DONE")).map((action) => ({
+      title: action.item.title, team: action.team.name, ageDays: Math.floor(action.ageDays), href: `/teams/${action.team.slug}/backlog#item-${action.item.number}`, repeat: Boolean(action.repeatOf),
+    })),
+    hypothesesDue: hypotheses.map((hypothesis) => ({ label: hypothesis.label, service: hypothesis.service.name, measureBy: hypothesis.measureBy, href: hypothesis.href })),
+  }, now);
+  return { ...home, countsByTarget, reliability, overview, balances, actions, reviewsDue, reviewCandidates, reviewCompletion: completion, hypothesesDue: hypotheses, needs };
 }
 
 export type RecentAuditEvent = Described<{

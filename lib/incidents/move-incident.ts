@@ -8,6 +8,7 @@ import type { DbTx } from "../db";
 import { conflict } from "../errors";
 import type { IncidentStatus } from "../generated/prisma/enums.ts";
 import { emitIncidentEvent, incidentPayload } from "./incident-events";
+import { closingRefusal } from "../reviews/closing-rule";
 import { refusal, stampsAfter, STATUS_WORDS, transitionOutcome } from "./status-transitions";
 import { addTimelineEntries, timelineActor } from "./timeline";
 
@@ -41,6 +42,12 @@ export async function moveIncident(tx: DbTx, actor: Actor, incidentId: string, t
   const outcome = transitionOutcome(current.status, to);
   if (outcome === "replay") return "replay";
   if (outcome === "invalid") throw conflict(refusal(current.status, to), { status: [refusal(current.status, to)] });
+  if (to === "CLOSED") {
+    // Closed once reviewed: a review still collecting or being drafted holds the incident open.
+    const review = await tx.postIncidentReview.findUnique({ where: { incidentId }, select: { number: true, status: true } });
+    const refused = closingRefusal(review);
+    if (refused) throw conflict(refused, { status: [refused] });
+  }
   const stamps = stampsAfter(current, to, at);
   // The window closes when service is restored (mitigated) unless a responder already set it; a
   // reopen means it is down again, so the window runs on.

@@ -55,7 +55,7 @@ const BACKLOGS: Record<string, { by: string; pm: string | null; target: number |
   ledger: {
     by: "hannah.becker@runwell.local", pm: "sofia.rossi@runwell.local", target: 20,
     items: [
-      O("TECH_DEBT", "Retire the legacy invoicing cron jobs", 8, { service: "legacy-invoicing", doing: true }),
+      O("TECH_DEBT", "Retire the legacy invoicing cron jobs", 8, { doing: true }),
       P("VAT reports per country", 8, { service: "ledger-core" }),
       O("RELIABILITY", "Idempotent posting of journal entries", 5, { service: "ledger-core" }),
       P("Export to the accounting package", 5),

@@ -79,6 +79,20 @@ describe("the demo organisation", () => {
     expect(found.filter((team) => team.chatChannel)).toHaveLength(1);
   });
 
+  it("moved Legacy Invoicing from Ledger to Accounts once, through the service edit", async () => {
+    const moves = await prisma.serviceOwnerChange.findMany({ select: { service: { select: { slug: true } }, fromTeam: { select: { slug: true } }, toTeam: { select: { slug: true } } } });
+    expect(moves).toEqual([{ service: { slug: "legacy-invoicing" }, fromTeam: { slug: "ledger" }, toTeam: { slug: "accounts" } }]);
+    expect(await prisma.auditEvent.count({ where: { action: "service.transfer" } })).toBe(1);
+  });
+
+  it("has two hypotheses on Pat Product's services, one validated with evidence and linked releases, one due", async () => {
+    const rows = await prisma.hypothesis.findMany({ orderBy: { number: "asc" }, select: { result: true, evidence: true, measureBy: true, service: { select: { slug: true } }, _count: { select: { deployments: true } } } });
+    expect(rows.map((row) => [row.service.slug, row.result])).toEqual([["basket-service", "VALIDATED"], ["checkout-api", null]]);
+    expect(rows[0]!.evidence.length).toBeGreaterThan(10);
+    expect(rows[0]!._count.deployments).toBeGreaterThan(0);
+    expect(rows[1]!.measureBy.getTime()).toBeLessThan(Date.now());
+  });
+
   it("has twelve services, each owned by one demo team, covering every target, tier and lifecycle", async () => {
     const found = await services();
     const teamIds = new Set((await teams()).map((team) => team.id));
@@ -134,8 +148,10 @@ describe("the demo organisation", () => {
     const audited = new Set(created.map((event) => `${event.entityType}:${event.entityId}`));
     const missing = expected.filter(([type, id]) => !audited.has(`${type}:${id}`));
     expect(missing).toEqual([]);
-    // A team's product manager later sets its target operational share (backlog.set-target, on the Team).
-    expect(created.filter((event) => event.action !== "backlog.set-target").every((event) => event.action.endsWith(".create"))).toBe(true);
+    // Apart from the one ownership move the demo makes through the service edit (demo-hypotheses.ts), and
+    // each team's target operational share, which its product manager sets later (backlog.set-target).
+    const later = new Set(["service.transfer", "backlog.set-target"]);
+    expect(created.filter((event) => !later.has(event.action)).every((event) => event.action.endsWith(".create"))).toBe(true);
     expect(events.every((event) => event.seq !== null)).toBe(true);
   });
 
@@ -311,5 +327,22 @@ describe("the demo organisation", () => {
       expect(accounts.signal?.services.map((service) => service.slug)).toContain("identity");
       expect(balances.filter((balance) => balance.signal).map((balance) => balance.team.slug)).toEqual(["accounts"]);
     });
+  });
+
+  it("has a review for every major incident: published with factors and actions, the newest still collecting analyses", async () => {
+    const majors = await prisma.incident.findMany({ where: { impact: "HIGH", services: { some: { service: { slug: { in: (await services()).map((service) => service.slug) } } } } }, select: { id: true, review: { select: { status: true, id: true } } } });
+    const history = majors.filter((incident) => incident.review);
+    expect(history.length).toBeGreaterThanOrEqual(1);
+    const collecting = history.filter((incident) => incident.review!.status === "COLLECTING");
+    expect(collecting).toHaveLength(1);
+    const participants = await prisma.reviewParticipant.findMany({ where: { reviewId: collecting[0]!.review!.id, analysis: { not: "" } }, select: { sharedAt: true } });
+    expect(participants.filter((p) => p.sharedAt).length).toBeGreaterThanOrEqual(1);
+    expect(participants.filter((p) => !p.sharedAt).length).toBeGreaterThanOrEqual(1);
+    for (const incident of history.filter((i) => i.review!.status === "PUBLISHED")) {
+      const review = await prisma.postIncidentReview.findUniqueOrThrow({ where: { id: incident.review!.id }, select: { publishedAt: true, dueAt: true, _count: { select: { factors: true, actions: true } } } });
+      expect(review._count.factors).toBeGreaterThan(0);
+      expect(review._count.actions).toBeGreaterThan(0);
+      expect(review.publishedAt!.getTime()).toBeLessThanOrEqual(review.dueAt.getTime());
+    }
   });
 });

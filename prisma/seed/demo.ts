@@ -8,6 +8,7 @@ import { seedDemoBacklogs } from "./demo-backlog";
 import { seedDemoChanges } from "./demo-changes";
 import { seedDemoDeployments } from "./demo-deployments";
 import { seedIncidentHistory, seedOpenIncident } from "./demo-incidents";
+import { seedDemoHypotheses } from "./demo-hypotheses";
 import { markHistoryDelivered } from "./mark-history-delivered";
 import {
   createDomain,
@@ -20,6 +21,7 @@ import {
   createTeam,
   type ServiceOverrides,
 } from "./factories";
+import { seedDemoReviews } from "./demo-reviews";
 import { seedDemoRunbooks } from "./demo-runbooks";
 import { seedDemoOnCall } from "./oncall-demo";
 import { writtenAt } from "./backdate";
@@ -245,6 +247,9 @@ export async function seedDemoOrganisation(prisma: PrismaClient, now = new Date(
   );
   // Incidents go through their use cases, each its own transaction, like responders' clicks.
   await seedIncidentHistory(prisma);
+  await seedDemoReviews(prisma);
+  // Hypotheses and the ownership move, with the incidents around it: history, delivered with the rest.
+  await seedDemoHypotheses(prisma, now);
   await markHistoryDelivered(prisma);
   await seedOpenIncident(prisma);
   await seedDemoBacklogs(prisma, now);

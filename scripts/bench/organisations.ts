@@ -70,11 +70,56 @@ export async function generateLarge(prisma: Prisma, size: LargeSize): Promise<Pe
            CASE WHEN g > 20 THEN t + interval '30 minutes' END, CASE WHEN g > 20 THEN t + interval '1 hour' END, t, CASE WHEN g > 20 THEN t + interval '30 minutes' END, now()
       FROM generate_series(1, ${INCIDENTS}) g, LATERAL (SELECT now() - (g * interval '26 minutes') AS t) at`);
   await prisma.$executeRawUnsafe(`INSERT INTO "IncidentService" ("incidentId", "serviceId") SELECT 'bi' || g, 'bs' || (1 + g % ${SERVICES}) FROM generate_series(1, ${INCIDENTS}) g`);
+  const person = async (role: Role, teams: number) => (await createPerson(prisma, { role, teams: Array.from({ length: teams }, (_, i) => ({ teamId: `bt${i + 1}` })) })).id;
+  // The product manager looks after ten teams (issue 16's home budget is for that); the engineer is in one.
+  const people = { ENGINEER: await person("ENGINEER", 1), PRODUCT_MANAGER: await person("PRODUCT_MANAGER", 10), CHANGE_MANAGER: await person("CHANGE_MANAGER", 0), ADMIN: await person("ADMIN", 0) };
+  await generateLearning(prisma, SERVICES, INCIDENTS, people.PRODUCT_MANAGER);
   await prisma.$executeRawUnsafe(`VACUUM (ANALYZE)`);
-  const person = async (role: Role, inTeam: boolean) => (await createPerson(prisma, { role, ...(inTeam ? { teams: [{ teamId: "bt1" }] } : {}) })).id;
-  return { ENGINEER: await person("ENGINEER", true), PRODUCT_MANAGER: await person("PRODUCT_MANAGER", true), CHANGE_MANAGER: await person("CHANGE_MANAGER", false), ADMIN: await person("ADMIN", false) };
+  return people;
 }
 
+
+/**
+ * Issue 16's learning and balance at scale: a published review for every major incident (one in ten),
+ * the newest fifty still in progress, two actions each; a backlog per team (2,000 items in the first
+ * team, whose backlog page is measured; 60 in each other), each team aiming at 25% operational work;
+ * an outcome hypothesis for one service in five.
+ */
+async function generateLearning(prisma: Prisma, SERVICES: number, INCIDENTS: number, productManagerId: string) {
+  const { generateNKeysBetween } = await import("fractional-indexing");
+  await prisma.$executeRawUnsafe(`UPDATE "Team" SET "targetOperationalShare" = 25`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "PostIncidentReview" (id, "incidentId", "serviceId", "teamId", title, status, "dueAt", "scheduledAt", summary, learnings, tags, "publishedAt", "updatedAt")
+    SELECT 'br' || g, i.id, i."serviceId", i."teamId", 'Review of ' || i.title,
+           (CASE WHEN g <= 500 THEN 'DRAFTING' ELSE 'PUBLISHED' END)::"ReviewStatus",
+           i."triggeredAt" + interval '14 days', i."triggeredAt" + interval '1 hour',
+           'Errors rose above the alert threshold after a ' || (ARRAY['configuration change', 'dependency timeout', 'capacity shortfall', 'certificate expiry'])[1 + g % 4] || '; the team restored service by rolling back.',
+           'Alert earlier on ' || (ARRAY['saturation', 'latency', 'error budget burn', 'queue depth'])[1 + g % 4] || '; rehearse the rollback.',
+           ARRAY[(ARRAY['alerting', 'capacity', 'deployment', 'dependency'])[1 + g % 4]],
+           CASE WHEN g > 500 THEN i."triggeredAt" + interval '5 days' END, now()
+      FROM generate_series(10, ${INCIDENTS}, 10) g JOIN "Incident" i ON i.id = 'bi' || g`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "ReviewAction" (id, "reviewId", title, "updatedAt")
+    SELECT 'bra' || r.id || '-' || a, r.id, (ARRAY['Add an alert on saturation', 'Rehearse the rollback', 'Raise the connection pool limit', 'Renew certificates automatically'])[1 + (a + length(r.id)) % 4], now()
+      FROM "PostIncidentReview" r, generate_series(1, 2) a WHERE r.status = 'PUBLISHED'`);
+  const teams = Array.from({ length: 100 }, (_, t) => ({ id: `bt${t + 1}`, items: t === 0 ? 2_000 : 60 }));
+  const rows = teams.flatMap((team) => generateNKeysBetween(null, null, team.items).map((rank, index) => ({ team: team.id, rank, index })));
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "BacklogItem" (id, "teamId", type, subtype, title, estimate, status, rank, "doneAt", "updatedAt")
+    SELECT 'bb' || r.team || '-' || r.index, r.team,
+           (CASE WHEN r.index % 4 = 0 THEN 'OPERATIONAL' ELSE 'PRODUCT' END)::"BacklogItemType",
+           (CASE WHEN r.index % 4 = 0 THEN (ARRAY['RELIABILITY', 'LIBRARY_UPGRADE', 'TECH_DEBT', 'TOIL'])[1 + (r.index / 4) % 4] END)::"OperationalSubtype",
+           (CASE WHEN r.index % 4 = 0 THEN 'Operational work ' ELSE 'Feature ' END) || r.index || ' for the team''s services',
+           1 + r.index % 8,
+           (CASE WHEN r.index % 3 = 0 THEN 'DONE' WHEN r.index % 7 = 0 THEN 'DOING' ELSE 'TODO' END)::"BacklogItemStatus",
+           r.rank, CASE WHEN r.index % 3 = 0 THEN now() - (r.index % 84) * interval '1 day' END, now()
+      FROM json_to_recordset($1::json) AS r(team text, rank text, index int)`, JSON.stringify(rows));
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Hypothesis" (id, "serviceId", capability, outcome, metric, amount, "measureBy", "ownerId", "updatedAt")
+    SELECT 'bh' || s, 'bs' || s, 'faster search suggestions', 'more searches ending in a basket', 'search-to-basket rate', '2 percentage points',
+           now() + ((s % 60) - 30) * interval '1 day', '${productManagerId}', now()
+      FROM generate_series(5, ${SERVICES}, 5) s`);
+}
 
 export type Organisation = "demo" | "large";
 export type OrganisationRun = { org: Organisation; label: string; url: string; prisma: Prisma; people: PeopleByRole };

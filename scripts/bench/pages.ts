@@ -32,7 +32,7 @@ async function pagesOf(prisma: Prisma): Promise<[string, Role][]> {
     ["/oncall", "ENGINEER"], ["/oncall/me", "ENGINEER"], ["/oncall/report", "PRODUCT_MANAGER"],
     ["/deployments", "CHANGE_MANAGER"], ["/deployments/metrics", "PRODUCT_MANAGER"], ["/deployments/environments", "ENGINEER"],
     ["/changes", "CHANGE_MANAGER"], ["/changes/calendar", "CHANGE_MANAGER"], ["/changes/cab", "CHANGE_MANAGER"], ["/changes/flags", "CHANGE_MANAGER"], ["/changes/patterns", "CHANGE_MANAGER"],
-    ["/audit", "CHANGE_MANAGER"], ["/notifications", "CHANGE_MANAGER"], ["/jobs", "ADMIN"], ["/webhooks", "ADMIN"],
+    ["/audit", "CHANGE_MANAGER"], ["/notifications", "CHANGE_MANAGER"], ["/jobs", "ADMIN"], ["/webhooks", "ADMIN"], ["/signals", "CHANGE_MANAGER"],
   ];
   if (service) pages.push([`/services/${service.slug}`, "ENGINEER"]);
   if (team) pages.push([`/teams/${team.slug}`, "ENGINEER"]);

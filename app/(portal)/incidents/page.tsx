@@ -43,7 +43,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Incidents"
         description="Raised by people and by the alerting tools teams already run; the responding team is paged from its rota."
-        actions={can(person, "incidents.declare") ? <ButtonLink variant="primary" href="/incidents/new">Declare an incident</ButtonLink> : null}
+        actions={
+          <>
+            <ButtonLink href="/reviews">Reviews and learning library</ButtonLink>
+            {can(person, "incidents.declare") ? <ButtonLink variant="primary" href="/incidents/new">Declare an incident</ButtonLink> : null}
+          </>
+        }
       />
       <IncidentFilterForm filters={filters} teams={teams} />
       {split && !olderThan ? (

@@ -9,6 +9,7 @@ import { IncidentResponseForms, IncidentUpdateForm } from "@/components/incident
 import { IncidentStatusActions } from "@/components/incidents/incident-status-actions";
 import { IncidentSuspects } from "@/components/incidents/incident-suspects";
 import { IncidentTimeline } from "@/components/incidents/incident-timeline";
+import { IncidentReviewCard } from "@/components/reviews/incident-review-card";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,11 +22,13 @@ import { backlogItemsOfIncident } from "@/lib/backlog/queries";
 import { db } from "@/lib/db";
 import { getIncident, rolePickerPeople } from "@/lib/incidents/queries";
 import { isOpen } from "@/lib/incidents/status-transitions";
+import { reviewOfIncident } from "@/lib/reviews/queries";
 import { organisationMoneyUnit } from "@/lib/settings/queries";
 import { safeId } from "@/lib/validation/text";
 import {
   addIncidentUpdateAction, assignRoleAction, changeIncidentStatusAction, confirmCauseAction, editWindowAction, reassignIncidentAction, reviseImpactAction,
 } from "../actions";
+import { scheduleReviewAction } from "../../reviews/actions";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -34,7 +37,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   requirePermission(person, "incidents.read");
   const { id } = await params;
   if (!safeId().safeParse(id).success) notFound();
-  const [incident, history, unit] = await Promise.all([getIncident(db(), id), listEntityHistory(db(), "Incident", id, 50), organisationMoneyUnit(db())]);
+  const [incident, history, unit, review] = await Promise.all([getIncident(db(), id), listEntityHistory(db(), "Incident", id, 50), organisationMoneyUnit(db()), reviewOfIncident(db(), id)]);
   if (!incident) notFound();
   const isResponder = incident.pages.some((page) => page.person?.id === person.id) || incident.roles.some((role) => role.person.id === person.id);
   const mayRespond = can(person, "incidents.respond", { teamId: incident.team.id, isResponder });
@@ -90,6 +93,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </div>
         <div className="space-y-6">
           <IncidentFacts incident={incident} unit={unit} now={now} />
+          <IncidentReviewCard review={review} major={incident.impact === "HIGH"}
+            schedule={!review && can(person, "reviews.schedule", { teamId: incident.service.teamId }) ? scheduleReviewAction.bind(null, incident.id) : null} />
           <IncidentBacklogItems items={backlogItems} />
           <IncidentPeople incident={incident} people={people} assignRole={mayRespond ? assignRoleAction.bind(null, incident.id) : null} />
           {mayRespond && incident.status !== "CLOSED" ? (

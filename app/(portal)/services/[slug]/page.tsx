@@ -26,6 +26,10 @@ import { getOnCallNow } from "@/lib/oncall/get-oncall-now";
 import { openIncidentsOf } from "@/lib/incidents/queries";
 import { ServiceAvailabilityCard } from "@/components/reliability/service-availability-card";
 import { budgetPolicyState, serviceAvailabilityView } from "@/lib/reliability/queries";
+import { ServiceReviewsCard } from "@/components/reviews/incident-review-card";
+import { reviewsOfService } from "@/lib/reviews/queries";
+import { ServiceHypothesesCard } from "@/components/hypotheses/service-hypotheses-card";
+import { hypothesesOfService } from "@/lib/hypotheses/queries";
 import { recordBudgetExceptionAction } from "./budget-actions";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -38,7 +42,7 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const service = await getServiceBySlug(db(), slug);
   if (!service) notFound();
-  const [history, runbooks, deployed, [oncall], unit, incidents, availability, policy] = await Promise.all([
+  const [history, runbooks, deployed, [oncall], unit, incidents, availability, policy, reviews, hypotheses] = await Promise.all([
     listEntityHistory(db(), "Service", service.id),
     listServiceRunbooks(db(), service.id),
     environmentMatrix(db(), { service: service.slug }),
@@ -47,6 +51,8 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
     openIncidentsOf(db(), [service.id], 10),
     serviceAvailabilityView(db(), service.slug),
     budgetPolicyState(db(), service.id),
+    reviewsOfService(db(), service.id),
+    hypothesesOfService(db(), service),
   ]);
   return (
     <>
@@ -82,6 +88,9 @@ export default async function ServicePage({ params }: { params: Promise<{ slug: 
           <ServiceRunbooksCard serviceSlug={service.slug} runbooks={runbooks}
             mayCreate={!service.archived && can(person, "runbooks.edit", { teamId: service.team.id })} />
           <ServiceDeploymentsCard slug={service.slug} matrix={deployed} />
+          <ServiceReviewsCard reviews={reviews} serviceSlug={service.slug} />
+          <ServiceHypothesesCard slug={service.slug} hypotheses={hypotheses}
+            mayWrite={!service.archived && can(person, "hypotheses.manage", { teamId: service.team.id, serviceId: service.id })} />
           <EntityHistoryCard events={history} title="Change history" />
         </div>
         <div className="space-y-6">
