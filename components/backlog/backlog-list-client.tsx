@@ -10,9 +10,10 @@ import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, v
 import { CSS } from "@dnd-kit/utilities";
 import { ArrowDown, ArrowDownToLine, ArrowUp, ArrowUpToLine, GripVertical } from "lucide-react";
 import Link from "next/link";
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { FormState } from "@/lib/forms/initial-form-state";
+import { ItemTags, type ItemTag } from "./item-badges";
 import { itemKind, STATUS_LABEL } from "./words";
 
 export type ListItem = {
@@ -24,8 +25,8 @@ export type ListItem = {
   status: string;
   estimate: number | null;
   href: string;
-  /** Badges and details rendered on the server (owner, service, flags). */
-  extra?: ReactNode;
+  /** Owner, due date, links and an improvement action's flags, as words (item-badges.tsx). */
+  tags: ItemTag[];
 };
 
 type Place = { to: "top" } | { to: "bottom" } | { to: "after"; targetId: string } | { to: "before"; targetId: string };
@@ -36,6 +37,8 @@ type Props = {
   reorder: (input: { itemId: string } & Place) => Promise<FormState>;
   move: (input: { itemId: string; status: string }) => Promise<FormState>;
   label: string;
+  /** False when the list shows only the first part of the backlog (the bottom is further down). */
+  complete?: boolean;
 };
 
 const name = (items: ListItem[], id: unknown) => {
@@ -43,7 +46,7 @@ const name = (items: ListItem[], id: unknown) => {
   return item ? `BL-${item.number} ${item.title}` : "the item";
 };
 
-export function BacklogListClient({ items: initial, editable, reorder, move, label }: Props) {
+export function BacklogListClient({ items: initial, editable, reorder, move, label, complete = true }: Props) {
   const [items, setItems] = useState(initial);
   const [seen, setSeen] = useState(initial);
   const [message, setMessage] = useState("");
@@ -78,12 +81,16 @@ export function BacklogListClient({ items: initial, editable, reorder, move, lab
     });
   }
 
-  /** Moves item `from` to index `to` and tells the server its new neighbour. */
-  function moveTo(from: number, to: number) {
-    if (from === to || to < 0 || to >= items.length) return;
+  /**
+   * Moves item `from` to index `to` and tells the server its new neighbour. The list may show only the
+   * first part of the backlog: a move within it names the item it now follows; only the explicit
+   * "to the bottom" button sends it below every item, shown or not.
+   */
+  function moveTo(from: number, to: number, end?: "bottom") {
+    if ((from === to && end !== "bottom") || to < 0 || to >= items.length) return;
     const next = arrayMove(items, from, to);
     const item = next[to]!;
-    const place: Place = to === 0 ? { to: "top" } : to === next.length - 1 ? { to: "bottom" } : { to: "after", targetId: next[to - 1]!.id };
+    const place: Place = end === "bottom" ? { to: "bottom" } : to === 0 ? { to: "top" } : { to: "after", targetId: next[to - 1]!.id };
     send(next, item.id, place);
   }
 
@@ -107,7 +114,7 @@ export function BacklogListClient({ items: initial, editable, reorder, move, lab
         <SortableContext items={items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
           <ol aria-label={label} className="divide-y divide-line" aria-busy={pending}>
             {items.map((item, index) => (
-              <Row key={item.id} item={item} index={index} count={items.length} editable={editable} onMove={moveTo} onStatus={changeStatus} />
+              <Row key={item.id} item={item} index={index} count={items.length} complete={complete} editable={editable} onMove={moveTo} onStatus={changeStatus} />
             ))}
           </ol>
         </SortableContext>
@@ -118,7 +125,7 @@ export function BacklogListClient({ items: initial, editable, reorder, move, lab
 
 const iconButton = "inline-flex size-8 items-center justify-center rounded-md text-fg-muted hover:bg-surface-muted hover:text-fg disabled:opacity-30 focus-visible:outline-2 focus-visible:outline-offset-2";
 
-function Row({ item, index, count, editable, onMove, onStatus }: { item: ListItem; index: number; count: number; editable: boolean; onMove: (from: number, to: number) => void; onStatus: (id: string, status: string) => void }) {
+function Row({ item, index, count, complete, editable, onMove, onStatus }: { item: ListItem; index: number; count: number; complete: boolean; editable: boolean; onMove: (from: number, to: number, end?: "bottom") => void; onStatus: (id: string, status: string) => void }) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !editable });
   const style = { transform: CSS.Transform.toString(transform), transition };
   const label = `BL-${item.number} ${item.title}`;
@@ -138,7 +145,7 @@ function Row({ item, index, count, editable, onMove, onStatus }: { item: ListIte
         <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs">
           <Badge tone={item.type === "OPERATIONAL" ? "info" : "neutral"}>{itemKind(item)}</Badge>
           <Badge tone="neutral">{item.estimate === null ? "Not estimated" : `${item.estimate} pt`}</Badge>
-          {item.extra}
+          <ItemTags tags={item.tags} />
         </div>
       </div>
       {editable ? (
@@ -150,7 +157,7 @@ function Row({ item, index, count, editable, onMove, onStatus }: { item: ListIte
           <button type="button" className={iconButton} disabled={index === 0} onClick={() => onMove(index, 0)} aria-label={`Move ${label} to the top`}><ArrowUpToLine aria-hidden="true" className="size-4" /></button>
           <button type="button" className={iconButton} disabled={index === 0} onClick={() => onMove(index, index - 1)} aria-label={`Move ${label} up`}><ArrowUp aria-hidden="true" className="size-4" /></button>
           <button type="button" className={iconButton} disabled={index === count - 1} onClick={() => onMove(index, index + 1)} aria-label={`Move ${label} down`}><ArrowDown aria-hidden="true" className="size-4" /></button>
-          <button type="button" className={iconButton} disabled={index === count - 1} onClick={() => onMove(index, count - 1)} aria-label={`Move ${label} to the bottom`}><ArrowDownToLine aria-hidden="true" className="size-4" /></button>
+          <button type="button" className={iconButton} disabled={complete && index === count - 1} onClick={() => onMove(index, count - 1, "bottom")} aria-label={`Move ${label} to the bottom`}><ArrowDownToLine aria-hidden="true" className="size-4" /></button>
         </div>
       ) : (
         <Badge tone="neutral">{STATUS_LABEL[item.status]}</Badge>

@@ -19,6 +19,8 @@ export const ITEM_LABELS = {
 export type ItemDefaults = {
   title?: string; type?: string; subtype?: string | null; estimate?: number | null; ownerId?: string | null; dueOn?: string | null;
   labels?: string[]; serviceId?: string | null; incidentNumber?: number | null; description?: string;
+  /** Links the form does not show; an edit keeps them. */
+  deploymentId?: string | null; hypothesisId?: string | null;
 };
 
 type Props = {
@@ -35,6 +37,8 @@ export function ItemForm({ action, members, services, defaults = {}, submitLabel
     <ActionForm action={action} submitLabel={submitLabel} labels={ITEM_LABELS} className="grid gap-4 sm:grid-cols-2">
       {(errors) => (
         <>
+          {defaults.deploymentId ? <input type="hidden" name="deploymentId" value={defaults.deploymentId} /> : null}
+          {defaults.hypothesisId ? <input type="hidden" name="hypothesisId" value={defaults.hypothesisId} /> : null}
           <Field id="title" label={ITEM_LABELS.title} errors={errors.title} required className="sm:col-span-2">
             {(control) => <Input {...control} name="title" maxLength={200} autoComplete="off" defaultValue={defaults.title} />}
           </Field>

@@ -14,7 +14,7 @@ const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next/server/
 
 // Actions whose whole effect needs no input: with a session they would simply do their job.
 const RUNS_WITHOUT_INPUT = new Set(["markAllReadAction"]);
-const SEGMENTS: Record<string, string> = { "[slug]": "checkout", "[service]": "checkout-api", "[runbook]": "checkout-latency-high", "[id]": "x" };
+const SEGMENTS: Record<string, string> = { "[slug]": "checkout", "[service]": "checkout-api", "[runbook]": "checkout-latency-high", "[id]": "x", "[number]": "1" };
 
 /** A page that serves the action: the action id is resolved against that page's worker. */
 function pageFor(entry: ManifestEntry): string {

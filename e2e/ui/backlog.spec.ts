@@ -1,7 +1,7 @@
 // The team backlog: a member adds items through the form (a hostile one is refused with field errors),
 // reorders with the keyboard (the move buttons, and dnd-kit's keyboard drag), and the planned share
-// moves; a CSV with a bad row imports nothing through the real upload form; the product manager sets
-// the target share.
+// moves; a CSV with a bad row imports nothing through the real upload form; the export neutralises
+// formulas; the product manager sets the target share.
 import type { Page } from "@playwright/test";
 import { authFile, expect, field, test } from "../fixtures";
 
@@ -98,6 +98,18 @@ test.describe("a team member", () => {
     await upload.getByRole("button", { name: "Import" }).click();
     await expect(upload.getByRole("status")).toContainText("Imported 1 item(s)");
     await expect(row(page, `E2E upgrade ${stamp}`)).toBeVisible();
+  });
+
+  test("exports the backlog as CSV with formulas neutralised", async ({ page }) => {
+    const title = `=HYPERLINK("x") E2E ${Date.now().toString(36)}`;
+    await page.goto(BACKLOG);
+    await addItem(page, { title, type: "Product work", estimate: "1" });
+    const answer = await page.request.get(`${BACKLOG}/export`);
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()["content-type"]).toContain("text/csv");
+    const csv = await answer.text();
+    expect(csv.startsWith("key,title,type,subtype,status,estimate,labels,owner,due,description\r\n")).toBe(true);
+    expect(csv).toContain(`"'${title.replace(/"/g, '""')}"`);
   });
 
   test("cannot set the target share", async ({ page }) => {

@@ -126,6 +126,16 @@ describe("items", () => {
   });
 });
 
+describe("editing an item that came from elsewhere", () => {
+  it("keeps an owner from another team (a review action's) but does not let one be chosen", async () => {
+    const item = await db().backlogItem.create({ data: { teamId: team.id, type: "OPERATIONAL", subtype: "INCIDENT_ACTION", title: "Action owned elsewhere", rank: "Zz", source: "REVIEW_ACTION", ownerId: outsider.id }, select: { id: true } });
+    await editBacklogItem(db(), actorFor(member), { itemId: item.id, title: "Action owned elsewhere", type: "OPERATIONAL", subtype: "INCIDENT_ACTION", estimate: "2", ownerId: outsider.id });
+    expect((await db().backlogItem.findUniqueOrThrow({ where: { id: item.id }, select: { ownerId: true, estimate: true } }))).toEqual({ ownerId: outsider.id, estimate: 2 });
+    const another = await createPerson(db(), { teams: [{ teamId: otherTeam.id }] });
+    expect((await rejection(editBacklogItem(db(), actorFor(member), { itemId: item.id, title: "Action owned elsewhere", type: "OPERATIONAL", subtype: "INCIDENT_ACTION", ownerId: another.id }))).fieldErrors).toHaveProperty("ownerId");
+  });
+});
+
 describe("one priority order", () => {
   let t: { id: string; slug: string; name: string };
   const ids: Record<string, string> = {};

@@ -14,7 +14,7 @@ export async function editBacklogItem(prisma: Db, actor: Actor, input: unknown):
   const data = parseInput(ZEditItem, input);
   await prisma.$transaction(async (tx) => {
     const item = await itemForBacklogEdit(tx, actor, data.itemId);
-    const links = await resolveLinks(tx, item.teamId, data);
+    const links = await resolveLinks(tx, item.teamId, data, item);
     const next = {
       title: data.title, description: data.description, type: data.type, subtype: data.subtype ?? null, estimate: data.estimate ?? null,
       labels: data.labels ?? [], dueAt: dueAtOf(data.dueOn), ...links,

@@ -7,16 +7,17 @@ import { AppError, type FieldErrors } from "../errors";
 export type LinkInput = { ownerId?: string; serviceId?: string; incidentNumber?: number; deploymentId?: string; hypothesisId?: string };
 export type Links = { ownerId: string | null; serviceId: string | null; incidentId: string | null; deploymentId: string | null; hypothesisId: string | null };
 
-export async function resolveLinks(tx: DbTx, teamId: string, input: LinkInput): Promise<Links> {
+/** `current`: an edited item's links as they are; an owner it already has stays allowed (a review action's owner may sit in another team). */
+export async function resolveLinks(tx: DbTx, teamId: string, input: LinkInput, current?: { ownerId: string | null }): Promise<Links> {
   const errors: FieldErrors = {};
   const [member, service, incident, deployment, hypothesis] = await Promise.all([
-    input.ownerId ? tx.teamMembership.findFirst({ where: { teamId, personId: input.ownerId }, select: { personId: true } }) : null,
+    input.ownerId && input.ownerId !== current?.ownerId ? tx.teamMembership.findFirst({ where: { teamId, personId: input.ownerId }, select: { personId: true } }) : null,
     input.serviceId ? tx.service.findFirst({ where: { id: input.serviceId, teamId }, select: { id: true } }) : null,
     input.incidentNumber ? tx.incident.findUnique({ where: { number: input.incidentNumber }, select: { id: true } }) : null,
     input.deploymentId ? tx.deployment.findFirst({ where: { id: input.deploymentId, service: { teamId } }, select: { id: true } }) : null,
     input.hypothesisId ? tx.hypothesis.findFirst({ where: { id: input.hypothesisId, service: { teamId } }, select: { id: true } }) : null,
   ]);
-  if (input.ownerId && !member) errors.ownerId = ["The owner is one of the team's members."];
+  if (input.ownerId && input.ownerId !== current?.ownerId && !member) errors.ownerId = ["The owner is one of the team's members."];
   if (input.serviceId && !service) errors.serviceId = ["Choose one of the team's own services."];
   if (input.incidentNumber && !incident) errors.incidentNumber = [`There is no incident INC-${input.incidentNumber}.`];
   if (input.deploymentId && !deployment) errors.deploymentId = ["Choose a deployment of one of the team's services."];

@@ -1,5 +1,6 @@
 // Reads of the backlog: a team's backlog page (items in priority order, the balance, the signal, the
 // improvement actions) and, for the product manager's home, the balance and actions of many teams.
+import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { authorize } from "../authz/can";
 import type { DbTx } from "../db";
@@ -65,12 +66,32 @@ export type TeamBalance = {
 
 type BalanceRow = { teamId: string; type: "PRODUCT" | "OPERATIONAL"; status: "TODO" | "DOING" | "DONE"; estimate: number | null; doneAt: Date | null };
 
-/** Open items, and items done in the chart's weeks: the only rows the balance reads (4 small columns). */
+const ZBalanceAggregate = z.object({
+  teamId: z.string(), type: z.enum(["PRODUCT", "OPERATIONAL"]), status: z.enum(["TODO", "DOING", "DONE"]),
+  week: z.date().nullable(), points: z.coerce.number().int(), unestimated: z.coerce.number().int(),
+});
+
+/**
+ * The balance's inputs, summed in the database: per team, type, status and (for done work) ISO week
+ * in UTC, the points and the number of unestimated items. Each sum comes back as the items the pure
+ * rules read (one item carrying the points, one per unestimated item), so balance.ts stays the one
+ * place the arithmetic lives, and a backlog of 2,000 items is a few dozen rows.
+ */
 async function balanceRows(tx: DbTx, teamIds: readonly string[], now: Date): Promise<BalanceRow[]> {
   const since = new Date(isoWeekStart(now).getTime() - (DONE_WEEKS - 1) * 7 * DAY);
-  return tx.backlogItem.findMany({
-    where: { teamId: { in: [...teamIds] }, OR: [{ status: { in: ["TODO", "DOING"] } }, { status: "DONE", doneAt: { gte: since } }] },
-    select: { teamId: true, type: true, status: true, estimate: true, doneAt: true },
+  const rows = await tx.$queryRaw<unknown[]>`
+    SELECT "teamId", type::text AS type, status::text AS status,
+           CASE WHEN status = 'DONE' THEN date_trunc('week', "doneAt") END AS week,
+           coalesce(sum(estimate), 0)::int AS points, count(*) FILTER (WHERE estimate IS NULL)::int AS unestimated
+      FROM "BacklogItem"
+     WHERE "teamId" = ANY(${[...teamIds]}::text[])
+       AND (status IN ('TODO', 'DOING') OR (status = 'DONE' AND "doneAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')))
+     GROUP BY 1, 2, 3, 4`;
+  return rows.flatMap((raw) => {
+    const row = ZBalanceAggregate.parse(raw);
+    const doneAt = row.week ? new Date(row.week.getTime()) : null;
+    const base = { teamId: row.teamId, type: row.type, status: row.status, doneAt };
+    return [{ ...base, estimate: row.points }, ...Array.from({ length: row.unestimated }, () => ({ ...base, estimate: null }))];
   });
 }
 
@@ -137,7 +158,9 @@ export async function improvementActions(tx: DbTx, teamIds: readonly string[], n
 
 export type TeamBacklog = {
   team: { id: string; slug: string; name: string; targetOperationalShare: number | null };
+  /** The first `limit` open items in priority order (positions 1..), or every open improvement action. */
   open: BacklogItemView[];
+  openCount: number;
   done: BacklogItemView[];
   /** Open operational items that address the signal: linked to a flagged service, or reliability / incident actions. */
   addressing: BacklogItemView[];
@@ -147,25 +170,43 @@ export type TeamBacklog = {
 };
 
 export const DONE_SHOWN = 50;
+/** Open items the page lists at first; "show all" lists up to OPEN_SHOWN_MAX. */
+export const OPEN_SHOWN = 100;
+export const OPEN_SHOWN_MAX = 5_000;
+const ADDRESSING_SHOWN = 20;
+const OPEN = { status: { in: ["TODO", "DOING"] } } satisfies Prisma.BacklogItemWhereInput;
 
-/** A team's backlog as its page shows it: every open item in priority order, the latest done ones. */
-export async function teamBacklog(tx: DbTx, actor: Actor, slug: string, now = new Date()): Promise<TeamBacklog | null> {
+/** A team's backlog as its page shows it: its open items in priority order, the latest done ones, the balance. */
+export async function teamBacklog(
+  tx: DbTx, actor: Actor, slug: string, now = new Date(), options: { limit?: number; actionsOnly?: boolean } = {},
+): Promise<TeamBacklog | null> {
   authorize(actor, "backlog.read");
   const team = await tx.team.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, targetOperationalShare: true } });
   if (!team) return null;
-  const [openRows, doneRows, [balance], members, services] = await Promise.all([
-    tx.backlogItem.findMany({ where: { teamId: team.id, status: { in: ["TODO", "DOING"] } }, orderBy: { rank: "asc" }, select: ITEM_SELECT }),
+  const limit = Math.min(options.limit ?? OPEN_SHOWN, OPEN_SHOWN_MAX);
+  const [openRows, openCount, doneRows, [balance], members, services] = await Promise.all([
+    tx.backlogItem.findMany({ where: { teamId: team.id, ...OPEN, ...(options.actionsOnly ? { source: "REVIEW_ACTION" } : {}) }, orderBy: { rank: "asc" }, take: limit, select: ITEM_SELECT }),
+    tx.backlogItem.count({ where: { teamId: team.id, ...OPEN } }),
     tx.backlogItem.findMany({ where: { teamId: team.id, status: "DONE" }, orderBy: [{ doneAt: "desc" }, { id: "asc" }], take: DONE_SHOWN, select: ITEM_SELECT }),
     teamBalances(tx, [team.id], now),
     tx.person.findMany({ where: { memberships: { some: { teamId: team.id } }, deactivatedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     tx.service.findMany({ where: { teamId: team.id, archivedAt: null }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  const open = openRows.map((row, index) => toView(row, index + 1, now));
-  const flaggedSlugs = new Set(balance!.signal?.services.map((s) => s.slug) ?? []);
+  const flagged = balance!.signal?.services.map((s) => s.slug) ?? [];
   const addressing = balance!.signal
-    ? open.filter((item) => item.type === "OPERATIONAL" && ((item.service && flaggedSlugs.has(item.service.slug)) || item.subtype === "RELIABILITY" || item.subtype === "INCIDENT_ACTION"))
+    ? await tx.backlogItem.findMany({
+        where: { teamId: team.id, ...OPEN, type: "OPERATIONAL", OR: [{ service: { slug: { in: flagged } } }, { subtype: { in: ["RELIABILITY", "INCIDENT_ACTION"] } }] },
+        orderBy: { rank: "asc" }, take: ADDRESSING_SHOWN, select: ITEM_SELECT,
+      })
     : [];
-  return { team, open, done: doneRows.map((row) => toView(row, 0, now)), addressing, balance: balance!, members, services };
+  return {
+    team,
+    open: openRows.map((row, index) => toView(row, index + 1, now)),
+    openCount,
+    done: doneRows.map((row) => toView(row, 0, now)),
+    addressing: addressing.map((row) => toView(row, 0, now)),
+    balance: balance!, members, services,
+  };
 }
 
 /** The item linked to an incident (its LOW-impact follow-up or review actions), for the incident page. */

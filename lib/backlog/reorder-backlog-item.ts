@@ -1,39 +1,29 @@
 // One priority order per team: moving an item rewrites that one row. The caller names where it goes
 // (top, bottom, after or before another item); the new rank is a key between the neighbours' ranks
-// read here, under the backlog's lock, so two reorders at once never compute the same key.
+// read here, under the backlog's lock, so two reorders at once never compute the same key. The item's
+// current rank and both neighbours come from one query (rank-neighbours.ts) on the (teamId, rank) index.
 import type { Actor } from "../auth/actor";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { requestSeal } from "../audit/seal-audit-events";
-import type { Db, DbTx } from "../db";
+import { requestSealInBackground } from "../audit/seal-audit-events";
+import type { Db } from "../db";
 import { AppError, parseInput } from "../errors";
 import { itemForBacklogEdit, lockBacklog } from "./backlog-access";
 import { generateKeyBetween } from "./ranks";
+import { rankNeighbours } from "./rank-neighbours";
 import { ZReorderItem } from "./schemas";
 
-type Neighbours = { prev: { id: string; number: number; title: string; rank: string } | null; next: { id: string; number: number; title: string; rank: string } | null };
-const NEIGHBOUR = { id: true, number: true, title: true, rank: true } as const;
-
-async function neighbours(tx: DbTx, teamId: string, itemId: string, place: { to: "top" } | { to: "bottom" } | { to: "after"; targetId: string } | { to: "before"; targetId: string }): Promise<Neighbours> {
-  const others = { teamId, id: { not: itemId } };
-  if (place.to === "top") return { prev: null, next: await tx.backlogItem.findFirst({ where: others, orderBy: { rank: "asc" }, select: NEIGHBOUR }) };
-  if (place.to === "bottom") return { prev: await tx.backlogItem.findFirst({ where: others, orderBy: { rank: "desc" }, select: NEIGHBOUR }), next: null };
-  if (place.targetId === itemId) throw AppError.validation({ targetId: ["An item cannot move next to itself."] });
-  const target = await tx.backlogItem.findFirst({ where: { id: place.targetId, teamId }, select: NEIGHBOUR });
-  if (!target) throw AppError.validation({ targetId: ["That item is not in this backlog (any more): reload the page."] });
-  if (place.to === "after") {
-    return { prev: target, next: await tx.backlogItem.findFirst({ where: { ...others, rank: { gt: target.rank } }, orderBy: { rank: "asc" }, select: NEIGHBOUR }) };
-  }
-  return { prev: await tx.backlogItem.findFirst({ where: { ...others, rank: { lt: target.rank } }, orderBy: { rank: "desc" }, select: NEIGHBOUR }), next: target };
-}
+const named = (item: { number: number; title: string } | null) => (item ? `BL-${item.number} '${item.title}'` : null);
 
 export async function reorderBacklogItem(prisma: Db, actor: Actor, input: unknown): Promise<{ rank: string; moved: boolean }> {
   const data = parseInput(ZReorderItem, input);
+  if ((data.to === "after" || data.to === "before") && data.targetId === data.itemId) throw AppError.validation({ targetId: ["An item cannot move next to itself."] });
   const moved = await prisma.$transaction(async (tx) => {
     const item = await itemForBacklogEdit(tx, actor, data.itemId);
     await lockBacklog(tx, item.teamId);
-    // Read again under the lock: a reorder that committed while we waited may have moved it.
-    const { rank: current } = await tx.backlogItem.findUniqueOrThrow({ where: { id: item.id }, select: { rank: true } });
-    const { prev, next } = await neighbours(tx, item.teamId, item.id, data);
+    // Read under the lock: a reorder that committed while we waited may have moved it or its neighbours.
+    const place = await rankNeighbours(tx, item.teamId, item.id, data);
+    if (!place) throw AppError.validation({ targetId: ["That item is not in this backlog (any more): reload the page."] });
+    const { current, prev, next } = place;
     // Already in that place (the neighbours are adjacent): nothing to write, nothing to audit.
     if ((prev === null || prev.rank < current) && (next === null || current < next.rank)) return { rank: current, moved: false };
     const rank = generateKeyBetween(prev?.rank ?? null, next?.rank ?? null);
@@ -41,10 +31,12 @@ export async function reorderBacklogItem(prisma: Db, actor: Actor, input: unknow
     await recordAuditEvent(tx, actor, {
       action: "backlog.reorder-item", entityType: "BacklogItem", entityId: item.id,
       before: { name: `BL-${item.number} '${item.title}'` },
-      after: { to: data.to, after: prev ? `BL-${prev.number} '${prev.title}'` : null, before: next ? `BL-${next.number} '${next.title}'` : null },
+      after: { to: data.to, after: named(prev), before: named(next) },
     });
     return { rank, moved: true };
   });
-  if (moved.moved) await requestSeal(prisma);
+  // Reorders come in bursts from dragging: the event is committed with the move; chaining it into the
+  // audit hash chain follows a moment later rather than holding up the drag.
+  if (moved.moved) requestSealInBackground(prisma);
   return moved;
 }

@@ -48,16 +48,18 @@ export async function deleteBacklogItemAction(teamSlug: unknown, itemId: unknown
 /** Status moves and reorders come from the list's buttons and drags as plain objects, parsed by the use case. */
 export async function moveBacklogItemAction(teamSlug: unknown, input: unknown): Promise<FormState> {
   return runFormAction(async (person) => {
+    const slug = boundId(teamSlug);
     await moveBacklogItem(db(), person, input);
-    revalidatePath(backlogPath(boundId(teamSlug)));
+    revalidatePath(backlogPath(slug));
     return { status: "success", message: "Status changed." };
   });
 }
 
 export async function reorderBacklogItemAction(teamSlug: unknown, input: unknown): Promise<FormState> {
   return runFormAction(async (person) => {
+    const slug = boundId(teamSlug);
     const result = await reorderBacklogItem(db(), person, input);
-    revalidatePath(backlogPath(boundId(teamSlug)));
+    revalidatePath(backlogPath(slug));
     return { status: "success", message: result.moved ? "Moved." : "It already was there." };
   });
 }
@@ -82,7 +84,7 @@ export async function importBacklogAction(teamSlug: unknown, _previous: ImportSt
     if (!(file instanceof File) || file.size === 0) throw AppError.validation({ file: ["Choose a CSV file."] });
     if (file.size > MAX_IMPORT_BYTES) throw AppError.validation({ file: ["The file is larger than 1 MB: split it."] });
     const dryRun = formData.get("mode") !== "import";
-    try {
+    {
       const report = await importBacklogItems(db(), person, { teamSlug: slug, csv: await file.text(), dryRun, fileName: file.name.slice(0, 200) });
       if (!dryRun) revalidatePath(backlogPath(slug));
       const rows = report.rows.slice(0, 500).map((r) => ({ row: r.row, title: r.title, type: r.type, subtype: r.subtype ?? null, status: r.status, estimate: r.estimate ?? null }));
@@ -90,9 +92,6 @@ export async function importBacklogAction(teamSlug: unknown, _previous: ImportSt
         ? report.errors.length ? `${new Set(report.errors.map((e) => e.row)).size} row(s) need attention: importing this file would write nothing.` : `${report.rows.length} item(s) would be created. Nothing is written yet.`
         : `Imported ${report.created} item(s) at the bottom of the backlog.`;
       return { status: report.errors.length ? "error" : "success", message: summary, fieldErrors: importFieldErrors(report.errors), report: { dryRun: report.dryRun, format: report.format, created: report.created, errors: report.errors.slice(0, 200), rows } };
-    } catch (error) {
-      if (error instanceof AppError && error.code === "VALIDATION") return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
-      throw error;
     }
   });
 }

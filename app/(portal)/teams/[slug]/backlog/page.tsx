@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { BacklogListClient, type ListItem } from "@/components/backlog/backlog-list-client";
 import { BalanceSignal, BalanceSummary, DoneShareChart } from "@/components/backlog/balance-card";
 import { ImportForm } from "@/components/backlog/import-form";
-import { ItemBadges } from "@/components/backlog/item-badges";
+import { ItemBadges, itemTags } from "@/components/backlog/item-badges";
 import { ItemForm } from "@/components/backlog/item-form";
 import { TargetForm } from "@/components/backlog/target-form";
 import { itemKind, STATUS_LABEL } from "@/components/backlog/words";
@@ -17,31 +17,34 @@ import { TextLink } from "@/components/ui/text-link";
 import { requirePermission } from "@/lib/auth/page-access";
 import { requirePerson } from "@/lib/auth/session";
 import { can } from "@/lib/authz/can";
-import { teamBacklog, type BacklogItemView } from "@/lib/backlog/queries";
+import { OPEN_SHOWN, OPEN_SHOWN_MAX, teamBacklog, type BacklogItemView } from "@/lib/backlog/queries";
 import { db } from "@/lib/db";
 import { createBacklogItemAction, importBacklogAction, moveBacklogItemAction, reorderBacklogItemAction, setTargetShareAction } from "./actions";
 
 type Params = Promise<{ slug: string }>;
-type Search = Promise<{ filter?: string | string[] }>;
+type Search = Promise<{ filter?: string | string[]; show?: string | string[] }>;
 
 export const metadata: Metadata = { title: "Backlog" };
 
 const toListItem = (slug: string) => (item: BacklogItemView): ListItem => ({
   id: item.id, number: item.number, title: item.title, type: item.type, subtype: item.subtype, status: item.status, estimate: item.estimate,
-  href: `/teams/${slug}/backlog/items/${item.number}`, extra: <ItemBadges item={item} />,
+  href: `/teams/${slug}/backlog/items/${item.number}`, tags: itemTags(item),
 });
 
 export default async function TeamBacklogPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const person = await requirePerson();
   requirePermission(person, "backlog.read");
   const { slug } = await params;
-  const view = await teamBacklog(db(), person, slug);
+  const search = await searchParams;
+  const actionsOnly = search.filter === "actions";
+  const showAll = search.show === "all";
+  const view = await teamBacklog(db(), person, slug, new Date(), { limit: showAll ? OPEN_SHOWN_MAX : OPEN_SHOWN, actionsOnly });
   if (!view) notFound();
   const { team, balance } = view;
   const editable = can(person, "backlog.edit", { teamId: team.id });
   const mayTarget = can(person, "backlog.set-target", { teamId: team.id });
-  const actionsOnly = (await searchParams).filter === "actions";
-  const open = actionsOnly ? view.open.filter((item) => item.action) : view.open;
+  const open = view.open;
+  const complete = actionsOnly || open.length >= view.openCount;
   return (
     <>
       <PageHeader
@@ -61,7 +64,7 @@ export default async function TeamBacklogPage({ params, searchParams }: { params
                 <ul className="divide-y divide-line" data-testid="addressing-items">
                   {view.addressing.map((item) => (
                     <li key={item.id} className="px-4 py-2 text-sm">
-                      <span className="mr-2 tabular-nums text-fg-muted">#{item.position} BL-{item.number}</span>
+                      <span className="mr-2 tabular-nums text-fg-muted">BL-{item.number}</span>
                       <TextLink href={`/teams/${team.slug}/backlog/items/${item.number}`}>{item.title}</TextLink>
                       <span className="ml-2 text-fg-muted">{itemKind(item)} · {item.estimate ?? "?"} pt · {STATUS_LABEL[item.status]}</span>
                     </li>
@@ -103,12 +106,18 @@ export default async function TeamBacklogPage({ params, searchParams }: { params
               reorder={reorderBacklogItemAction.bind(null, team.slug)}
               move={moveBacklogItemAction.bind(null, team.slug)}
               label={actionsOnly ? "Improvement actions in priority order" : "Open items in priority order"}
+              complete={complete}
             />
           ) : (
             <CardContent><EmptyState icon={<ListTodo />} title={actionsOnly ? "No open improvement actions" : "Nothing open in this backlog"} /></CardContent>
           )}
         </Card>
 
+        {!complete ? (
+          <p className="text-sm">
+            The first {open.length} of {view.openCount.toLocaleString("en-GB")} open items. <TextLink href={`/teams/${team.slug}/backlog?show=all`}>Show all</TextLink>
+          </p>
+        ) : null}
         {editable ? (
           <Card aria-labelledby="add-heading">
             <CardHeader titleId="add-heading" title="Add an item" description="It goes to the bottom of the priority order." />

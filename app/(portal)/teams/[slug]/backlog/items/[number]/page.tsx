@@ -51,6 +51,7 @@ export default async function BacklogItemPage({ params }: { params: Params }) {
                   title: item.title, type: item.type, subtype: item.subtype, estimate: item.estimate, ownerId: item.owner?.id ?? null,
                   dueOn: item.dueAt?.toISOString().slice(0, 10) ?? null, labels: item.labels, serviceId: item.service?.id ?? null,
                   incidentNumber: item.incident?.number ?? null, description: item.description,
+                  deploymentId: item.deploymentId, hypothesisId: item.hypothesisId,
                 }}
               />
             </CardContent>
