@@ -1,6 +1,6 @@
 // The navigation's icons, rendered on the server and handed to the client nav as elements, so the
 // icon code is not part of every page's JavaScript.
-import { BookOpenText, Boxes, CalendarClock, GitPullRequestArrow, House, Rocket, ScrollText, Settings, Siren, UserRound, Users, type LucideIcon } from "lucide-react";
+import { BookOpenText, GraduationCap, Boxes, CalendarClock, GitPullRequestArrow, House, Rocket, ScrollText, Settings, Siren, UserRound, Users, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import type { NavIcon } from "./nav-items";
 
@@ -11,6 +11,7 @@ const ICONS: Record<NavIcon, LucideIcon> = {
   // Not a bell: the bell in the top bar is the notifications inbox.
   oncall: CalendarClock,
   incidents: Siren,
+  reviews: GraduationCap,
   teams: Users,
   people: UserRound,
   audit: ScrollText,

@@ -13,22 +13,22 @@ describe("navGroupsFor", () => {
   it("gives every role the same order, grouped by journey", () => {
     expect(navGroupsFor(person("CHANGE_MANAGER")).map((group) => [group.label, group.items.map((item) => item.label)])).toEqual([
       ["Start", ["Home"]],
-      ["Build and run", ["Services", "Runbooks", "On-call", "Incidents"]],
+      ["Build and run", ["Services", "Runbooks", "On-call", "Incidents", "Reviews"]],
       ["Change", ["Deployments", "Changes"]],
-      ["Organisation", ["Teams", "People", "Audit trail"]],
+      ["Organisation", ["Teams", "People", "Audit"]],
     ]);
     const roles = ["ENGINEER", "PRODUCT_MANAGER", "CHANGE_MANAGER", "ADMIN"] as const;
-    const everyone = roles.map((role) => labels(role).filter((label) => label !== "Audit trail" && label !== "Settings"));
+    const everyone = roles.map((role) => labels(role).filter((label) => label !== "Audit" && label !== "Settings"));
     for (const list of everyone) expect(list).toEqual(everyone[0]);
     // Where an entry is shown, it is in the same place for every role that has it.
-    expect(labels("ADMIN").slice(-3)).toEqual(["People", "Audit trail", "Settings"]);
+    expect(labels("ADMIN").slice(-3)).toEqual(["People", "Audit", "Settings"]);
   });
 
   it("shows the audit trail only to those who may read it", () => {
     for (const role of ["ENGINEER", "PRODUCT_MANAGER", "CHANGE_MANAGER", "ADMIN"] as const) {
-      expect(labels(role).includes("Audit trail")).toBe(can(person(role), "audit.read"));
+      expect(labels(role).includes("Audit")).toBe(can(person(role), "audit.read"));
     }
-    expect(labels("CHANGE_MANAGER")).toContain("Audit trail");
+    expect(labels("CHANGE_MANAGER")).toContain("Audit");
   });
 
   it("shows the organisation's settings only to those who may change them", () => {

@@ -4,7 +4,7 @@ import type { PersonActor } from "@/lib/auth/actor";
 import { can } from "@/lib/authz/can";
 
 /** Icon names rather than components, so the list can cross from the server shell to the client nav. */
-export type NavIcon = "home" | "services" | "oncall" | "incidents" | "runbooks" | "deployments" | "changes" | "teams" | "people" | "audit" | "settings";
+export type NavIcon = "home" | "services" | "oncall" | "incidents" | "reviews" | "runbooks" | "deployments" | "changes" | "teams" | "people" | "audit" | "settings";
 
 export type NavItem = { href: string; label: string; icon: NavIcon };
 export type NavGroup = { label: string; items: NavItem[] };
@@ -15,11 +15,14 @@ const ITEMS = {
   runbooks: { href: "/runbooks", label: "Runbooks", icon: "runbooks" },
   oncall: { href: "/oncall", label: "On-call", icon: "oncall" },
   incidents: { href: "/incidents", label: "Incidents", icon: "incidents" },
+  // The learning library: post-incident reviews published to the whole organisation.
+  reviews: { href: "/reviews", label: "Reviews", icon: "reviews" },
   deployments: { href: "/deployments", label: "Deployments", icon: "deployments" },
   changes: { href: "/changes", label: "Changes", icon: "changes" },
   teams: { href: "/teams", label: "Teams", icon: "teams" },
   people: { href: "/people", label: "People", icon: "people" },
-  audit: { href: "/audit", label: "Audit trail", icon: "audit" },
+  // "Audit", not "Audit trail": an admin's twelve entries must fit one row at 1280 px.
+  audit: { href: "/audit", label: "Audit", icon: "audit" },
   settings: { href: "/settings", label: "Settings", icon: "settings" },
 } as const satisfies Record<string, NavItem>;
 
@@ -28,7 +31,7 @@ type ItemKey = keyof typeof ITEMS;
 /** Build and run what you own; change it safely; the organisation around it. */
 const GROUPS: readonly { label: string; keys: readonly ItemKey[] }[] = [
   { label: "Start", keys: ["home"] },
-  { label: "Build and run", keys: ["services", "runbooks", "oncall", "incidents"] },
+  { label: "Build and run", keys: ["services", "runbooks", "oncall", "incidents", "reviews"] },
   { label: "Change", keys: ["deployments", "changes"] },
   { label: "Organisation", keys: ["teams", "people", "audit", "settings"] },
 ];

@@ -63,7 +63,7 @@ export function PrimaryNav({ groups, icons }: { groups: NavGroup[]; icons: Recor
                     aria-current={current ? "page" : undefined}
                     onClick={() => setOpen(false)}
                     className={cx(
-                      "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors xl:px-1.5 2xl:px-2.5",
+                      "flex items-center gap-2 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap transition-colors xl:px-1 2xl:px-2.5",
                       current
                         ? "bg-brand-50 text-brand-700 dark:bg-brand-950 dark:text-brand-300"
                         : "text-fg-muted hover:bg-surface-muted hover:text-fg",

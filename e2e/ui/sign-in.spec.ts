@@ -3,8 +3,8 @@
 import { ACCOUNTS, authFile, expect, signInThroughForm, test, type Role } from "../fixtures";
 
 /** What each role's home shows first, and its primary navigation in order (components/shell/nav-items.ts). */
-const NAV = ["Home", "Services", "Runbooks", "On-call", "Incidents", "Deployments", "Changes", "Teams", "People"];
-const WITH_AUDIT = [...NAV, "Audit trail"];
+const NAV = ["Home", "Services", "Runbooks", "On-call", "Incidents", "Reviews", "Deployments", "Changes", "Teams", "People"];
+const WITH_AUDIT = [...NAV, "Audit"];
 const WITH_SETTINGS = [...WITH_AUDIT, "Settings"];
 const HOME: Record<Role, { section: string; nav: string[] }> = {
   engineer: { section: "Your teams' services", nav: NAV },
