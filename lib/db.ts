@@ -69,6 +69,11 @@ export function preparedStatement(name: string, build: (p: (value: unknown) => s
 /** Runs one statement of a transaction opened by withPreparedTransaction. */
 export type RunStatement = <T>(statement: PreparedStatement) => Promise<T[]>;
 
+/** Runs each statement on its own (autocommit), as runPrepared does: for a single statement that is atomic by itself. */
+export function autocommitStatements(prisma: Db): RunStatement {
+  return <T>(statement: PreparedStatement) => runPrepared<T>(prisma, statement);
+}
+
 /**
  * A transaction of prepared statements on the client's own pool: BEGIN, `work`'s statements, COMMIT
  * (ROLLBACK when it throws), on one connection, without Prisma's per-query work. For the hot paths

@@ -25,7 +25,7 @@ import { isMajor } from "../impact";
 import type { planMove } from "../move-incident";
 import { declareAudit, openingEntries, openingEvents, type OpenIncident, type OpenedIncident } from "../open-incident";
 import { timelineActor, type TimelineEntry } from "../timeline";
-import { uniqueByFingerprint, type AlertInput } from "./alert-sql";
+import { uniqueByFingerprint, upsertAlertsSql, upsertResult, type AlertInput, type UpsertResult, type UpsertRow } from "./alert-sql";
 import type { RunbookFound } from "./alert-words";
 import type { IngestService, OpenAlertIncident } from "./ingest-context";
 
@@ -37,7 +37,11 @@ export type LockedIncident = OpenAlertIncident & {
   payload: IncidentEventPayload;
 };
 
-export type AlertIncidentContext = { service: ReadService | null; open: LockedIncident | null; runbooks: Map<string, RunbookFound> };
+export type AlertIncidentContext = {
+  service: ReadService | null; open: LockedIncident | null; runbooks: Map<string, RunbookFound>;
+  /** The delivered alerts' upsert on the open incident, when the read was asked to write them. */
+  upserted: UpsertResult | null;
+};
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 const iso = (value: Date | null) => value?.toISOString() ?? null;
@@ -50,20 +54,26 @@ type ReadRow = {
     service: IncidentEventPayload["service"]; team: IncidentEventPayload["team"]; services: IncidentEventPayload["services"];
   }) | null;
   runbooks: { name: string; title: string; slug: string }[] | null;
-};
+} & Partial<UpsertRow>;
 
 /**
  * One round trip: the service by slug (else by id), its team's name, the open incident of (service,
  * source, key) locked for this transaction (read committed re-checks its status after a wait, as
  * lockOpenIncident does), and the service's oldest runbook for each of `runbookNames`
- * (findRunbookForAlert's choice).
+ * (findRunbookForAlert's choice). With `alerts`, the same statement upserts them on the open incident
+ * (alert-sql.ts; nothing when there is none): call it so only in a transaction, which rolls the upsert
+ * back if the service then turns out not to be the caller's. Without a transaction the lock ends with
+ * the statement: enough to find that no incident is open.
  */
 export async function readAlertContext(
   run: RunStatement,
-  input: { slug: string | null; id: string | null; source: IncidentSource; dedupKey: string; runbookNames: readonly string[] },
+  input: { slug: string | null; id: string | null; source: IncidentSource; dedupKey: string; runbookNames: readonly string[]; alerts?: readonly AlertInput[] | null },
 ): Promise<AlertIncidentContext> {
   const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
-  const [row] = await run<ReadRow>(preparedStatement("alert-ingest-read", (p) => `
+  const rows = input.alerts ? uniqueByFingerprint(input.alerts) : [];
+  const [row] = await run<ReadRow>(preparedStatement(rows.length ? "alert-ingest-read-upsert" : "alert-ingest-read", (p) => {
+    const upsert = rows.length ? upsertAlertsSql(p, "(SELECT id FROM o)", rows) : null;
+    return `
     WITH s AS (
       SELECT sv.id, sv.slug, sv.name, sv."teamId", sv."archivedAt" IS NOT NULL AS archived,
              sv."criticalAlertImpact"::text AS "criticalAlertImpact", sv."errorAlertImpact"::text AS "errorAlertImpact", t.name AS "teamName"
@@ -83,8 +93,8 @@ export async function readAlertContext(
         FROM unnest(${p(input.runbookNames)}::text[]) AS n(name)
         JOIN "Runbook" r ON r."serviceId" = (SELECT id FROM s) AND n.name = ANY (r."alertNames")
        ORDER BY n.name, r."createdAt" ASC
-    )
-    SELECT (SELECT row_to_json(s) FROM s) AS service,
+    )${upsert ? `, ${upsert.ctes}` : ""}
+    SELECT (SELECT row_to_json(s) FROM s) AS service,${upsert ? ` ${upsert.changed} AS changed, ${upsert.firing} AS firing,` : ""}
            (SELECT json_build_object(
                      'id', o.id, 'number', o.number, 'status', o.status, 'triggeredMs', o."triggeredMs",
                      'acknowledgedMs', o."acknowledgedMs", 'mitigatedMs', o."mitigatedMs", 'resolvedMs', o."resolvedMs",
@@ -95,7 +105,8 @@ export async function readAlertContext(
                                     FROM (SELECT "serviceId", "createdAt" FROM "IncidentService" WHERE "incidentId" = o.id ORDER BY "createdAt" LIMIT 100) l
                                     JOIN "Service" x ON x.id = l."serviceId"))
               FROM o) AS open,
-           (SELECT json_agg(rb) FROM rb) AS runbooks`));
+           (SELECT json_agg(rb) FROM rb) AS runbooks`;
+  }));
   const service = row?.service ? (({ archived, ...rest }) => ({ ...rest, archivedAt: archived }))(row.service) : null;
   const found = row?.open ?? null;
   const open: LockedIncident | null = found && {
@@ -108,7 +119,8 @@ export async function readAlertContext(
     },
   };
   const runbooks = new Map((row?.runbooks ?? []).map((runbook) => [runbook.name, { title: runbook.title, path: runbookPath(service?.slug ?? "", runbook.slug) }]));
-  return { service, open, runbooks };
+  const upserted = !input.alerts ? null : rows.length && open ? upsertResult({ changed: row?.changed ?? null, firing: row?.firing ?? 0 }) : { changed: [], firing: 0 };
+  return { service, open, runbooks, upserted };
 }
 
 /** A runbook for an alert name the read did not prefetch (runbookEntries asks for at most a few). */

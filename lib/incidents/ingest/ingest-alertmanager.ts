@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { Actor } from "../../auth/actor";
 import { requestSealInBackground } from "../../audit/seal-audit-events";
-import { withPreparedTransaction, type Db, type DbTx, type RunStatement } from "../../db";
+import { autocommitStatements, withPreparedTransaction, type Db, type DbTx, type RunStatement } from "../../db";
 import { parseInput } from "../../errors";
 import type { IncidentStatus } from "../../generated/prisma/enums.ts";
 import { runbookPath } from "../../runbooks/paths";
@@ -14,8 +14,8 @@ import { findRunbookForAlert } from "../../runbooks/search-queries";
 import { moveIncident, planMove } from "../move-incident";
 import { openIncident } from "../open-incident";
 import { addTimelineEntries } from "../timeline";
-import { lookupRunbook, readAlertContext, writeIncidentChange, writeOpenedIncident } from "./alert-incident-sql";
-import { insertedAlerts, upsertAlerts, upsertAlertsWith, type AlertInput } from "./alert-sql";
+import { lookupRunbook, readAlertContext, writeIncidentChange, writeOpenedIncident, type AlertIncidentContext } from "./alert-incident-sql";
+import { insertedAlerts, upsertAlerts, type AlertInput } from "./alert-sql";
 import { alertEntries, annotatedRunbook, firedAndResolved, groupImpact, runbookEntries, truncatedEntry } from "./alert-words";
 import { alertsAuditEntry, recordAlertsAudit } from "./record-alerts-audit";
 import { ZAlertmanagerPayload, type TAlertmanagerAlert, type TAlertmanagerPayload } from "./alertmanager-schema";
@@ -82,7 +82,7 @@ export async function ingestAlertmanager(prisma: Db, actor: Actor, input: unknow
   const result = await withRaceRetry(() =>
     options.writer === "core"
       ? prisma.$transaction((tx) => deliverThroughCore(tx, delivery), { maxWait: 10_000, timeout: 30_000 })
-      : withPreparedTransaction(prisma, (run) => deliverThroughSql(run, delivery)),
+      : deliverThroughSql(prisma, delivery),
   );
   if (result.outcome !== "unchanged" && result.outcome !== "ignored") requestSealInBackground(prisma);
   return result;
@@ -129,41 +129,69 @@ const RESOLVED_NOTE = "every alert of the group has resolved";
 /** Runbook names the read prefetches: those of firing alerts without a runbook link of their own. */
 const PREFETCHED_RUNBOOK_NAMES = 20;
 
-/** The same delivery as deliverThroughCore, written by the SQL writer: the same rows, fewer round trips. */
-async function deliverThroughSql(run: RunStatement, { actor, payload, alerts, byFingerprint, slug, now }: Delivery): Promise<AlertmanagerOutcome> {
+/**
+ * The same delivery as deliverThroughCore, written by the SQL writer: the same rows, fewer round trips.
+ * A delivery of firing alerts only first reads without a transaction: with no incident open for the
+ * group (a new group) it opens one in a single statement (atomic by itself; a concurrent opening loses
+ * on the unique index and is retried). Otherwise, and for any delivery with resolved alerts, one
+ * transaction: the locked read that also upserts the alerts, then the change.
+ */
+async function deliverThroughSql(prisma: Db, delivery: Delivery): Promise<AlertmanagerOutcome> {
+  const { actor, payload, alerts, byFingerprint, slug } = delivery;
   const firing = firingOf(byFingerprint);
   const names = [...new Set(firing.filter((alert) => alert.name && !annotatedRunbook(alert)).map((alert) => alert.name))].slice(0, PREFETCHED_RUNBOOK_NAMES);
-  const context = await readAlertContext(run, { ...ingestServiceKey(actor, slug), source: "ALERTMANAGER", dedupKey: payload.groupKey, runbookNames: names });
-  const { teamName, ...service } = checkIngestService(actor, slug, context.service);
+  const read = { ...ingestServiceKey(actor, slug), source: "ALERTMANAGER" as const, dedupKey: payload.groupKey, runbookNames: names };
+  if (firing.length === byFingerprint.size) {
+    const run = autocommitStatements(prisma);
+    const context = await readAlertContext(run, read);
+    if (!context.open) return openOrIgnore(run, delivery, context, names);
+  }
+  return withPreparedTransaction(prisma, async (run) => {
+    const context = await readAlertContext(run, { ...read, alerts });
+    const open = context.open;
+    if (!open) return openOrIgnore(run, delivery, context, names);
+    const { lookup } = checked(run, delivery, context, names);
+    const written = context.upserted!;
+    if (written.changed.length === 0) return { outcome: "unchanged", incident: incidentRef(open), alerts: { changed: 0, firing: written.firing } };
+    const { fired, resolved } = firedAndResolved(written.changed, byFingerprint);
+    const { now } = delivery;
+    const entries = [
+      ...alertEntries(fired, resolved, now),
+      ...(fired.length ? await runbookEntries(fired, lookup, now) : []),
+      ...truncatedEntry(payload.truncatedAlerts, now),
+    ];
+    const audit = alertsAuditEntry(open.id, "ALERTMANAGER", { fired, resolved, firing: written.firing, truncated: payload.truncatedAlerts });
+    if (written.firing > 0) {
+      await writeIncidentChange(run, actor, { incident: open, entries, audits: [audit] });
+      return { outcome: "updated", incident: incidentRef(open), alerts: { changed: written.changed.length, firing: written.firing } };
+    }
+    const move = planMove(actor, open, "RESOLVED", resolvedAt(resolved, now, new Date(open.triggeredMs)), RESOLVED_NOTE);
+    await writeIncidentChange(run, actor, { incident: open, entries, audits: [audit], move });
+    return { outcome: "resolved", incident: { id: open.id, number: open.number, status: "RESOLVED" }, alerts: { changed: written.changed.length, firing: 0 } };
+  });
+}
+
+/** The service read, checked as ingestService checks it, and the runbook lookup the read prefetched. */
+function checked(run: RunStatement, delivery: Delivery, context: AlertIncidentContext, names: readonly string[]) {
+  const { teamName, ...service } = checkIngestService(delivery.actor, delivery.slug, context.service);
   const lookup = async (name: string) => (context.runbooks.has(name) ? context.runbooks.get(name)! : names.includes(name) ? null : lookupRunbook(run, service, name));
-  const open = context.open;
-  if (!open) {
-    if (firing.length === 0) return { outcome: "ignored", incident: null, alerts: { changed: 0, firing: 0 } };
-    const written = insertedAlerts(alerts);
-    const opened = await writeOpenedIncident(run, actor, {
-      opening: openingOf(payload, service, firing, await runbookEntries(firing, lookup, now), now),
-      team: { id: service.teamId, name: teamName },
-      alerts,
-      alertsAudit: (id) => alertsAuditEntry(id, "ALERTMANAGER", { ...firedAndResolved(written.changed, byFingerprint), firing: written.firing, truncated: payload.truncatedAlerts }),
-    }, now);
-    return { outcome: "opened", incident: opened, alerts: { changed: written.changed.length, firing: written.firing } };
-  }
-  const written = await upsertAlertsWith(run, open.id, alerts);
-  if (written.changed.length === 0) return { outcome: "unchanged", incident: incidentRef(open), alerts: { changed: 0, firing: written.firing } };
-  const { fired, resolved } = firedAndResolved(written.changed, byFingerprint);
-  const entries = [
-    ...alertEntries(fired, resolved, now),
-    ...(fired.length ? await runbookEntries(fired, lookup, now) : []),
-    ...truncatedEntry(payload.truncatedAlerts, now),
-  ];
-  const audit = alertsAuditEntry(open.id, "ALERTMANAGER", { fired, resolved, firing: written.firing, truncated: payload.truncatedAlerts });
-  if (written.firing > 0) {
-    await writeIncidentChange(run, actor, { incident: open, entries, audits: [audit] });
-    return { outcome: "updated", incident: incidentRef(open), alerts: { changed: written.changed.length, firing: written.firing } };
-  }
-  const move = planMove(actor, open, "RESOLVED", resolvedAt(resolved, now, new Date(open.triggeredMs)), RESOLVED_NOTE);
-  await writeIncidentChange(run, actor, { incident: open, entries, audits: [audit], move });
-  return { outcome: "resolved", incident: { id: open.id, number: open.number, status: "RESOLVED" }, alerts: { changed: written.changed.length, firing: 0 } };
+  return { service, teamName, lookup };
+}
+
+/** No incident is open for the group: its firing alerts open one; resolved alerts alone are ignored. */
+async function openOrIgnore(run: RunStatement, delivery: Delivery, context: AlertIncidentContext, names: readonly string[]): Promise<AlertmanagerOutcome> {
+  const { actor, payload, alerts, byFingerprint, now } = delivery;
+  const { service, teamName, lookup } = checked(run, delivery, context, names);
+  const firing = firingOf(byFingerprint);
+  if (firing.length === 0) return { outcome: "ignored", incident: null, alerts: { changed: 0, firing: 0 } };
+  const written = insertedAlerts(alerts);
+  const opened = await writeOpenedIncident(run, actor, {
+    opening: openingOf(payload, service, firing, await runbookEntries(firing, lookup, now), now),
+    team: { id: service.teamId, name: teamName },
+    alerts,
+    alertsAudit: (id) => alertsAuditEntry(id, "ALERTMANAGER", { ...firedAndResolved(written.changed, byFingerprint), firing: written.firing, truncated: payload.truncatedAlerts }),
+  }, now);
+  return { outcome: "opened", incident: opened, alerts: { changed: written.changed.length, firing: written.firing } };
 }
 
 function openingOf(payload: TAlertmanagerPayload, service: IngestService, firing: readonly AlertInput[], runbooks: Awaited<ReturnType<typeof runbookEntries>>, now: Date) {

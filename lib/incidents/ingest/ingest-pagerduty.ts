@@ -6,13 +6,13 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../../auth/actor";
 import { requestSealInBackground } from "../../audit/seal-audit-events";
-import { withPreparedTransaction, type Db, type DbTx, type RunStatement } from "../../db";
+import { autocommitStatements, withPreparedTransaction, type Db, type DbTx, type RunStatement } from "../../db";
 import { parseInput } from "../../errors";
 import { moveIncident, planMove } from "../move-incident";
 import { openIncident } from "../open-incident";
 import { addTimelineEntries, type TimelineEntry } from "../timeline";
-import { readAlertContext, writeIncidentChange, writeOpenedIncident } from "./alert-incident-sql";
-import { upsertAlerts, upsertAlertsWith, type AlertInput } from "./alert-sql";
+import { readAlertContext, writeIncidentChange, writeOpenedIncident, type AlertIncidentContext } from "./alert-incident-sql";
+import { upsertAlerts, type AlertInput } from "./alert-sql";
 import { firingEntry, groupImpact } from "./alert-words";
 import type { IngestWriter } from "./ingest-alertmanager";
 import { checkIngestService, ingestService, ingestServiceKey, lockOpenIncident, withRaceRetry, type IngestService } from "./ingest-context";
@@ -63,7 +63,7 @@ export async function ingestPagerDuty(prisma: Db, actor: Actor, input: unknown, 
   const result = await withRaceRetry(() =>
     options.writer === "core"
       ? prisma.$transaction((tx) => applyThroughCore(tx, actor, event, dedupKey, now), { maxWait: 10_000, timeout: 30_000 })
-      : withPreparedTransaction(prisma, (run) => applyThroughSql(run, actor, event, dedupKey, now)),
+      : applyThroughSql(prisma, actor, event, dedupKey, now),
   );
   if (result.outcome !== "unchanged" && result.outcome !== "ignored") requestSealInBackground(prisma);
   return result;
@@ -121,38 +121,53 @@ async function applyThroughCore(tx: DbTx, actor: Actor, event: TPagerDutyEvent, 
   return done("updated");
 }
 
-/** The same event as applyThroughCore, written by the SQL writer (alert-incident-sql.ts). */
-async function applyThroughSql(run: RunStatement, actor: Actor, event: TPagerDutyEvent, dedupKey: string, now: Date): Promise<PagerDutyOutcome> {
-  const context = await readAlertContext(run, { ...ingestServiceKey(actor, null), source: "PAGERDUTY", dedupKey, runbookNames: [] });
-  const { teamName, ...service } = checkIngestService(actor, null, context.service);
-  const open = context.open;
-  const done = (outcome: PagerDutyOutcome["outcome"], incidentId = open?.id ?? null): PagerDutyOutcome => ({ dedupKey, outcome, incidentId });
-  if (event.event_action === "acknowledge") {
-    if (!open || open.status !== "TRIGGERED") return done(open ? "unchanged" : "ignored");
-    await writeIncidentChange(run, actor, { incident: open, entries: [], audits: [], move: planMove(actor, open, "ACKNOWLEDGED", now, ACKNOWLEDGED_NOTE) });
-    return done("acknowledged");
-  }
-  if (event.event_action === "resolve") {
-    if (!open) return done("ignored");
-    const move = planMove(actor, open, "RESOLVED", new Date(Math.max(now.getTime(), open.triggeredMs)), RESOLVED_NOTE);
-    await writeIncidentChange(run, actor, { incident: open, resolveAlert: { fingerprint: dedupKey, at: now }, entries: [], audits: [], move });
-    return done("resolved");
-  }
-  const alert = toAlertInput({ ...event, payload: event.payload! }, dedupKey, now);
-  if (!open) {
+/**
+ * The same event as applyThroughCore, written by the SQL writer (alert-incident-sql.ts). A trigger
+ * first reads without a transaction: for a key with no open incident it opens one in a single
+ * statement (atomic by itself; a concurrent trigger loses on the unique index and is retried).
+ * Otherwise one transaction: the locked read (with a trigger's alert upserted), then the change.
+ */
+async function applyThroughSql(prisma: Db, actor: Actor, event: TPagerDutyEvent, dedupKey: string, now: Date): Promise<PagerDutyOutcome> {
+  const read = { ...ingestServiceKey(actor, null), source: "PAGERDUTY" as const, dedupKey, runbookNames: [] };
+  const alert = event.event_action === "trigger" ? toAlertInput({ ...event, payload: event.payload! }, dedupKey, now) : null;
+  const open = async (run: RunStatement, context: AlertIncidentContext, trigger: AlertInput) => {
+    const { teamName, ...service } = checkIngestService(actor, null, context.service);
     const opened = await writeOpenedIncident(run, actor, {
-      opening: openingOf(event, alert, service, dedupKey, now),
+      opening: openingOf(event, trigger, service, dedupKey, now),
       team: { id: service.teamId, name: teamName },
-      alerts: [alert],
-      alertsAudit: (id) => alertsAuditEntry(id, "PAGERDUTY", { fired: [alert], resolved: [], firing: 1 }),
+      alerts: [trigger],
+      alertsAudit: (id) => alertsAuditEntry(id, "PAGERDUTY", { fired: [trigger], resolved: [], firing: 1 }),
     }, now);
-    return done("opened", opened.id);
+    return { dedupKey, outcome: "opened" as const, incidentId: opened.id };
+  };
+  if (alert) {
+    const run = autocommitStatements(prisma);
+    const context = await readAlertContext(run, read);
+    if (!context.open) return open(run, context, alert);
   }
-  const written = await upsertAlertsWith(run, open.id, [alert]);
-  if (written.changed.length === 0) return done("unchanged");
-  await writeIncidentChange(run, actor, {
-    incident: open, entries: againEntries(event, alert, now),
-    audits: [alertsAuditEntry(open.id, "PAGERDUTY", { fired: [], resolved: [], updated: 1, firing: written.firing })],
+  return withPreparedTransaction(prisma, async (run): Promise<PagerDutyOutcome> => {
+    const context = await readAlertContext(run, { ...read, alerts: alert ? [alert] : null });
+    checkIngestService(actor, null, context.service);
+    const incident = context.open;
+    const done = (outcome: PagerDutyOutcome["outcome"], incidentId = incident?.id ?? null): PagerDutyOutcome => ({ dedupKey, outcome, incidentId });
+    if (event.event_action === "acknowledge") {
+      if (!incident || incident.status !== "TRIGGERED") return done(incident ? "unchanged" : "ignored");
+      await writeIncidentChange(run, actor, { incident, entries: [], audits: [], move: planMove(actor, incident, "ACKNOWLEDGED", now, ACKNOWLEDGED_NOTE) });
+      return done("acknowledged");
+    }
+    if (event.event_action === "resolve") {
+      if (!incident) return done("ignored");
+      const move = planMove(actor, incident, "RESOLVED", new Date(Math.max(now.getTime(), incident.triggeredMs)), RESOLVED_NOTE);
+      await writeIncidentChange(run, actor, { incident, resolveAlert: { fingerprint: dedupKey, at: now }, entries: [], audits: [], move });
+      return done("resolved");
+    }
+    if (!incident) return open(run, context, alert!);
+    const written = context.upserted!;
+    if (written.changed.length === 0) return done("unchanged");
+    await writeIncidentChange(run, actor, {
+      incident, entries: againEntries(event, alert!, now),
+      audits: [alertsAuditEntry(incident.id, "PAGERDUTY", { fired: [], resolved: [], updated: 1, firing: written.firing })],
+    });
+    return done("updated");
   });
-  return done("updated");
 }
