@@ -18,7 +18,7 @@ import { auditEventRow, insertAuditRowsSql, type AuditEntry } from "../../audit/
 import { preparedStatement, type RunStatement } from "../../db";
 import { EVENT_SCHEMAS } from "../../events/catalogue";
 import { EVENT_STREAM_LOCK } from "../../events/emit";
-import type { IncidentImpact, IncidentSource, IncidentStatus } from "../../generated/prisma/enums.ts";
+import type { IncidentImpact, IncidentSource } from "../../generated/prisma/enums.ts";
 import { runbookPath } from "../../runbooks/paths";
 import { incidentHref, type IncidentEventPayload } from "../incident-events";
 import { isMajor } from "../impact";
@@ -280,4 +280,3 @@ export async function writeIncidentChange(run: RunStatement, actor: Actor, write
   if (move && row?.moved !== 1) throw new Error("the incident's status move did not apply");
 }
 
-export type { IncidentStatus };
