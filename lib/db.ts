@@ -65,3 +65,61 @@ export function preparedStatement(name: string, build: (p: (value: unknown) => s
   });
   return { name, text, values };
 }
+
+/** Runs one statement of a transaction opened by withPreparedTransaction. */
+export type RunStatement = <T>(statement: PreparedStatement) => Promise<T[]>;
+
+/** Runs each statement on its own (autocommit), as runPrepared does: for a single statement that is atomic by itself. */
+export function autocommitStatements(prisma: Db): RunStatement {
+  return <T>(statement: PreparedStatement) => runPrepared<T>(prisma, statement);
+}
+
+/** As long as a Prisma transaction waits for a connection (maxWait above), so a starved pool fails the request. */
+const PREPARED_CONNECT_WAIT_MS = 10_000;
+
+/** A pooled connection, or an error after `ms`; a connection that arrives later goes straight back. */
+async function connectWithin(pool: pg.Pool, ms: number): Promise<pg.PoolClient> {
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  const connecting = pool.connect();
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error(`No database connection free within ${ms / 1000} s.`));
+    }, ms);
+  });
+  connecting.then((client) => { if (timedOut) client.release(); }, () => undefined);
+  try {
+    return await Promise.race([connecting, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A transaction of prepared statements on the client's own pool: BEGIN, `work`'s statements, COMMIT
+ * (ROLLBACK when it throws), on one connection, without Prisma's per-query work. For the hot paths
+ * whose whole write is a few set-based statements (the alert ingest). A client made elsewhere (a
+ * test's second database) runs the same statements in a Prisma transaction.
+ */
+export async function withPreparedTransaction<T>(prisma: Db, work: (run: RunStatement) => Promise<T>): Promise<T> {
+  const pool = pools.get(prisma);
+  if (!pool) {
+    return prisma.$transaction((tx) => work(<R>(statement: PreparedStatement) => tx.$queryRawUnsafe<R[]>(statement.text, ...statement.values)), { maxWait: 10_000, timeout: 30_000 });
+  }
+  const client = await connectWithin(pool, PREPARED_CONNECT_WAIT_MS);
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    try {
+      const result = await work(async <R>(statement: PreparedStatement) => (await client.query<R & pg.QueryResultRow>(statement)).rows);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => { broken = true; });
+      throw error;
+    }
+  } finally {
+    client.release(broken);
+  }
+}

@@ -61,8 +61,32 @@ export async function recordAuditEvent(tx: DbTx, actor: Actor, entry: AuditEntry
 export async function recordAuditEvents(tx: DbTx, entries: (AuditEntry & { actor: Actor })[]): Promise<void> {
   if (entries.length === 0) return;
   const clock = historyClock.getStore();
-  const rows = entries.map(({ actor, ...entry }) => ({
-    occurredAt: (entry.occurredAt ?? clock ?? new Date()).toISOString(),
+  const rows = entries.map(({ actor, ...entry }) => ({ ...auditEventRow(actor, entry), occurredAt: (entry.occurredAt ?? clock ?? new Date()).toISOString() }));
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" (id, "occurredAt", "actorId", "actorLabel", "actorKind", action, "entityType", "entityId", before, after)
+    SELECT gen_random_uuid()::text, r."occurredAt" AT TIME ZONE 'UTC', r."actorId", r."actorLabel", r."actorKind", r.action, r."entityType", r."entityId", r.before, r.after
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r("occurredAt" timestamptz, "actorId" text, "actorLabel" text, "actorKind" text, action text, "entityType" text, "entityId" text, before jsonb, after jsonb)`;
+}
+
+/** An unsealed audit event as a JSON row for one of the hot paths' set-based statements. */
+export type AuditEventRow = {
+  /** ISO instant, or null for the statement's now(). */
+  occurredAt: string | null;
+  actorId: string | null; actorLabel: string; actorKind: string;
+  action: AuditAction; entityType: AuditedEntityType; entityId: string;
+  before: Prisma.InputJsonValue | null; after: Prisma.InputJsonValue | null;
+};
+
+/**
+ * The columns recordAuditEvent writes, as a row a statement inserts (the alert ingest writes an
+ * incident, its alerts and their audit events in one statement: lib/incidents/ingest/alert-incident-sql.ts).
+ * The event is unsealed: the sealer chains it after commit, as any other.
+ */
+export function auditEventRow(actor: Actor, entry: AuditEntry): AuditEventRow {
+  const at = entry.occurredAt ?? historyClock.getStore();
+  return {
+    occurredAt: at ? at.toISOString() : null,
     actorId: actorId(actor),
     actorLabel: actorLabel(actor),
     actorKind: actor.kind,
@@ -71,10 +95,19 @@ export async function recordAuditEvents(tx: DbTx, entries: (AuditEntry & { actor
     entityId: entry.entityId,
     before: toJson(entry.before) ?? null,
     after: toJson(entry.after) ?? null,
-  }));
-  await tx.$executeRaw`
-    INSERT INTO "AuditEvent" (id, "occurredAt", "actorId", "actorLabel", "actorKind", action, "entityType", "entityId", before, after)
-    SELECT gen_random_uuid()::text, r."occurredAt" AT TIME ZONE 'UTC', r."actorId", r."actorLabel", r."actorKind", r.action, r."entityType", r."entityId", r.before, r.after
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS r("occurredAt" timestamptz, "actorId" text, "actorLabel" text, "actorKind" text, action text, "entityType" text, "entityId" text, before jsonb, after jsonb)`;
+  };
+}
+
+/**
+ * The INSERT of AuditEventRow rows given as one jsonb parameter, for a statement's CTE. `from` may
+ * join another CTE before the rows (`inc, `), `entityId` and `after` may be expressions over it, and
+ * `columns` adds input columns those expressions read.
+ */
+export function insertAuditRowsSql(rows: string, options: { from?: string; entityId?: string; after?: string; columns?: string } = {}): string {
+  return `INSERT INTO "AuditEvent" (id, "occurredAt", "actorId", "actorLabel", "actorKind", action, "entityType", "entityId", before, after)
+      SELECT gen_random_uuid()::text, COALESCE(r."occurredAt" AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'), r."actorId", r."actorLabel", r."actorKind",
+             r.action, r."entityType", ${options.entityId ?? `r."entityId"`}, r.before, ${options.after ?? "r.after"}
+        FROM ${options.from ?? ""}jsonb_to_recordset(${rows})
+          AS r("occurredAt" timestamptz, "actorId" text, "actorLabel" text, "actorKind" text, action text, "entityType" text, "entityId" text,
+               before jsonb, after jsonb${options.columns ? `, ${options.columns}` : ""})`;
 }

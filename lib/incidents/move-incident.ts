@@ -10,7 +10,7 @@ import type { IncidentStatus } from "../generated/prisma/enums.ts";
 import { emitIncidentEvent, incidentPayload } from "./incident-events";
 import { closingRefusal } from "../reviews/closing-rule";
 import { refusal, stampsAfter, STATUS_WORDS, transitionOutcome } from "./status-transitions";
-import { addTimelineEntries, timelineActor } from "./timeline";
+import { addTimelineEntries, timelineActor, type TimelineEntry } from "./timeline";
 
 const ACTIONS = {
   TRIGGERED: "incident.reopen",
@@ -30,6 +30,36 @@ const EVENTS = {
 
 export type MoveResult = "moved" | "replay";
 
+type MoveFrom = { status: IncidentStatus; acknowledgedAt: Date | null; mitigatedAt: Date | null; resolvedAt: Date | null; closedAt: Date | null; availabilityRegainedAt: Date | null };
+
+/**
+ * What moving an incident from `current` to `to` at `at` writes, as data: null for a replay; a move
+ * backwards is a conflict with a field error on `status`. The alert ingest's SQL writer applies the
+ * same plan (lib/incidents/ingest/alert-incident-sql.ts).
+ */
+export function planMove(actor: Actor, current: MoveFrom, to: IncidentStatus, at: Date, note = "") {
+  const outcome = transitionOutcome(current.status, to);
+  if (outcome === "replay") return null;
+  if (outcome === "invalid") throw conflict(refusal(current.status, to), { status: [refusal(current.status, to)] });
+  const stamps = stampsAfter(current, to, at);
+  // The window closes when service is restored (mitigated) unless a responder already set it; a
+  // reopen means it is down again, so the window runs on.
+  const regainedAt = to === "TRIGGERED" ? null : (current.availabilityRegainedAt ?? stamps.mitigatedAt ?? stamps.resolvedAt);
+  const who = timelineActor(actor);
+  const said = outcome === "reopen" ? "reopened the incident" : `marked the incident ${STATUS_WORDS[to]}`;
+  const entry: TimelineEntry = { kind: to === "ACKNOWLEDGED" ? "ACKNOWLEDGED" : "STATUS", message: `${who.actorLabel} ${said}${note ? `: ${note}` : "."}`, occurredAt: at };
+  return {
+    from: current.status,
+    data: { status: to, ...stamps, availabilityRegainedAt: regainedAt },
+    /** A person acknowledging answers their own pages. */
+    acknowledgesPagesOf: to === "ACKNOWLEDGED" && actor.kind === "PERSON" ? actor.id : null,
+    entry,
+    audit: { action: ACTIONS[to], before: { status: current.status }, after: { status: to, at, ...(note ? { note } : {}) } },
+    event: EVENTS[to],
+    by: { id: who.personId, name: who.actorLabel },
+  };
+}
+
 /**
  * Moves the incident to `to` at `at`. A replay (already there) writes nothing; a move backwards is a
  * conflict with a field error on `status`. `note` is said on the timeline and in the audit event.
@@ -39,38 +69,21 @@ export async function moveIncident(tx: DbTx, actor: Actor, incidentId: string, t
     where: { id: incidentId },
     select: { status: true, acknowledgedAt: true, mitigatedAt: true, resolvedAt: true, closedAt: true, availabilityRegainedAt: true },
   });
-  const outcome = transitionOutcome(current.status, to);
-  if (outcome === "replay") return "replay";
-  if (outcome === "invalid") throw conflict(refusal(current.status, to), { status: [refusal(current.status, to)] });
+  const plan = planMove(actor, current, to, at, note);
+  if (!plan) return "replay";
   if (to === "CLOSED") {
     // Closed once reviewed: a review still collecting or being drafted holds the incident open.
     const review = await tx.postIncidentReview.findUnique({ where: { incidentId }, select: { number: true, status: true } });
     const refused = closingRefusal(review);
     if (refused) throw conflict(refused, { status: [refused] });
   }
-  const stamps = stampsAfter(current, to, at);
-  // The window closes when service is restored (mitigated) unless a responder already set it; a
-  // reopen means it is down again, so the window runs on.
-  const regainedAt = to === "TRIGGERED" ? null : (current.availabilityRegainedAt ?? stamps.mitigatedAt ?? stamps.resolvedAt);
-  const updated = await tx.incident.updateMany({
-    where: { id: incidentId, status: current.status },
-    data: { status: to, ...stamps, availabilityRegainedAt: regainedAt },
-  });
+  const updated = await tx.incident.updateMany({ where: { id: incidentId, status: plan.from }, data: plan.data });
   if (updated.count !== 1) throw conflict("The incident changed while this was being saved; look again and retry.");
-  if (to === "ACKNOWLEDGED" && actor.kind === "PERSON") {
-    await tx.incidentPage.updateMany({ where: { incidentId, personId: actor.id, acknowledgedAt: null }, data: { acknowledgedAt: at } });
+  if (plan.acknowledgesPagesOf) {
+    await tx.incidentPage.updateMany({ where: { incidentId, personId: plan.acknowledgesPagesOf, acknowledgedAt: null }, data: { acknowledgedAt: at } });
   }
-  const who = timelineActor(actor);
-  const said = outcome === "reopen" ? "reopened the incident" : `marked the incident ${STATUS_WORDS[to]}`;
-  await addTimelineEntries(tx, incidentId, actor, [{ kind: to === "ACKNOWLEDGED" ? "ACKNOWLEDGED" : "STATUS", message: `${who.actorLabel} ${said}${note ? `: ${note}` : "."}`, occurredAt: at }]);
-  await recordAuditEvent(tx, actor, {
-    action: ACTIONS[to],
-    entityType: "Incident",
-    entityId: incidentId,
-    before: { status: current.status },
-    after: { status: to, at, ...(note ? { note } : {}) },
-  });
-  const event = EVENTS[to];
-  if (event) await emitIncidentEvent(tx, event, await incidentPayload(tx, incidentId), { by: { id: who.personId, name: who.actorLabel } });
+  await addTimelineEntries(tx, incidentId, actor, [plan.entry]);
+  await recordAuditEvent(tx, actor, { ...plan.audit, entityType: "Incident", entityId: incidentId });
+  if (plan.event) await emitIncidentEvent(tx, plan.event, await incidentPayload(tx, incidentId), { by: plan.by });
   return "moved";
 }

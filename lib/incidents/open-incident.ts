@@ -35,6 +35,47 @@ export type OpenIncident = {
 
 export type OpenedIncident = { id: string; number: number; status: IncidentStatus };
 
+/** The first timeline entries of an incident: who raised it and on what, the caller's entries, how it was reported. */
+export function openingEntries(actor: Actor, input: OpenIncident, now: Date): TimelineEntry[] {
+  const status = input.status ?? "TRIGGERED";
+  const who = timelineActor(actor);
+  const serviceNames = input.services.map((service) => service.name).join(", ");
+  const entries: TimelineEntry[] = [
+    { kind: "DECLARED", message: `${who.actorLabel} raised the incident on ${serviceNames}: ${IMPACT_WORDS[input.impact].label} impact, ${IMPACT_WORDS[input.impact].priority} (${IMPACT_WORDS[input.impact].restore}).`, occurredAt: input.triggeredAt },
+    ...(input.timeline ?? []),
+  ];
+  if (status !== "TRIGGERED") entries.push({ kind: "STATUS", message: `Reported as ${STATUS_WORDS[status]}.`, occurredAt: input.statusAt ?? now });
+  if (input.causeDeploymentId) entries.push({ kind: "DEPLOYMENT", message: "The reporter named a deployment as the cause.", occurredAt: now, url: `/deployments/${input.causeDeploymentId}` });
+  return entries;
+}
+
+/** The incident.declare audit event of an opened incident (its number known once written). */
+export function declareAudit(input: OpenIncident, created: { id: string; number: number }) {
+  return {
+    action: "incident.declare" as const,
+    entityType: "Incident" as const,
+    entityId: created.id,
+    after: {
+      number: created.number, title: input.title, impact: input.impact, status: input.status ?? "TRIGGERED", source: input.source,
+      services: input.services.map((service) => service.slug), serviceIds: input.services.map((service) => service.id),
+      lossPerHour: input.lossPerHour, externalId: input.externalId ?? null, triggeredAt: input.triggeredAt,
+      causeDeploymentId: input.causeDeploymentId ?? null,
+    },
+  };
+}
+
+/** The domain events an opened incident emits: incident.triggered (it pages), and major-declared by an incident manager. */
+export function openingEvents(actor: Actor, input: OpenIncident) {
+  const status = input.status ?? "TRIGGERED";
+  if (!isOpen(status)) return [];
+  const who = timelineActor(actor);
+  const by = { id: who.personId, name: who.actorLabel };
+  return [
+    { type: "incident.triggered" as const, rest: { source: input.source, by } },
+    ...(isMajor(input.impact) && actor.kind === "PERSON" && actor.isIncidentManager ? [{ type: "incident.major-declared" as const, rest: { by } }] : []),
+  ];
+}
+
 export async function openIncident(tx: DbTx, actor: Actor, input: OpenIncident, now: Date): Promise<OpenedIncident> {
   const [responsible] = input.services;
   if (!responsible) throw new Error("openIncident needs at least one service");
@@ -64,31 +105,13 @@ export async function openIncident(tx: DbTx, actor: Actor, input: OpenIncident, 
     },
     select: { id: true, number: true },
   });
-  const serviceNames = input.services.map((service) => service.name).join(", ");
-  const entries: TimelineEntry[] = [
-    { kind: "DECLARED", message: `${who.actorLabel} raised the incident on ${serviceNames}: ${IMPACT_WORDS[input.impact].label} impact, ${IMPACT_WORDS[input.impact].priority} (${IMPACT_WORDS[input.impact].restore}).`, occurredAt: input.triggeredAt },
-    ...(input.timeline ?? []),
-  ];
-  if (status !== "TRIGGERED") entries.push({ kind: "STATUS", message: `Reported as ${STATUS_WORDS[status]}.`, occurredAt: statusAt });
-  if (input.causeDeploymentId) entries.push({ kind: "DEPLOYMENT", message: "The reporter named a deployment as the cause.", occurredAt: now, url: `/deployments/${input.causeDeploymentId}` });
-  await addTimelineEntries(tx, created.id, actor, entries);
-  await recordAuditEvent(tx, actor, {
-    action: "incident.declare",
-    entityType: "Incident",
-    entityId: created.id,
-    after: {
-      number: created.number, title: input.title, impact: input.impact, status, source: input.source,
-      services: input.services.map((service) => service.slug), serviceIds: input.services.map((service) => service.id),
-      lossPerHour: input.lossPerHour, externalId: input.externalId ?? null, triggeredAt: input.triggeredAt,
-      causeDeploymentId: input.causeDeploymentId ?? null,
-    },
-  });
+  await addTimelineEntries(tx, created.id, actor, openingEntries(actor, input, now));
+  await recordAuditEvent(tx, actor, declareAudit(input, created));
   // An incident reported already over pages nobody; it still counts against availability.
-  if (isOpen(status)) {
+  const events = openingEvents(actor, input);
+  if (events.length) {
     const payload = await incidentPayload(tx, created.id);
-    const by = { id: who.personId, name: who.actorLabel };
-    await emitIncidentEvent(tx, "incident.triggered", payload, { source: input.source, by });
-    if (isMajor(input.impact) && actor.kind === "PERSON" && actor.isIncidentManager) await emitIncidentEvent(tx, "incident.major-declared", payload, { by });
+    for (const event of events) await emitIncidentEvent(tx, event.type, payload, event.rest);
   }
   return { id: created.id, number: created.number, status };
 }

@@ -23,10 +23,21 @@ export const NEEDS_SERVICE = "Name the service (?service=<slug>), or send a toke
  * bound to a service (a person, an organisation token) names it.
  */
 export async function ingestService(tx: DbTx, actor: Actor, slug: string | null | undefined): Promise<IngestService> {
+  const where = ingestServiceKey(actor, slug);
+  const service = await tx.service.findUnique({ where: where.slug ? { slug: where.slug } : { id: where.id! }, select: SERVICE_SELECT });
+  return checkIngestService(actor, slug, service);
+}
+
+/** Which service to read for a delivery (the named slug, else the token's own); refuses a caller with neither. */
+export function ingestServiceKey(actor: Actor, slug: string | null | undefined): { slug: string | null; id: string | null } {
   authorize(actor, "incidents.declare");
   const own = actor.kind === "TOKEN" ? actor.serviceId : null;
   if (!slug && !own) throw AppError.validation({ service: [NEEDS_SERVICE] }, NEEDS_SERVICE);
-  const service = await tx.service.findUnique({ where: slug ? { slug } : { id: own! }, select: SERVICE_SELECT });
+  return slug ? { slug, id: null } : { slug: null, id: own };
+}
+
+/** The service read for ingestServiceKey, checked: it exists, the caller may act for it, it is not archived. */
+export function checkIngestService<S extends IngestService & { archivedAt: unknown }>(actor: Actor, slug: string | null | undefined, service: S | null): Omit<S, "archivedAt"> {
   authorizeNamedService(actor, "incidents.declare", service, () => AppError.validation({ service: [`No service has the slug "${slug}".`] }));
   if (service.archivedAt) throw AppError.validation({ service: ["The service is archived: it takes no new incidents."] });
   const { archivedAt: _archived, ...rest } = service;

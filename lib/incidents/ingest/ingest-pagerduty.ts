@@ -6,16 +6,18 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../../auth/actor";
 import { requestSealInBackground } from "../../audit/seal-audit-events";
-import type { Db, DbTx } from "../../db";
+import { autocommitStatements, withPreparedTransaction, type Db, type DbTx, type RunStatement } from "../../db";
 import { parseInput } from "../../errors";
-import { moveIncident } from "../move-incident";
+import { moveIncident, planMove } from "../move-incident";
 import { openIncident } from "../open-incident";
 import { addTimelineEntries, type TimelineEntry } from "../timeline";
+import { readAlertContext, writeIncidentChange, writeOpenedIncident, type AlertIncidentContext } from "./alert-incident-sql";
 import { upsertAlerts, type AlertInput } from "./alert-sql";
 import { firingEntry, groupImpact } from "./alert-words";
-import { ingestService, lockOpenIncident, withRaceRetry } from "./ingest-context";
+import type { IngestWriter } from "./ingest-alertmanager";
+import { checkIngestService, ingestService, ingestServiceKey, lockOpenIncident, withRaceRetry, type IngestService } from "./ingest-context";
 import { ZPagerDutyEvent, type TPagerDutyEvent } from "./pagerduty-schema";
-import { recordAlertsAudit } from "./record-alerts-audit";
+import { alertsAuditEntry, recordAlertsAudit } from "./record-alerts-audit";
 
 export type PagerDutyOutcome = { dedupKey: string; outcome: "opened" | "updated" | "acknowledged" | "resolved" | "unchanged" | "ignored"; incidentId: string | null };
 
@@ -54,45 +56,59 @@ function triggerDetails(event: TPagerDutyEvent, alert: AlertInput, now: Date): T
   return entries;
 }
 
-export async function ingestPagerDuty(prisma: Db, actor: Actor, input: unknown, now = new Date()): Promise<PagerDutyOutcome> {
+export async function ingestPagerDuty(prisma: Db, actor: Actor, input: unknown, now = new Date(), options: { writer?: IngestWriter } = {}): Promise<PagerDutyOutcome> {
   const event = parseInput(ZPagerDutyEvent, input);
   // PagerDuty makes up a key for a trigger without one and answers with it; a 32-hex key like theirs.
   const dedupKey = event.dedup_key || randomBytes(16).toString("hex");
   const result = await withRaceRetry(() =>
-    prisma.$transaction((tx) => applyEvent(tx, actor, event, dedupKey, now), { maxWait: 10_000, timeout: 30_000 }),
+    options.writer === "core"
+      ? prisma.$transaction((tx) => applyThroughCore(tx, actor, event, dedupKey, now), { maxWait: 10_000, timeout: 30_000 })
+      : applyThroughSql(prisma, actor, event, dedupKey, now),
   );
   if (result.outcome !== "unchanged" && result.outcome !== "ignored") requestSealInBackground(prisma);
   return result;
 }
 
-async function applyEvent(tx: DbTx, actor: Actor, event: TPagerDutyEvent, dedupKey: string, now: Date): Promise<PagerDutyOutcome> {
+const ACKNOWLEDGED_NOTE = "acknowledged through PagerDuty Events";
+const RESOLVED_NOTE = "resolved through PagerDuty Events";
+
+function openingOf(event: TPagerDutyEvent, alert: AlertInput, service: IngestService, dedupKey: string, now: Date) {
+  return {
+    services: [service] as [IngestService],
+    title: clip(alert.summary.length < 3 ? `Alert ${alert.summary}` : alert.summary, 200),
+    summary: "",
+    impact: groupImpact([alert], service),
+    lossPerHour: null,
+    source: "PAGERDUTY" as const,
+    dedupKey,
+    triggeredAt: new Date(alert.startsAt),
+    timeline: [firingEntry(alert), ...triggerDetails(event, alert, now)],
+  };
+}
+
+const againEntries = (event: TPagerDutyEvent, alert: AlertInput, now: Date): TimelineEntry[] => [
+  { kind: "ALERT", message: clip(`Triggered again (${alert.severity}): ${alert.summary}`), occurredAt: now, url: alert.generatorUrl },
+  ...triggerDetails(event, alert, now),
+];
+
+async function applyThroughCore(tx: DbTx, actor: Actor, event: TPagerDutyEvent, dedupKey: string, now: Date): Promise<PagerDutyOutcome> {
   const service = await ingestService(tx, actor, null);
   const open = await lockOpenIncident(tx, service.id, "PAGERDUTY", dedupKey);
   const done = (outcome: PagerDutyOutcome["outcome"], incidentId = open?.id ?? null): PagerDutyOutcome => ({ dedupKey, outcome, incidentId });
   if (event.event_action === "acknowledge") {
     if (!open || open.status !== "TRIGGERED") return done(open ? "unchanged" : "ignored");
-    await moveIncident(tx, actor, open.id, "ACKNOWLEDGED", now, "acknowledged through PagerDuty Events");
+    await moveIncident(tx, actor, open.id, "ACKNOWLEDGED", now, ACKNOWLEDGED_NOTE);
     return done("acknowledged");
   }
   if (event.event_action === "resolve") {
     if (!open) return done("ignored");
     await tx.incidentAlert.updateMany({ where: { incidentId: open.id, fingerprint: dedupKey }, data: { status: "RESOLVED", endsAt: now } });
-    await moveIncident(tx, actor, open.id, "RESOLVED", new Date(Math.max(now.getTime(), open.triggeredMs)), "resolved through PagerDuty Events");
+    await moveIncident(tx, actor, open.id, "RESOLVED", new Date(Math.max(now.getTime(), open.triggeredMs)), RESOLVED_NOTE);
     return done("resolved");
   }
   const alert = toAlertInput({ ...event, payload: event.payload! }, dedupKey, now);
   if (!open) {
-    const opened = await openIncident(tx, actor, {
-      services: [service],
-      title: clip(alert.summary.length < 3 ? `Alert ${alert.summary}` : alert.summary, 200),
-      summary: "",
-      impact: groupImpact([alert], service),
-      lossPerHour: null,
-      source: "PAGERDUTY",
-      dedupKey,
-      triggeredAt: new Date(alert.startsAt),
-      timeline: [firingEntry(alert), ...triggerDetails(event, alert, now)],
-    }, now);
+    const opened = await openIncident(tx, actor, openingOf(event, alert, service, dedupKey, now), now);
     await upsertAlerts(tx, opened.id, [alert]);
     await recordAlertsAudit(tx, actor, opened.id, "PAGERDUTY", { fired: [alert], resolved: [], firing: 1 });
     return done("opened", opened.id);
@@ -100,10 +116,58 @@ async function applyEvent(tx: DbTx, actor: Actor, event: TPagerDutyEvent, dedupK
   // A trigger for the open incident's key is the same alert again: new words or severity update it.
   const written = await upsertAlerts(tx, open.id, [alert]);
   if (written.changed.length === 0) return done("unchanged");
-  await addTimelineEntries(tx, open.id, actor, [
-    { kind: "ALERT", message: clip(`Triggered again (${alert.severity}): ${alert.summary}`), occurredAt: now, url: alert.generatorUrl },
-    ...triggerDetails(event, alert, now),
-  ]);
+  await addTimelineEntries(tx, open.id, actor, againEntries(event, alert, now));
   await recordAlertsAudit(tx, actor, open.id, "PAGERDUTY", { fired: [], resolved: [], updated: 1, firing: written.firing });
   return done("updated");
+}
+
+/**
+ * The same event as applyThroughCore, written by the SQL writer (alert-incident-sql.ts). A trigger
+ * first reads without a transaction: for a key with no open incident it opens one in a single
+ * statement (atomic by itself; a concurrent trigger loses on the unique index and is retried).
+ * Otherwise one transaction: the locked read (with a trigger's alert upserted), then the change.
+ */
+async function applyThroughSql(prisma: Db, actor: Actor, event: TPagerDutyEvent, dedupKey: string, now: Date): Promise<PagerDutyOutcome> {
+  const read = { ...ingestServiceKey(actor, null), source: "PAGERDUTY" as const, dedupKey, runbookNames: [] };
+  const alert = event.event_action === "trigger" ? toAlertInput({ ...event, payload: event.payload! }, dedupKey, now) : null;
+  const open = async (run: RunStatement, context: AlertIncidentContext, trigger: AlertInput) => {
+    const { teamName, ...service } = checkIngestService(actor, null, context.service);
+    const opened = await writeOpenedIncident(run, actor, {
+      opening: openingOf(event, trigger, service, dedupKey, now),
+      team: { id: service.teamId, name: teamName },
+      alerts: [trigger],
+      alertsAudit: (id) => alertsAuditEntry(id, "PAGERDUTY", { fired: [trigger], resolved: [], firing: 1 }),
+    }, now);
+    return { dedupKey, outcome: "opened" as const, incidentId: opened.id };
+  };
+  if (alert) {
+    const run = autocommitStatements(prisma);
+    const context = await readAlertContext(run, read);
+    if (!context.open) return open(run, context, alert);
+  }
+  return withPreparedTransaction(prisma, async (run): Promise<PagerDutyOutcome> => {
+    const context = await readAlertContext(run, { ...read, alerts: alert ? [alert] : null });
+    checkIngestService(actor, null, context.service);
+    const incident = context.open;
+    const done = (outcome: PagerDutyOutcome["outcome"], incidentId = incident?.id ?? null): PagerDutyOutcome => ({ dedupKey, outcome, incidentId });
+    if (event.event_action === "acknowledge") {
+      if (!incident || incident.status !== "TRIGGERED") return done(incident ? "unchanged" : "ignored");
+      await writeIncidentChange(run, actor, { incident, entries: [], audits: [], move: planMove(actor, incident, "ACKNOWLEDGED", now, ACKNOWLEDGED_NOTE) });
+      return done("acknowledged");
+    }
+    if (event.event_action === "resolve") {
+      if (!incident) return done("ignored");
+      const move = planMove(actor, incident, "RESOLVED", new Date(Math.max(now.getTime(), incident.triggeredMs)), RESOLVED_NOTE);
+      await writeIncidentChange(run, actor, { incident, resolveAlert: { fingerprint: dedupKey, at: now }, entries: [], audits: [], move });
+      return done("resolved");
+    }
+    if (!incident) return open(run, context, alert!);
+    const written = context.upserted!;
+    if (written.changed.length === 0) return done("unchanged");
+    await writeIncidentChange(run, actor, {
+      incident, entries: againEntries(event, alert!, now),
+      audits: [alertsAuditEntry(incident.id, "PAGERDUTY", { fired: [], resolved: [], updated: 1, firing: written.firing })],
+    });
+    return done("updated");
+  });
 }

@@ -9,17 +9,14 @@ import type { AlertInput } from "./alert-sql";
 
 const NAMES = 10;
 
-export async function recordAlertsAudit(
-  tx: DbTx,
-  actor: Actor,
-  incidentId: string,
-  source: IncidentSource,
-  delivery: { fired: readonly AlertInput[]; resolved: readonly AlertInput[]; firing: number; truncated?: number; updated?: number },
-): Promise<void> {
+export type AlertsDelivery = { fired: readonly AlertInput[]; resolved: readonly AlertInput[]; firing: number; truncated?: number; updated?: number };
+
+/** The incident.record-alerts audit event of a delivery. */
+export function alertsAuditEntry(incidentId: string, source: IncidentSource, delivery: AlertsDelivery) {
   const names = (alerts: readonly AlertInput[]) => [...new Set(alerts.map((alert) => alert.name).filter(Boolean))].slice(0, NAMES);
-  await recordAuditEvent(tx, actor, {
-    action: "incident.record-alerts",
-    entityType: "Incident",
+  return {
+    action: "incident.record-alerts" as const,
+    entityType: "Incident" as const,
     entityId: incidentId,
     after: {
       source,
@@ -31,5 +28,9 @@ export async function recordAlertsAudit(
       firedNames: names(delivery.fired),
       resolvedNames: names(delivery.resolved),
     },
-  });
+  };
+}
+
+export async function recordAlertsAudit(tx: DbTx, actor: Actor, incidentId: string, source: IncidentSource, delivery: AlertsDelivery): Promise<void> {
+  await recordAuditEvent(tx, actor, alertsAuditEntry(incidentId, source, delivery));
 }
