@@ -58,8 +58,9 @@ const CATALOG_QUERIES = {
   constraints: `SELECT conrelid::regclass::text AS table_name, conname::text, pg_get_constraintdef(oid) AS definition
                 FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid <> 0
                 AND conrelid::regclass::text <> '"_prisma_migrations"' AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY 1, 2`,
+  // Public only: pg-boss keeps its own enum (job_state) in its schema once a test has started the queue.
   enums: `SELECT t.typname::text, string_agg(e.enumlabel::text, ',' ORDER BY e.enumsortorder) AS labels
-          FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY 1 ORDER BY 1`,
+          FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = 'public'::regnamespace GROUP BY 1 ORDER BY 1`,
 };
 
 it.each(Object.entries(CATALOG_QUERIES))("migrations and prisma/schema agree on %s", async (_name, sql) => {

@@ -76,8 +76,12 @@ function story(service: string, deploymentCaused: boolean) {
 export async function seedDemoReviews(prisma: Db): Promise<void> {
   const people = await demoPeople(prisma);
   const byId = new Map(people.map((p) => [p.id, p]));
+  // The demo teams' major incidents only: the database may hold others (tests share one). Imported
+  // here, not at the top: demo.ts imports this file.
+  const { DEMO_TEAMS } = await import("./demo");
+  const demoTeams = (await prisma.team.findMany({ where: { slug: { in: DEMO_TEAMS.map((team) => team.slug) } }, select: { id: true } })).map((team) => team.id);
   const majors = await prisma.incident.findMany({
-    where: { impact: "HIGH", status: { in: ["RESOLVED", "CLOSED"] }, review: null },
+    where: { impact: "HIGH", status: { in: ["RESOLVED", "CLOSED"] }, review: null, teamId: { in: demoTeams } },
     select: { id: true, resolvedAt: true, causeDeploymentId: true, teamId: true, service: { select: { name: true } }, roles: { select: { personId: true, role: true } } },
     orderBy: { triggeredAt: "asc" },
   });
