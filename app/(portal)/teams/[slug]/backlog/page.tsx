@@ -1,7 +1,8 @@
 import { ListTodo } from "lucide-react";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { BacklogListClient, type ListItem } from "@/components/backlog/backlog-list-client";
+import { BacklogList } from "@/components/backlog/backlog-list";
+import type { ListItem } from "@/components/backlog/backlog-list-client";
 import { BalanceSignal, BalanceSummary, DoneShareChart } from "@/components/backlog/balance-card";
 import { ImportForm } from "@/components/backlog/import-form";
 import { ItemBadges, itemTags } from "@/components/backlog/item-badges";
@@ -99,7 +100,7 @@ export default async function TeamBacklogPage({ params, searchParams }: { params
             }
           />
           {open.length ? (
-            <BacklogListClient
+            <BacklogList
               key={actionsOnly ? "actions" : "all"}
               items={open.map(toListItem(team.slug))}
               editable={editable}
