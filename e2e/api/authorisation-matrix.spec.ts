@@ -92,6 +92,8 @@ const OPERATIONS: Record<string, Operation> = {
     call: (api, headers) => api.get("/api/v1/teams/checkout/backlog", { headers }),
     foreign: async (response) => expect(((await response.json()) as { team: { slug: string } }).team.slug).toBe("checkout"),
   },
+  // The learning library is for people: tokens are refused, whatever their scope.
+  "GET /api/v1/reviews": { permission: "reviews.read", call: (api, headers) => api.get("/api/v1/reviews?limit=5", { headers }), foreign: "refused" },
   "GET /api/v1/incidents/{}": { permission: "incidents.read", call: (api, headers, ids) => api.get(`/api/v1/incidents/${ids.incidentId}`, { headers }), foreign: "refused" },
   "POST /api/v1/integrations/alertmanager": {
     permission: "incidents.declare",

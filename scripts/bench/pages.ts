@@ -35,7 +35,10 @@ async function pagesOf(prisma: Prisma): Promise<[string, Role][]> {
     ["/audit", "CHANGE_MANAGER"], ["/notifications", "CHANGE_MANAGER"], ["/jobs", "ADMIN"], ["/webhooks", "ADMIN"], ["/signals", "CHANGE_MANAGER"],
   ];
   if (service) pages.push([`/services/${service.slug}`, "ENGINEER"]);
-  if (team) pages.push([`/teams/${team.slug}`, "ENGINEER"]);
+  if (team) pages.push([`/teams/${team.slug}`, "ENGINEER"], [`/teams/${team.slug}/backlog`, "PRODUCT_MANAGER"]);
+  const review = await prisma.postIncidentReview.findFirst({ where: { status: "PUBLISHED" }, orderBy: { publishedAt: "desc" }, select: { id: true } });
+  pages.push(["/reviews", "ENGINEER"], ["/reviews?q=connection+pool", "ENGINEER"]);
+  if (review) pages.push([`/reviews/${review.id}`, "ENGINEER"]);
   if (change) pages.push([`/changes/${change.id}`, "CHANGE_MANAGER"], [`/changes/${change.id}/evidence`, "CHANGE_MANAGER"]);
   if (deployment) pages.push([`/deployments/${deployment.id}`, "CHANGE_MANAGER"]);
   if (schedule) pages.push([`/oncall/${schedule.slug}`, "ENGINEER"], [`/oncall/${schedule.slug}?view=month`, "ENGINEER"]);
