@@ -101,12 +101,13 @@ function signalOf(flagged: readonly FlaggedService[]): BacklogSignal | null {
 }
 
 /** The balance of each team: target, planned share, done share per ISO week (UTC), the reliability signal. */
-export async function teamBalances(tx: DbTx, teamIds: readonly string[], now: Date): Promise<TeamBalance[]> {
+export async function teamBalances(tx: DbTx, teamIds: readonly string[], now: Date, known?: { flagged: readonly FlaggedService[] }): Promise<TeamBalance[]> {
   if (teamIds.length === 0) return [];
+  // The product manager's home has the teams' flagged services already: it passes them in.
   const [teams, rows, flagged] = await Promise.all([
     tx.team.findMany({ where: { id: { in: [...teamIds] } }, select: { id: true, slug: true, name: true, targetOperationalShare: true }, orderBy: { name: "asc" } }),
     balanceRows(tx, teamIds, now),
-    flaggedServicesOfTeams(tx, teamIds, now),
+    known ? known.flagged : flaggedServicesOfTeams(tx, teamIds, now),
   ]);
   return teams.map((team) => {
     const own = rows.filter((row) => row.teamId === team.id);

@@ -21,6 +21,8 @@ export type OverviewService = {
   availabilityTarget: AvailabilityTarget;
   deploymentTarget: DeploymentTarget;
   availability: Pick<AvailabilityReport, "period" | "budgetLeftMs" | "budgetSpent" | "burn" | "timeToRestore">;
+  /** The whole 28-day report (the home's flagged services and balance signals read it too). */
+  report: AvailabilityReport;
   dora: Pick<DoraMetrics, "deployments" | "perWeek" | "meetsTarget" | "leadTimeMedianMs" | "changeFailureRate">;
 };
 
@@ -77,6 +79,7 @@ export async function productManagerOverview(prisma: Db, teamIds: readonly strin
       const metrics = doraFromAggregate(dora?.byService.get(service.id) ?? EMPTY_AGGREGATE, period, service.deploymentTarget);
       return {
         ...service,
+        report,
         availability: { period: report.period, budgetLeftMs: report.budgetLeftMs, budgetSpent: report.budgetSpent, burn: report.burn, timeToRestore: report.timeToRestore },
         dora: { deployments: metrics.deployments, perWeek: metrics.perWeek, meetsTarget: metrics.meetsTarget, leadTimeMedianMs: metrics.leadTimeMedianMs, changeFailureRate: metrics.changeFailureRate },
       };

@@ -18,7 +18,7 @@ import { whatNeedsYou, type Need } from "./what-needs-you";
 import { improvementActions, teamBalances, type ImprovementAction, type TeamBalance } from "../backlog/queries";
 import { hypothesesDue, type DueHypothesis } from "../hypotheses/queries";
 import { majorIncidentsAwaitingReview, reviewCompletion, reviewsDueForTeams, type ReviewCandidate, type ReviewCompletion, type ReviewDue } from "../reviews/queries";
-import { budgetPolicyOverview, flaggedServicesOfTeams, type FlaggedService, type PolicyOverview } from "../reliability/overview";
+import { budgetPolicyOverview, flaggedOf, type FlaggedService, type PolicyOverview } from "../reliability/overview";
 import { listTeams, type TeamSummary } from "../teams/queries";
 import { isThinRota } from "../teams/rota";
 
@@ -103,11 +103,16 @@ export async function productManagerHome(prisma: Db, person: PersonActor, now = 
   authorize(person, "reviews.read");
   authorize(person, "hypotheses.read");
   const teamIds = person.teamIds;
-  const [home, reliability, overview, balances, actions, reviewsDue, reviewCandidates, completion, hypotheses] = await Promise.all([
+  // Availability is read once, for the overview; the flagged services and the balances' signals reuse it.
+  const reliabilityAndBalance = productManagerOverview(prisma, teamIds, now).then(async (overview) => {
+    const reliability = flaggedOf(overview.flatMap((team) => team.services.map((service) => ({
+      slug: service.slug, name: service.name, availabilityTarget: service.availabilityTarget, team: { slug: team.slug, name: team.name }, report: service.report,
+    }))));
+    return { overview, reliability, balances: await teamBalances(prisma, teamIds, now, { flagged: reliability }) };
+  });
+  const [home, { overview, reliability, balances }, actions, reviewsDue, reviewCandidates, completion, hypotheses] = await Promise.all([
     engineerHome(prisma, person, now),
-    flaggedServicesOfTeams(prisma, teamIds, now),
-    productManagerOverview(prisma, teamIds, now),
-    teamBalances(prisma, teamIds, now),
+    reliabilityAndBalance,
     improvementActions(prisma, teamIds, now),
     reviewsDueForTeams(prisma, teamIds, now),
     majorIncidentsAwaitingReview(prisma, teamIds, now),

@@ -35,8 +35,13 @@ export async function flaggedServicesOfTeams(tx: DbTx, teamIds: readonly string[
   if (teamIds.length === 0) return [];
   const services = await tx.service.findMany({ where: { teamId: { in: [...teamIds] }, archivedAt: null }, select: serviceSelect, orderBy: { name: "asc" } });
   const reports = await availabilityOfServices(tx, services, BUDGET_DAYS, now);
+  return flaggedOf(services.map((service) => ({ ...service, report: reports.get(service.id)! })));
+}
+
+/** The services off target or burning budget among those whose 28-day report is already read, the worst first. */
+export function flaggedOf(services: readonly Omit<FlaggedService, "reasons">[]): FlaggedService[] {
   return services
-    .map((service) => ({ slug: service.slug, name: service.name, team: service.team, availabilityTarget: service.availabilityTarget, report: reports.get(service.id)!, reasons: flags(reports.get(service.id)!) }))
+    .map((service) => ({ slug: service.slug, name: service.name, team: service.team, availabilityTarget: service.availabilityTarget, report: service.report, reasons: flags(service.report) }))
     .filter((service) => service.reasons.length > 0)
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }
