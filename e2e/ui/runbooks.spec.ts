@@ -180,8 +180,13 @@ test("search finds runbooks with highlighted matches, and Ctrl-K jumps to one", 
   await expect(results.locator("mark").first()).toHaveText(word);
 
   await page.goto("/services");
-  await page.keyboard.press("Control+k");
   const palette = page.getByRole("dialog", { name: "Quick find" });
+  // The shortcut listener is attached once the shell hydrates; a press before
+  // that does nothing, so press again until the dialog is there (CI saw it miss).
+  await expect(async () => {
+    if (!(await palette.isVisible())) await page.keyboard.press("Control+k");
+    await expect(palette).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await palette.getByRole("combobox").fill(word);
   await expect(palette.getByRole("option", { name: new RegExp(`Runbooks\\s*${word}`) })).toBeVisible();
   await page.keyboard.press("Enter");
